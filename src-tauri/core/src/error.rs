@@ -1,0 +1,68 @@
+use serde::Serialize;
+use ts_rs::TS;
+
+/// Stable error codes: the UI branches on these, never on message text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "snake_case")]
+#[ts(export)]
+pub enum ErrorCode {
+    NotAWorkspace,
+    Damaged,
+    NewerVersion,
+    ReadOnly,
+    Locked,
+    NotFound,
+    InvalidInput,
+    Duplicate,
+    NoWorkspace,
+    Io,
+    Internal,
+}
+
+/// Everything the core can refuse or fail at, each with a message a manager understands.
+#[derive(Debug, thiserror::Error)]
+pub enum CoreError {
+    #[error("{0}")]
+    NotAWorkspace(String),
+    #[error("{0}")]
+    Damaged(String),
+    #[error("{0}")]
+    NewerVersion(String),
+    #[error("{0}")]
+    ReadOnly(String),
+    #[error("{0}")]
+    Locked(String),
+    #[error("{0}")]
+    NotFound(String),
+    #[error("{0}")]
+    InvalidInput(String),
+    #[error("{0}")]
+    Duplicate(String),
+    #[error("{0}")]
+    Io(String),
+    #[error("The workspace database reported an error: {0}")]
+    Database(#[from] rusqlite::Error),
+}
+
+impl CoreError {
+    pub fn code(&self) -> ErrorCode {
+        match self {
+            CoreError::NotAWorkspace(_) => ErrorCode::NotAWorkspace,
+            CoreError::Damaged(_) => ErrorCode::Damaged,
+            CoreError::NewerVersion(_) => ErrorCode::NewerVersion,
+            CoreError::ReadOnly(_) => ErrorCode::ReadOnly,
+            CoreError::Locked(_) => ErrorCode::Locked,
+            CoreError::NotFound(_) => ErrorCode::NotFound,
+            CoreError::InvalidInput(_) => ErrorCode::InvalidInput,
+            CoreError::Duplicate(_) => ErrorCode::Duplicate,
+            CoreError::Io(_) => ErrorCode::Io,
+            CoreError::Database(_) => ErrorCode::Internal,
+        }
+    }
+
+    pub(crate) fn io(context: impl std::fmt::Display, err: std::io::Error) -> Self {
+        CoreError::Io(format!("{context}: {err}"))
+    }
+}
+
+pub type Result<T, E = CoreError> = std::result::Result<T, E>;

@@ -1,0 +1,23 @@
+//! Bridgeplan's domain: workspace files, projects, boards and undo/redo.
+//!
+//! Nothing here knows about Tauri or the UI. The command layer calls into [`Workspace`]
+//! and maps [`CoreError`] to the `{code, message}` the UI branches on.
+
+pub mod board;
+pub mod check;
+pub mod demo;
+pub mod error;
+pub mod history;
+pub mod items;
+pub mod people;
+pub mod projects;
+pub mod recent;
+pub mod statuses;
+mod validate;
+pub mod workspace;
+
+pub use error::{CoreError, ErrorCode, Result};
+pub use workspace::{Workspace, WorkspaceInfo};
+
+/// Row ids as stored in SQLite. Sent to the UI as plain numbers (ids stay far below 2^53).
+pub type Id = i64;

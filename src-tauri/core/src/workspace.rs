@@ -1,0 +1,481 @@
+//! Workspace files: one SQLite file per workspace, how it is created, recognised, opened,
+//! migrated, locked against a second writer, copied and closed.
+
+use std::fs::{File, OpenOptions};
+use std::io::Read;
+use std::path::{Path, PathBuf};
+
+use rusqlite::{Connection, OpenFlags, OptionalExtension};
+use serde::Serialize;
+use ts_rs::TS;
+
+use crate::error::ErrorCode;
+use crate::history::History;
+use crate::{CoreError, Result};
+
+/// `PRAGMA application_id` of every Bridgeplan workspace: "BPLN" in ASCII.
+pub const APPLICATION_ID: i32 = 0x4250_4C4E;
+/// The file extension of workspaces.
+pub const FILE_EXTENSION: &str = "bridgeplan";
+
+/// Numbered schema migrations; the last number is the schema this build writes.
+const MIGRATIONS: &[(u32, &str)] = &[(1, include_str!("migrations/0001_initial.sql"))];
+
+pub fn current_schema_version() -> u32 {
+    MIGRATIONS.last().map(|(n, _)| *n).unwrap_or(0)
+}
+
+/// Why a workspace is open read-only, said so the user knows what to do.
+#[derive(Debug, Clone, Serialize, TS)]
+#[ts(export)]
+pub struct ReadOnlyReason {
+    pub code: ErrorCode,
+    pub message: String,
+}
+
+/// What the UI shows about the open workspace.
+#[derive(Debug, Clone, Serialize, TS)]
+#[ts(export)]
+pub struct WorkspaceInfo {
+    pub path: String,
+    pub name: String,
+    pub schema_version: u32,
+    pub read_only: Option<ReadOnlyReason>,
+}
+
+pub struct Workspace {
+    pub(crate) conn: Connection,
+    path: Option<PathBuf>,
+    read_only: Option<ReadOnlyReason>,
+    schema_version: u32,
+    /// Held for as long as the workspace is open for writing: the operating system releases
+    /// it when the process ends, so a crash never leaves a stale lock behind.
+    _write_lock: Option<File>,
+    pub(crate) history: History,
+}
+
+impl Workspace {
+    /// A fresh workspace in memory, for tests.
+    pub fn in_memory() -> Result<Self> {
+        let mut conn = Connection::open_in_memory()?;
+        configure(&conn, true)?;
+        conn.pragma_update(None, "application_id", APPLICATION_ID)?;
+        migrate(&mut conn, 0)?;
+        Ok(Self::from_parts(conn, None, None, None))
+    }
+
+    /// Creates a new, empty workspace at `path`. Refuses to overwrite an existing file.
+    ///
+    /// The file is built under a temporary name and renamed into place when complete, so an
+    /// interrupted creation never leaves a half-made workspace behind.
+    pub fn create(path: &Path, name: Option<&str>) -> Result<Self> {
+        if path.exists() {
+            return Err(CoreError::Duplicate(format!(
+                "{} already exists. Choose another name, or open it instead.",
+                path.display()
+            )));
+        }
+        let temp = sibling_temp_path(path);
+        let _ = std::fs::remove_file(&temp);
+        let build = || -> Result<()> {
+            let mut conn = Connection::open(&temp)?;
+            // Set in rollback-journal mode, so the header bytes on disk carry the id at once.
+            conn.pragma_update(None, "application_id", APPLICATION_ID)?;
+            configure(&conn, true)?;
+            migrate(&mut conn, 0)?;
+            let name = name
+                .map(str::to_string)
+                .unwrap_or_else(|| default_name(path));
+            conn.execute(
+                "INSERT INTO workspace_meta(key, value) VALUES ('name', ?1), ('created_at', ?2)",
+                (name, crate::validate::now_utc()),
+            )?;
+            conn.pragma_update(None, "journal_mode", "DELETE")?;
+            conn.close().map_err(|(_, e)| CoreError::Database(e))?;
+            std::fs::rename(&temp, path)
+                .map_err(|e| CoreError::io(format!("Could not create {}", path.display()), e))
+        };
+        if let Err(err) = build() {
+            let _ = std::fs::remove_file(&temp);
+            return Err(match err {
+                CoreError::Database(e) => CoreError::Io(format!(
+                    "Could not create {}: {e}",
+                    path.display()
+                )),
+                other => other,
+            });
+        }
+        Self::open(path)
+    }
+
+    /// Opens an existing workspace. A file that is not a workspace, or is damaged, is refused
+    /// and left byte-for-byte unchanged. A file from a newer Bridgeplan, a read-only file, or
+    /// one already open for writing elsewhere opens read-only, with the reason.
+    pub fn open(path: &Path) -> Result<Self> {
+        inspect_header(path)?;
+
+        let mut read_only = None;
+        if !is_writable(path) {
+            read_only = Some(ReadOnlyReason {
+                code: ErrorCode::ReadOnly,
+                message: "The file is read-only on disk, so it is open read-only. \
+                          Make it writable, or save a copy, to edit."
+                    .into(),
+            });
+        }
+
+        // Look before touching: a read-only connection checks the schema version and health.
+        let probe = open_read_only(path)?;
+        let version = read_schema_version(&probe, path)?;
+        quick_check(&probe, path)?;
+        drop(probe);
+
+        if version > current_schema_version() {
+            read_only = Some(ReadOnlyReason {
+                code: ErrorCode::NewerVersion,
+                message: format!(
+                    "This file was made by a newer Bridgeplan (schema {version}; this one \
+                     understands up to {}). It is open read-only; nothing was changed.",
+                    current_schema_version()
+                ),
+            });
+        }
+
+        let mut lock = None;
+        if read_only.is_none() {
+            match acquire_write_lock(path)? {
+                Some(file) => lock = Some(file),
+                None => {
+                    read_only = Some(ReadOnlyReason {
+                        code: ErrorCode::Locked,
+                        message: "This workspace is already open for editing in another \
+                                  Bridgeplan window. It is open read-only here; close it there \
+                                  to edit it here."
+                            .into(),
+                    })
+                }
+            }
+        }
+
+        if let Some(reason) = read_only {
+            if version < current_schema_version() {
+                return Err(CoreError::ReadOnly(format!(
+                    "{} needs an upgrade to schema {} before it can be shown, but it cannot be \
+                     written ({}). Nothing was changed.",
+                    display_name(path),
+                    current_schema_version(),
+                    reason.message
+                )));
+            }
+            let conn = open_read_only(path)?;
+            configure(&conn, false)?;
+            return Ok(Self::from_parts(conn, Some(path.into()), Some(reason), None));
+        }
+
+        let mut conn = Connection::open_with_flags(
+            path,
+            OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+        )
+        .map_err(|e| map_open_error(e, path))?;
+        configure(&conn, true)?;
+        migrate(&mut conn, version)?;
+        Ok(Self::from_parts(conn, Some(path.into()), None, lock))
+    }
+
+    fn from_parts(
+        conn: Connection,
+        path: Option<PathBuf>,
+        read_only: Option<ReadOnlyReason>,
+        lock: Option<File>,
+    ) -> Self {
+        let schema_version = conn
+            .pragma_query_value(None, "user_version", |r| r.get::<_, u32>(0))
+            .unwrap_or(0);
+        Workspace {
+            conn,
+            path,
+            read_only,
+            schema_version,
+            _write_lock: lock,
+            history: History::default(),
+        }
+    }
+
+    pub fn path(&self) -> Option<&Path> {
+        self.path.as_deref()
+    }
+
+    pub fn is_read_only(&self) -> bool {
+        self.read_only.is_some()
+    }
+
+    pub fn name(&self) -> String {
+        let stored: Option<String> = self
+            .conn
+            .query_row(
+                "SELECT value FROM workspace_meta WHERE key = 'name'",
+                [],
+                |r| r.get(0),
+            )
+            .optional()
+            .ok()
+            .flatten();
+        stored.unwrap_or_else(|| {
+            self.path
+                .as_deref()
+                .map(default_name)
+                .unwrap_or_else(|| "Untitled".into())
+        })
+    }
+
+    pub fn info(&self) -> WorkspaceInfo {
+        WorkspaceInfo {
+            path: self
+                .path
+                .as_deref()
+                .map(|p| p.display().to_string())
+                .unwrap_or_default(),
+            name: self.name(),
+            schema_version: self.schema_version,
+            read_only: self.read_only.clone(),
+        }
+    }
+
+    /// Refuses an edit when the workspace is read-only, saying why.
+    pub(crate) fn require_writable(&self) -> Result<()> {
+        match &self.read_only {
+            None => Ok(()),
+            Some(reason) => Err(CoreError::ReadOnly(reason.message.clone())),
+        }
+    }
+
+    /// Writes a consistent copy of the workspace to `dest` (a snapshot of this moment).
+    /// The copy is written under a temporary name and renamed, so `dest` is never half-written.
+    pub fn save_copy(&self, dest: &Path) -> Result<()> {
+        if let Some(own) = &self.path {
+            if same_file(own, dest) {
+                return Err(CoreError::InvalidInput(
+                    "That is the file already open; choose another name for the copy.".into(),
+                ));
+            }
+        }
+        let temp = sibling_temp_path(dest);
+        let _ = std::fs::remove_file(&temp);
+        let result = self
+            .conn
+            .execute("VACUUM INTO ?1", [temp.to_string_lossy()])
+            .map_err(|e| CoreError::Io(format!("Could not write {}: {e}", dest.display())))
+            .and_then(|_| {
+                std::fs::rename(&temp, dest)
+                    .map_err(|e| CoreError::io(format!("Could not write {}", dest.display()), e))
+            });
+        if result.is_err() {
+            let _ = std::fs::remove_file(&temp);
+        }
+        result
+    }
+
+    /// Closes the workspace, folding the write-ahead log back into the file so the file on
+    /// its own is complete (it can be copied or mailed as is).
+    pub fn close(self) -> Result<()> {
+        if self.read_only.is_none() && self.path.is_some() {
+            self.conn
+                .query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |_| Ok(()))?;
+        }
+        self.conn.close().map_err(|(_, e)| CoreError::Database(e))
+    }
+}
+
+/// Applies the connection settings every workspace connection needs, in one place.
+fn configure(conn: &Connection, writable: bool) -> Result<()> {
+    conn.pragma_update(None, "foreign_keys", true)?;
+    conn.busy_timeout(std::time::Duration::from_secs(5))?;
+    if writable {
+        conn.pragma_update(None, "journal_mode", "WAL")?;
+        conn.pragma_update(None, "synchronous", "NORMAL")?;
+    }
+    Ok(())
+}
+
+/// Applies every migration above `from` in one IMMEDIATE transaction: all or nothing.
+fn migrate(conn: &mut Connection, from: u32) -> Result<()> {
+    let pending: Vec<_> = MIGRATIONS.iter().filter(|(n, _)| *n > from).collect();
+    if pending.is_empty() {
+        return Ok(());
+    }
+    let tx = conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
+    for (number, sql) in &pending {
+        tx.execute_batch(sql)?;
+        tx.pragma_update(None, "user_version", number)?;
+    }
+    tx.commit()?;
+    Ok(())
+}
+
+fn read_schema_version(conn: &Connection, path: &Path) -> Result<u32> {
+    conn.pragma_query_value(None, "user_version", |r| r.get::<_, u32>(0))
+        .map_err(|e| map_open_error(e, path))
+}
+
+fn quick_check(conn: &Connection, path: &Path) -> Result<()> {
+    let result: String = conn
+        .query_row("PRAGMA quick_check(1)", [], |r| r.get(0))
+        .map_err(|e| map_open_error(e, path))?;
+    if result == "ok" {
+        Ok(())
+    } else {
+        Err(damaged(path, &result))
+    }
+}
+
+fn damaged(path: &Path, detail: &str) -> CoreError {
+    CoreError::Damaged(format!(
+        "{} is damaged and cannot be opened ({detail}). Nothing was changed; \
+         open a backup or an earlier copy.",
+        display_name(path)
+    ))
+}
+
+fn map_open_error(err: rusqlite::Error, path: &Path) -> CoreError {
+    use rusqlite::ErrorCode as E;
+    match err.sqlite_error_code() {
+        Some(E::DatabaseCorrupt) | Some(E::NotADatabase) => damaged(path, &err.to_string()),
+        Some(E::DatabaseBusy) | Some(E::DatabaseLocked) => CoreError::Locked(format!(
+            "{} is busy in another program. Try again in a moment.",
+            display_name(path)
+        )),
+        Some(E::CannotOpen) | Some(E::PermissionDenied) | Some(E::ReadOnly) => CoreError::Io(
+            format!("{} could not be opened: {err}", display_name(path)),
+        ),
+        _ => CoreError::Database(err),
+    }
+}
+
+/// Checks the SQLite header and Bridgeplan's application id from the raw bytes, before SQLite
+/// touches the file at all: SQLite would happily turn an empty file into a database.
+pub(crate) fn inspect_header(path: &Path) -> Result<()> {
+    let name = display_name(path);
+    let meta = std::fs::metadata(path).map_err(|e| match e.kind() {
+        std::io::ErrorKind::NotFound => {
+            CoreError::NotFound(format!("There is no file at {}.", path.display()))
+        }
+        _ => CoreError::io(format!("Could not read {}", path.display()), e),
+    })?;
+    if meta.is_dir() {
+        return Err(CoreError::NotAWorkspace(format!(
+            "{name} is a folder, not a Bridgeplan workspace."
+        )));
+    }
+    if meta.len() == 0 {
+        return Err(CoreError::NotAWorkspace(format!(
+            "{name} is empty, so it is not a Bridgeplan workspace. Nothing was changed."
+        )));
+    }
+    let mut header = [0u8; 100];
+    let mut file =
+        File::open(path).map_err(|e| CoreError::io(format!("Could not read {name}"), e))?;
+    let mut filled = 0;
+    while filled < header.len() {
+        match file.read(&mut header[filled..]) {
+            Ok(0) => break,
+            Ok(n) => filled += n,
+            Err(e) => return Err(CoreError::io(format!("Could not read {name}"), e)),
+        }
+    }
+    if filled < header.len() || &header[..16] != b"SQLite format 3\0" {
+        return Err(CoreError::NotAWorkspace(format!(
+            "{name} is not a Bridgeplan workspace (it is not a database file). Nothing was changed."
+        )));
+    }
+    let app_id = i32::from_be_bytes([header[68], header[69], header[70], header[71]]);
+    if app_id != APPLICATION_ID {
+        return Err(CoreError::NotAWorkspace(format!(
+            "{name} is a database made by another program, not a Bridgeplan workspace. \
+             Nothing was changed."
+        )));
+    }
+    Ok(())
+}
+
+/// Opens a read-only connection. A read-only write-ahead-log database needs its shared-memory
+/// file; where even that cannot be made (a read-only folder), fall back to immutable mode.
+fn open_read_only(path: &Path) -> Result<Connection> {
+    let flags = OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+    let conn = Connection::open_with_flags(path, flags).map_err(|e| map_open_error(e, path))?;
+    match conn.query_row("SELECT count(*) FROM sqlite_schema", [], |r| r.get::<_, i64>(0)) {
+        Ok(_) => Ok(conn),
+        Err(e) if e.sqlite_error_code() == Some(rusqlite::ErrorCode::CannotOpen) => {
+            drop(conn);
+            let uri = format!("file:{}?immutable=1", uri_escape(&path.to_string_lossy()));
+            Connection::open_with_flags(uri, flags | OpenFlags::SQLITE_OPEN_URI)
+                .map_err(|e| map_open_error(e, path))
+        }
+        Err(e) => Err(map_open_error(e, path)),
+    }
+}
+
+fn uri_escape(path: &str) -> String {
+    let mut out = String::with_capacity(path.len());
+    for c in path.chars() {
+        match c {
+            '%' | '?' | '#' => out.push_str(&format!("%{:02X}", c as u32)),
+            _ => out.push(c),
+        }
+    }
+    out
+}
+
+/// True when the file may be written: its permissions allow it (respected even for an
+/// administrator, who could write anyway) and the operating system agrees.
+fn is_writable(path: &Path) -> bool {
+    let Ok(meta) = std::fs::metadata(path) else {
+        return false;
+    };
+    !meta.permissions().readonly() && OpenOptions::new().append(true).open(path).is_ok()
+}
+
+/// Takes an exclusive advisory lock on the workspace file itself. `None` means another
+/// process (or another open in this one) already holds it.
+fn acquire_write_lock(path: &Path) -> Result<Option<File>> {
+    let file = OpenOptions::new()
+        .read(true)
+        .open(path)
+        .map_err(|e| CoreError::io(format!("Could not open {}", path.display()), e))?;
+    match file.try_lock() {
+        Ok(()) => Ok(Some(file)),
+        Err(std::fs::TryLockError::WouldBlock) => Ok(None),
+        Err(std::fs::TryLockError::Error(e)) => Err(CoreError::io(
+            format!("Could not lock {}", path.display()),
+            e,
+        )),
+    }
+}
+
+fn sibling_temp_path(path: &Path) -> PathBuf {
+    let mut name = path
+        .file_name()
+        .map(|n| n.to_os_string())
+        .unwrap_or_default();
+    name.push(format!(".{}.partial", std::process::id()));
+    path.with_file_name(name)
+}
+
+fn same_file(a: &Path, b: &Path) -> bool {
+    match (std::fs::canonicalize(a), std::fs::canonicalize(b)) {
+        (Ok(a), Ok(b)) => a == b,
+        _ => false,
+    }
+}
+
+pub(crate) fn display_name(path: &Path) -> String {
+    path.file_name()
+        .map(|n| format!("\"{}\"", n.to_string_lossy()))
+        .unwrap_or_else(|| format!("\"{}\"", path.display()))
+}
+
+fn default_name(path: &Path) -> String {
+    path.file_stem()
+        .map(|s| s.to_string_lossy().replace(['-', '_'], " "))
+        .filter(|s| !s.trim().is_empty())
+        .unwrap_or_else(|| "Workspace".into())
+}
