@@ -11,7 +11,7 @@ if [ "$(id -u)" -ne 0 ]; then SUDO="sudo"; fi
 # end-to-end tests, imagemagick for screenshots, poppler for looking at PDFs, sqlite3 for checks.
 APT_PACKAGES="libwebkit2gtk-4.1-dev build-essential pkg-config libssl-dev librsvg2-dev \
 libayatana-appindicator3-dev xvfb xauth webkit2gtk-driver imagemagick sqlite3 poppler-utils \
-fonts-dejavu-core"
+fonts-dejavu-core librsvg2-bin"
 missing=""
 for p in $APT_PACKAGES; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "ok installed" || missing="$missing $p"

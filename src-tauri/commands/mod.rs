@@ -1,0 +1,43 @@
+//! Thin `#[tauri::command]` wrappers: take arguments, call the core, map errors. No logic.
+
+pub mod board;
+pub mod error;
+pub mod history;
+pub mod session;
+pub mod workspace;
+
+use tauri::{ipc::Invoke, Runtime};
+
+/// Every command the UI may invoke.
+pub fn handlers<R: Runtime>() -> impl Fn(Invoke<R>) -> bool + Send + Sync + 'static {
+    tauri::generate_handler![
+        workspace::app_info,
+        workspace::session_start,
+        workspace::recent_list,
+        workspace::recent_remove,
+        workspace::workspace_new,
+        workspace::workspace_open,
+        workspace::workspace_open_demo,
+        workspace::workspace_save_copy,
+        workspace::workspace_close,
+        workspace::workspace_info,
+        workspace::report_board_painted,
+        board::projects_list,
+        board::project_create,
+        board::project_update,
+        board::project_delete,
+        board::board_get,
+        board::people_list,
+        board::item_get,
+        board::item_create,
+        board::item_update,
+        board::item_delete,
+        board::item_move,
+        board::status_add,
+        board::status_update,
+        board::status_delete,
+        history::history_state,
+        history::history_undo,
+        history::history_redo,
+    ]
+}

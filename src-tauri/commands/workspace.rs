@@ -1,0 +1,123 @@
+//! Commands for workspace files: start-up, recent list, new, open, demo, copy, close.
+
+use std::path::PathBuf;
+
+use bridgeplan_core::recent::RecentEntry;
+use bridgeplan_core::WorkspaceInfo;
+use serde::Serialize;
+use tauri::{AppHandle, Manager, Runtime, State};
+use ts_rs::TS;
+
+use super::error::{CommandError, CommandResult};
+use super::session::Session;
+
+#[derive(Debug, Clone, Serialize, TS)]
+#[ts(export)]
+pub struct AppInfo {
+    pub version: String,
+    pub demo_path: String,
+}
+
+/// What the UI finds when it starts: the open workspace, or why none could be opened.
+#[derive(Debug, Clone, Serialize, TS)]
+#[ts(export)]
+pub struct StartState {
+    pub workspace: Option<WorkspaceInfo>,
+    pub error: Option<CommandError>,
+}
+
+/// Shows the workspace's name in the window title.
+fn set_title<R: Runtime>(app: &AppHandle<R>, info: Option<&WorkspaceInfo>) {
+    if let Some(window) = app.get_webview_window("main") {
+        let title = match info {
+            Some(info) if info.read_only.is_some() => format!("{} (read-only) — Bridgeplan", info.name),
+            Some(info) => format!("{} — Bridgeplan", info.name),
+            None => "Bridgeplan".to_string(),
+        };
+        let _ = window.set_title(&title);
+    }
+}
+
+fn opened<R: Runtime>(app: &AppHandle<R>, result: CommandResult<WorkspaceInfo>) -> CommandResult<WorkspaceInfo> {
+    if let Ok(info) = &result {
+        set_title(app, Some(info));
+    }
+    result
+}
+
+#[tauri::command(rename_all = "snake_case")]
+pub async fn app_info(session: State<'_, Session>) -> CommandResult<AppInfo> {
+    Ok(AppInfo {
+        version: env!("CARGO_PKG_VERSION").to_string(),
+        demo_path: session.demo_path.display().to_string(),
+    })
+}
+
+#[tauri::command(rename_all = "snake_case")]
+pub async fn session_start<R: Runtime>(app: AppHandle<R>, session: State<'_, Session>) -> CommandResult<StartState> {
+    Ok(match session.start() {
+        Ok(workspace) => {
+            set_title(&app, workspace.as_ref());
+            StartState { workspace, error: None }
+        }
+        Err(error) => StartState { workspace: None, error: Some(error) },
+    })
+}
+
+#[tauri::command(rename_all = "snake_case")]
+pub async fn recent_list(session: State<'_, Session>) -> CommandResult<Vec<RecentEntry>> {
+    Ok(session.recent.entries())
+}
+
+#[tauri::command(rename_all = "snake_case")]
+pub async fn recent_remove(session: State<'_, Session>, path: String) -> CommandResult<Vec<RecentEntry>> {
+    session.recent.remove(&path)?;
+    Ok(session.recent.entries())
+}
+
+#[tauri::command(rename_all = "snake_case")]
+pub async fn workspace_new<R: Runtime>(app: AppHandle<R>, session: State<'_, Session>, path: PathBuf) -> CommandResult<WorkspaceInfo> {
+    opened(&app, session.create(path))
+}
+
+#[tauri::command(rename_all = "snake_case")]
+pub async fn workspace_open<R: Runtime>(app: AppHandle<R>, session: State<'_, Session>, path: PathBuf) -> CommandResult<WorkspaceInfo> {
+    opened(&app, session.open(path))
+}
+
+#[tauri::command(rename_all = "snake_case")]
+pub async fn workspace_open_demo<R: Runtime>(app: AppHandle<R>, session: State<'_, Session>) -> CommandResult<WorkspaceInfo> {
+    opened(&app, session.open_demo())
+}
+
+#[tauri::command(rename_all = "snake_case")]
+pub async fn workspace_save_copy(session: State<'_, Session>, path: PathBuf) -> CommandResult<()> {
+    session.with(|ws| ws.save_copy(&path))
+}
+
+#[tauri::command(rename_all = "snake_case")]
+pub async fn workspace_close<R: Runtime>(app: AppHandle<R>, session: State<'_, Session>) -> CommandResult<()> {
+    session.close_workspace();
+    set_title(&app, None);
+    Ok(())
+}
+
+#[tauri::command(rename_all = "snake_case")]
+pub async fn workspace_info(session: State<'_, Session>) -> CommandResult<Option<WorkspaceInfo>> {
+    Ok(session.info())
+}
+
+/// The UI calls this when a board has been painted. Only the start-up benchmark
+/// (`BRIDGEPLAN_BENCH_PAINT=1`) listens: it prints the moment and ends the app.
+#[tauri::command(rename_all = "snake_case")]
+pub async fn report_board_painted<R: Runtime>(app: AppHandle<R>) -> CommandResult<()> {
+    if std::env::var_os("BRIDGEPLAN_BENCH_PAINT").is_some() {
+        let now = std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map(|d| d.as_secs_f64() * 1000.0)
+            .unwrap_or_default();
+        println!("board_painted_unix_ms={now:.1}");
+        app.exit(0);
+    }
+    Ok(())
+}

@@ -1,0 +1,51 @@
+//! The Tauri shell: starts the window, holds the open workspace, exposes the commands.
+//! Domain logic lives in `bridgeplan-core`; this crate only wires it to the UI and the CLI.
+
+pub mod cli;
+pub mod commands;
+
+use commands::session::Session;
+use tauri::Manager;
+
+/// Runs the desktop app. `file` is a workspace named on the command line, opened at start.
+pub fn run_app(file: Option<std::path::PathBuf>) -> i32 {
+    let result = tauri::Builder::default()
+        .plugin(tauri_plugin_dialog::init())
+        .plugin(
+            tauri_plugin_log::Builder::new()
+                .level(log::LevelFilter::Info)
+                .target(tauri_plugin_log::Target::new(
+                    tauri_plugin_log::TargetKind::LogDir { file_name: None },
+                ))
+                .build(),
+        )
+        .setup(move |app| {
+            let paths = app.path();
+            let session = Session::new(
+                paths.app_config_dir()?.join("recent.json"),
+                paths.app_data_dir()?.join("Northwind Logistics (demo).bridgeplan"),
+                file.clone(),
+            );
+            app.manage(session);
+            Ok(())
+        })
+        .invoke_handler(commands::handlers())
+        .build(tauri::generate_context!());
+    match result {
+        Ok(app) => {
+            app.run(|handle, event| {
+                // Fold the write-ahead log back into the file so it is complete on its own.
+                if let tauri::RunEvent::Exit = event {
+                    if let Some(session) = handle.try_state::<Session>() {
+                        session.close_workspace();
+                    }
+                }
+            });
+            0
+        }
+        Err(err) => {
+            eprintln!("bridgeplan: could not start the window: {err}");
+            1
+        }
+    }
+}
