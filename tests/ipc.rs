@@ -1,0 +1,180 @@
+//! The command layer as the UI sees it: JSON in, JSON or `{code, message}` out, through
+//! Tauri's IPC with the mock runtime (no window, no display).
+
+use bridgeplan_lib::commands::{handlers, session::Session};
+use serde_json::{json, Value};
+use tauri::test::{get_ipc_response, mock_builder, mock_context, noop_assets, MockRuntime, INVOKE_KEY};
+use tauri::{WebviewWindow, WebviewWindowBuilder};
+
+struct Harness {
+    _app: tauri::App<MockRuntime>,
+    window: WebviewWindow<MockRuntime>,
+    dir: tempfile::TempDir,
+}
+
+impl Harness {
+    /// An app with no recent workspaces and the demo path inside a temp dir. The setup hook
+    /// does not run under the mock runtime, so the session is managed here by hand.
+    fn new(startup_file: Option<&str>) -> Self {
+        let dir = tempfile::tempdir().unwrap();
+        let session = Session::new(
+            dir.path().join("config/recent.json"),
+            dir.path().join("data/demo.bridgeplan"),
+            startup_file.map(|f| dir.path().join(f)),
+        );
+        let app = mock_builder()
+            .manage(session)
+            .invoke_handler(handlers())
+            .build(mock_context(noop_assets()))
+            .unwrap();
+        let window = WebviewWindowBuilder::new(&app, "main", Default::default()).build().unwrap();
+        Harness { _app: app, window, dir }
+    }
+
+    fn path(&self, name: &str) -> String {
+        self.dir.path().join(name).display().to_string()
+    }
+
+    fn call(&self, cmd: &str, args: Value) -> Result<Value, Value> {
+        let request = tauri::webview::InvokeRequest {
+            cmd: cmd.into(),
+            callback: tauri::ipc::CallbackFn(0),
+            error: tauri::ipc::CallbackFn(1),
+            url: "tauri://localhost".parse().unwrap(),
+            body: tauri::ipc::InvokeBody::Json(args),
+            headers: Default::default(),
+            invoke_key: INVOKE_KEY.to_string(),
+        };
+        get_ipc_response(&self.window, request).map(|b| b.deserialize::<Value>().unwrap())
+    }
+
+    fn ok(&self, cmd: &str, args: Value) -> Value {
+        self.call(cmd, args).unwrap_or_else(|e| panic!("{cmd} failed: {e}"))
+    }
+
+    fn err(&self, cmd: &str, args: Value) -> Value {
+        self.call(cmd, args).err().unwrap_or_else(|| panic!("{cmd} should fail"))
+    }
+}
+
+#[test]
+fn first_start_opens_the_demo_and_lists_it_as_recent() {
+    let h = Harness::new(None);
+    let start = h.ok("session_start", json!({}));
+    assert!(start["error"].is_null());
+    assert_eq!(start["workspace"]["name"], "Northwind Logistics IT");
+    assert!(start["workspace"]["read_only"].is_null());
+    let projects = h.ok("projects_list", json!({}));
+    assert_eq!(projects.as_array().unwrap().len(), 4);
+    let recent = h.ok("recent_list", json!({}));
+    assert_eq!(recent[0]["missing"], false);
+    assert!(recent[0]["path"].as_str().unwrap().ends_with("demo.bridgeplan"));
+}
+
+#[test]
+fn a_damaged_startup_file_is_reported_with_its_code_and_left_unchanged() {
+    let h = Harness::new(Some("broken.bridgeplan"));
+    std::fs::write(h.path("broken.bridgeplan"), b"not a database at all, just text").unwrap();
+    let start = h.ok("session_start", json!({}));
+    assert!(start["workspace"].is_null());
+    assert_eq!(start["error"]["code"], "not_a_workspace");
+    assert!(start["error"]["message"].as_str().unwrap().contains("not a Bridgeplan workspace"));
+    assert_eq!(std::fs::read(h.path("broken.bridgeplan")).unwrap(), b"not a database at all, just text");
+}
+
+#[test]
+fn commands_without_an_open_workspace_say_so() {
+    let h = Harness::new(None);
+    let err = h.err("projects_list", json!({}));
+    assert_eq!(err["code"], "no_workspace");
+}
+
+#[test]
+fn a_kanban_slice_through_ipc_create_move_undo() {
+    let h = Harness::new(None);
+    let info = h.ok("workspace_new", json!({ "path": h.path("team.bridgeplan") }));
+    assert_eq!(info["name"], "team");
+    let project = h.ok(
+        "project_create",
+        json!({ "input": { "name": "Ops", "methodology": "kanban", "start_date": "2026-01-05",
+                           "finish_date": null, "description": "" } }),
+    );
+    let board = h.ok("board_get", json!({ "project_id": project["id"] }));
+    let columns = board["columns"].as_array().unwrap();
+    let (first, second) = (columns[0]["status"]["id"].clone(), columns[1]["status"]["id"].clone());
+    let item = h.ok(
+        "item_create",
+        json!({ "project_id": project["id"], "status_id": first,
+                "input": { "item_type": "bug", "title": "Printer queue stuck", "description": "",
+                           "assignee": "Raj Patel", "estimate_hours": 2, "story_points": null,
+                           "priority": "high", "tags": ["printing"], "due_date": "2026-02-01" } }),
+    );
+    assert_eq!(item["assignee"], "Raj Patel");
+    let moved = h.ok("item_move", json!({ "id": item["id"], "status_id": second, "index": 0 }));
+    assert_eq!(moved["status_id"], second);
+    assert_eq!(h.ok("history_state", json!({}))["undo_label"], "Move \"Printer queue stuck\" to Ready");
+    let undone = h.ok("history_undo", json!({}));
+    assert_eq!(undone["label"], "Move \"Printer queue stuck\" to Ready");
+    assert_eq!(undone["project_id"], project["id"]);
+    assert_eq!(h.ok("item_get", json!({ "id": item["id"] }))["status_id"], first);
+    h.ok("history_redo", json!({}));
+    assert_eq!(h.ok("item_get", json!({ "id": item["id"] }))["status_id"], second);
+}
+
+#[test]
+fn bad_input_comes_back_as_a_stable_code_with_a_clear_message() {
+    let h = Harness::new(None);
+    h.ok("workspace_new", json!({ "path": h.path("w.bridgeplan") }));
+    let input = json!({ "name": "Same", "methodology": "scrum", "start_date": null,
+                        "finish_date": null, "description": "" });
+    h.ok("project_create", json!({ "input": input }));
+    let dup = h.err("project_create", json!({ "input": input }));
+    assert_eq!(dup["code"], "duplicate");
+    let bad_date = h.err(
+        "project_create",
+        json!({ "input": { "name": "Other", "methodology": "scrum", "start_date": "2026-02-30",
+                           "finish_date": null, "description": "" } }),
+    );
+    assert_eq!(bad_date["code"], "invalid_input");
+    assert!(bad_date["message"].as_str().unwrap().contains("2026-02-30"));
+    let gone = h.err("item_get", json!({ "id": 999 }));
+    assert_eq!(gone["code"], "not_found");
+    let exists = h.err("workspace_new", json!({ "path": h.path("w.bridgeplan") }));
+    assert_eq!(exists["code"], "duplicate");
+}
+
+#[test]
+fn a_read_only_workspace_refuses_edits_through_ipc() {
+    let h = Harness::new(None);
+    h.ok("workspace_new", json!({ "path": h.path("ro.bridgeplan") }));
+    h.ok("workspace_close", json!({}));
+    let path = h.path("ro.bridgeplan");
+    let mut perms = std::fs::metadata(&path).unwrap().permissions();
+    perms.set_readonly(true);
+    std::fs::set_permissions(&path, perms).unwrap();
+    let info = h.ok("workspace_open", json!({ "path": path }));
+    assert_eq!(info["read_only"]["code"], "read_only");
+    let err = h.err(
+        "project_create",
+        json!({ "input": { "name": "X", "methodology": "kanban", "start_date": null,
+                           "finish_date": null, "description": "" } }),
+    );
+    assert_eq!(err["code"], "read_only");
+}
+
+#[test]
+fn save_copy_and_recent_list_with_a_missing_file() {
+    let h = Harness::new(None);
+    h.ok("workspace_new", json!({ "path": h.path("a.bridgeplan") }));
+    h.ok("workspace_save_copy", json!({ "path": h.path("b.bridgeplan") }));
+    h.ok("workspace_open", json!({ "path": h.path("b.bridgeplan") }));
+    std::fs::remove_file(h.path("a.bridgeplan")).unwrap();
+    let recent = h.ok("recent_list", json!({}));
+    let entries = recent.as_array().unwrap();
+    assert_eq!(entries.len(), 2);
+    assert_eq!(entries[0]["missing"], false);
+    assert_eq!(entries[1]["missing"], true);
+    let missing_path = entries[1]["path"].clone();
+    let after = h.ok("recent_remove", json!({ "path": missing_path }));
+    assert_eq!(after.as_array().unwrap().len(), 1);
+}
