@@ -1,0 +1,133 @@
+#!/usr/bin/env python3
+"""`make bench`: builds in release and measures the app as a user meets it.
+
+Writes target/bench/results.json ({name: {"value": number, "unit": str}}) and prints a table.
+The window measurements run the real binary under Xvfb; the app prints the moment its board
+is painted when BRIDGEPLAN_BENCH_PAINT is set, and exits.
+"""
+import json
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+OUT = ROOT / "target" / "bench"
+BIN = ROOT / "target" / "release" / "bridgeplan"
+RUNS = 7
+
+
+def run(cmd, **kw):
+    print("+", " ".join(str(c) for c in cmd), flush=True)
+    subprocess.run(cmd, check=True, cwd=ROOT, **kw)
+
+
+def app_env(home):
+    env = dict(os.environ)
+    env.update({
+        "XDG_CONFIG_HOME": str(home / "config"),
+        "XDG_DATA_HOME": str(home / "data"),
+        "XDG_CACHE_HOME": str(home / "cache"),
+        "WEBKIT_DISABLE_DMABUF_RENDERER": "1",
+    })
+    return env
+
+
+def time_to_painted(workspace):
+    """Milliseconds from process start until the UI reports its board painted."""
+    with tempfile.TemporaryDirectory() as home:
+        env = app_env(Path(home))
+        env["BRIDGEPLAN_BENCH_PAINT"] = "1"
+        start = time.time() * 1000.0
+        proc = subprocess.run([str(BIN), str(workspace)], env=env, capture_output=True,
+                              text=True, timeout=60)
+    for line in proc.stdout.splitlines():
+        if line.startswith("board_painted_unix_ms="):
+            return float(line.split("=", 1)[1]) - start
+    raise RuntimeError(f"the app did not report a painted board:\n{proc.stdout}\n{proc.stderr}")
+
+
+def descendants(pid):
+    """pid and every process below it (the web and network processes of the webview)."""
+    children = {}
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            try:
+                ppid = int((entry / "stat").read_text().rsplit(")", 1)[1].split()[1])
+            except (OSError, IndexError, ValueError):
+                continue
+            children.setdefault(ppid, []).append(int(entry.name))
+    found, todo = [], [pid]
+    while todo:
+        p = todo.pop()
+        found.append(p)
+        todo.extend(children.get(p, []))
+    return found
+
+
+def rss_kib(pid):
+    try:
+        for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+            if line.startswith("VmRSS:"):
+                return int(line.split()[1])
+    except OSError:
+        pass
+    return 0
+
+
+def idle_rss_mib(workspace):
+    with tempfile.TemporaryDirectory() as home:
+        proc = subprocess.Popen([str(BIN), str(workspace)], env=app_env(Path(home)),
+                                stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        try:
+            time.sleep(5)
+            total = sum(rss_kib(p) for p in descendants(proc.pid))
+        finally:
+            proc.terminate()
+            proc.wait(timeout=10)
+    return total / 1024.0
+
+
+def main():
+    OUT.mkdir(parents=True, exist_ok=True)
+    run(["cargo", "build", "--release", "--features", "custom-protocol"])
+    demo = OUT / "demo.bridgeplan"
+    big = OUT / "items-10k.bridgeplan"
+    for f in (demo, big):
+        if f.exists():
+            f.unlink()
+    run([str(BIN), "demo", str(demo)])
+    run([str(BIN), "demo", str(big), "--items", "10000"])
+
+    results = {}
+    time_to_painted(demo)  # warm the page cache once
+    results["startup_to_board_ms"] = {
+        "value": round(statistics.median(time_to_painted(demo) for _ in range(RUNS)), 1),
+        "unit": "ms"}
+    results["idle_rss_mib"] = {"value": round(idle_rss_mib(demo), 1), "unit": "MiB"}
+    results["open_10k_items_ms"] = {
+        "value": round(statistics.median(time_to_painted(big) for _ in range(RUNS)), 1),
+        "unit": "ms"}
+    core = subprocess.run(["cargo", "run", "--quiet", "--release", "-p", "bridgeplan-core",
+                           "--example", "bench_core", "--", str(OUT)],
+                          cwd=ROOT, check=True, capture_output=True, text=True)
+    results.update(json.loads(core.stdout))
+    results["binary_mib"] = {"value": round(BIN.stat().st_size / 2**20, 1), "unit": "MiB"}
+
+    (OUT / "results.json").write_text(json.dumps(results, indent=2) + "\n")
+    width = max(len(k) for k in results)
+    print(f"\n{'measurement'.ljust(width)}  {'value':>10}  unit")
+    for name, m in results.items():
+        print(f"{name.ljust(width)}  {m['value']:>10}  {m['unit']}")
+    print(f"\nwritten to {OUT / 'results.json'}")
+
+
+if __name__ == "__main__":
+    if not os.environ.get("DISPLAY") and shutil.which("xvfb-run"):
+        os.execvp("xvfb-run", ["xvfb-run", "-a", "-s", "-screen 0 1280x800x24",
+                               sys.executable, *sys.argv])
+    main()
