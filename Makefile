@@ -41,14 +41,14 @@ test-ui: deps
 	cd ui && npm run check && npm test
 
 test-e2e: test-rust
-	node --test --test-concurrency=1 tests/e2e/
+	xvfb-run -a -s "-screen 0 1280x800x24" node --test --test-concurrency=1 tests/e2e/
 
 ## Release build and measurements → target/bench/results.json
 bench: deps
 	python3 scripts/bench.py
 
 lint: deps
-	cargo clippy --workspace $(CARGO_FEATURES) -- -D warnings
+	cargo clippy --workspace --all-targets $(CARGO_FEATURES) -- -D warnings
 	cd ui && npm run check
 
 ## A Debian package of the app in target/release/bundle/deb/

@@ -107,6 +107,9 @@ const SECURITY_ITEMS: &[DemoItem] = &[
     ("Review access of leavers (HR feed)", Bug, 0, Some("Lukas Nowak"), High, Some(6.0), None, &["identity"], Some(12)),
 ];
 
+/// One demo project: name, methodology, start and finish (days from today), description, items.
+type DemoProject = (&'static str, Methodology, i64, i64, &'static str, &'static [DemoItem]);
+
 /// Writes the demo workspace to `path`, which must not exist yet.
 pub fn write_demo(path: &Path) -> Result<Workspace> {
     let mut ws = Workspace::create(path, Some("Northwind Logistics IT"))?;
@@ -120,7 +123,7 @@ pub fn fill_demo(ws: &mut Workspace, today: NaiveDate) -> Result<()> {
         ws.add_person(name, role)?;
     }
     let day = |offset: i64| Some((today + Duration::days(offset)).to_string());
-    let projects: [(&str, Methodology, i64, i64, &str, &[DemoItem]); 4] = [
+    let projects: [DemoProject; 4] = [
         ("ERP Cloud Migration", Methodology::Waterfall, -60, 120,
          "Move the on-premises ERP to a cloud-hosted service before the data-centre lease ends, \
           with no loss of data and at most one weekend of downtime.", ERP_ITEMS),

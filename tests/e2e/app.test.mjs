@@ -1,0 +1,124 @@
+// End-to-end: the real Bridgeplan binary in a real window (under Xvfb), driven through
+// tauri-driver and WebKitWebDriver like a user, with the workspace file checked in SQLite.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync, mkdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Driver, Keys } from './webdriver.mjs';
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+const BIN = join(root, 'target/debug/bridgeplan');
+const home = mkdtempSync(join(tmpdir(), 'bridgeplan-e2e-'));
+const shots = join(root, 'target/e2e');
+const workspace = join(home, 'e2e.bridgeplan');
+let driver;
+
+/** Runs a read-only query on the workspace file, as another program would. */
+function sql(query) {
+  return execFileSync('sqlite3', ['-readonly', workspace, query], { encoding: 'utf8' }).trim();
+}
+
+/** The card whose title is `title`: its item id and the name of the column it sits in. */
+function cardInfo(title) {
+  return driver.exec(
+    `const card = [...document.querySelectorAll('[data-testid="card"]')]
+       .find((c) => c.textContent.includes(arguments[0]));
+     if (!card) return null;
+     const column = card.closest('[data-testid="column"]');
+     return { id: card.dataset.itemId, column: column && column.dataset.statusName };`,
+    [title],
+  );
+}
+
+async function focusCard(title) {
+  await driver.exec(
+    `[...document.querySelectorAll('[data-testid="card"]')]
+       .find((c) => c.textContent.includes(arguments[0])).focus();`,
+    [title],
+  );
+}
+
+before(async () => {
+  mkdirSync(shots, { recursive: true });
+  // The app keeps its recent list and web storage under these; keep the user's untouched.
+  process.env.XDG_CONFIG_HOME = join(home, 'config');
+  process.env.XDG_DATA_HOME = join(home, 'data');
+  process.env.XDG_CACHE_HOME = join(home, 'cache');
+  process.env.WEBKIT_DISABLE_DMABUF_RENDERER = '1';
+  execFileSync(BIN, ['demo', workspace]);
+  driver = await Driver.start(4444 + (process.pid % 500) * 2);
+});
+
+after(async () => {
+  await driver?.stop();
+});
+
+test('create an item, move it, undo the move, and find it so after a restart', async () => {
+  await driver.open(BIN, [workspace]);
+  const firstColumn = await driver.find('[data-testid="column"]');
+  const firstName = await driver.attr(firstColumn, 'data-status-name');
+  const project = await driver.exec(
+    `return document.querySelector('[data-testid="project-name"]')?.textContent ?? null;`);
+
+  // Create.
+  await driver.click(await driver.findIn(firstColumn, '[data-testid="add-item"]'));
+  const input = await driver.find('[data-testid="new-item-title"]');
+  await driver.type(input, 'Rotate the backup encryption keys' + Keys.enter);
+  const created = await driver.waitFor(() => cardInfo('Rotate the backup encryption keys'), 'the new card');
+  assert.equal(created.column, firstName);
+  assert.equal(sql(`SELECT count(*) FROM work_items WHERE title = 'Rotate the backup encryption keys'`), '1');
+
+  // Move it one column to the right with the keyboard.
+  await focusCard('Rotate the backup encryption keys');
+  await driver.keys(Keys.alt, Keys.right);
+  const moved = await driver.waitFor(async () => {
+    const info = await cardInfo('Rotate the backup encryption keys');
+    return info && info.column !== firstName ? info : null;
+  }, 'the card to move');
+  const statusInDb = () => sql(
+    `SELECT s.name FROM work_items w JOIN statuses s ON s.id = w.status_id WHERE w.id = ${created.id}`);
+  assert.equal(statusInDb(), moved.column);
+  await driver.screenshot(join(shots, 'moved.png'));
+
+  // Undo the move.
+  await driver.keys(Keys.control, 'z');
+  await driver.waitFor(async () => (await cardInfo('Rotate the backup encryption keys'))?.column === firstName,
+    'the undo to put the card back');
+  assert.equal(statusInDb(), firstName);
+  const toast = await driver.find('[role="status"]');
+  assert.match(await driver.text(toast), /Move/);
+
+  // Quit and start again: the state is in the file.
+  await driver.close();
+  await driver.open(BIN, [workspace]);
+  await driver.find('[data-testid="column"]');
+  if (project) {
+    const shown = await driver.exec(
+      `return document.querySelector('[data-testid="project-name"]')?.textContent ?? null;`);
+    assert.equal(shown, project, 'the same project is shown after a restart');
+  }
+  const again = await driver.waitFor(() => cardInfo('Rotate the backup encryption keys'), 'the card after restart');
+  assert.equal(again.column, firstName);
+  await driver.close();
+});
+
+test('a damaged file is refused with a clear message and left unchanged', async () => {
+  // A real workspace whose pages after the header were overwritten, as a bad disk would.
+  const damaged = join(home, 'damaged.bridgeplan');
+  execFileSync(BIN, ['demo', damaged]);
+  const bytes = readFileSync(damaged);
+  bytes.fill(0xa5, 4096);
+  writeFileSync(damaged, bytes);
+  await driver.open(BIN, [damaged]);
+  const banner = await driver.find('[data-testid="error-banner"]');
+  const message = await driver.text(banner);
+  assert.match(message, /damaged\.bridgeplan/);
+  assert.match(message, /is damaged and cannot be opened/);
+  assert.match(message, /Nothing was changed/);
+  await driver.screenshot(join(shots, 'damaged.png'));
+  assert.deepEqual(readFileSync(damaged), bytes);
+  await driver.close();
+});
