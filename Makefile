@@ -6,7 +6,7 @@ CARGO_FEATURES := --features custom-protocol
 BIN := target/debug/bridgeplan
 export WEBKIT_DISABLE_DMABUF_RENDERER := 1
 
-.PHONY: run test deps ui build test-rust test-bindings test-ui test-e2e bench lint deb clean
+.PHONY: run test deps ui build test-rust test-bindings test-ui test-e2e bench lint clean
 
 ## Build and open the app (on the demo workspace at first start).
 run: build
@@ -50,10 +50,6 @@ bench: deps
 lint: deps
 	cargo clippy --workspace --all-targets $(CARGO_FEATURES) -- -D warnings
 	cd ui && npm run check
-
-## A Debian package of the app in target/release/bundle/deb/
-deb: ui
-	cd ui && npx tauri build --bundles deb
 
 clean:
 	cargo clean
