@@ -324,14 +324,16 @@ fn quick_check(conn: &Connection, path: &Path) -> Result<()> {
     if result == "ok" {
         Ok(())
     } else {
-        Err(damaged(path, &result))
+        Err(damaged(path))
     }
 }
 
-fn damaged(path: &Path, detail: &str) -> CoreError {
+/// The message for a file SQLite cannot read. SQLite's own detail (page numbers, b-tree
+/// errors) means nothing to a manager; `bridgeplan check` prints it for whoever repairs files.
+fn damaged(path: &Path) -> CoreError {
     CoreError::Damaged(format!(
-        "{} is damaged and cannot be opened ({detail}). Nothing was changed; \
-         open a backup or an earlier copy.",
+        "{} is damaged and cannot be opened: part of its content is unreadable. \
+         Nothing was changed; open a backup or an earlier copy.",
         display_name(path)
     ))
 }
@@ -339,7 +341,7 @@ fn damaged(path: &Path, detail: &str) -> CoreError {
 fn map_open_error(err: rusqlite::Error, path: &Path) -> CoreError {
     use rusqlite::ErrorCode as E;
     match err.sqlite_error_code() {
-        Some(E::DatabaseCorrupt) | Some(E::NotADatabase) => damaged(path, &err.to_string()),
+        Some(E::DatabaseCorrupt) | Some(E::NotADatabase) => damaged(path),
         Some(E::DatabaseBusy) | Some(E::DatabaseLocked) => CoreError::Locked(format!(
             "{} is busy in another program. Try again in a moment.",
             display_name(path)

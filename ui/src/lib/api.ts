@@ -1,0 +1,94 @@
+// One typed function per backend command. Argument names are the Rust parameter names
+// (snake_case) exactly. A rejected call carries a CommandError {code, message}: branch on
+// `code`, show `message` as it is (it is written for the user).
+import { invoke } from '@tauri-apps/api/core';
+import type { AppInfo } from './bindings/AppInfo';
+import type { Board } from './bindings/Board';
+import type { CommandError } from './bindings/CommandError';
+import type { ErrorCode } from './bindings/ErrorCode';
+import type { HistoryState } from './bindings/HistoryState';
+import type { Person } from './bindings/Person';
+import type { Project } from './bindings/Project';
+import type { ProjectInput } from './bindings/ProjectInput';
+import type { RecentEntry } from './bindings/RecentEntry';
+import type { Replayed } from './bindings/Replayed';
+import type { StartState } from './bindings/StartState';
+import type { Status } from './bindings/Status';
+import type { StatusInput } from './bindings/StatusInput';
+import type { WorkItem } from './bindings/WorkItem';
+import type { WorkItemInput } from './bindings/WorkItemInput';
+import type { WorkspaceInfo } from './bindings/WorkspaceInfo';
+
+const ERROR_CODES: readonly ErrorCode[] = [
+  'not_a_workspace', 'damaged', 'newer_version', 'read_only', 'locked', 'not_found',
+  'invalid_input', 'duplicate', 'no_workspace', 'io', 'internal',
+];
+
+/** Turns whatever a failed call rejected with into a CommandError the UI can show. */
+export function toCommandError(e: unknown): CommandError {
+  if (e && typeof e === 'object' && 'code' in e && 'message' in e) {
+    const { code, message } = e as { code: unknown; message: unknown };
+    if (ERROR_CODES.includes(code as ErrorCode) && typeof message === 'string') {
+      return { code: code as ErrorCode, message };
+    }
+  }
+  const message = e instanceof Error ? e.message : typeof e === 'string' ? e : 'Something went wrong.';
+  return { code: 'internal', message };
+}
+
+async function call<T>(cmd: string, args?: Record<string, unknown>): Promise<T> {
+  try {
+    return await invoke<T>(cmd, args);
+  } catch (e) {
+    throw toCommandError(e);
+  }
+}
+
+// App and session
+export const appInfo = () => call<AppInfo>('app_info');
+export const sessionStart = () => call<StartState>('session_start');
+export const recentList = () => call<RecentEntry[]>('recent_list');
+export const recentRemove = (path: string) => call<RecentEntry[]>('recent_remove', { path });
+
+// Workspaces
+export const workspaceNew = (path: string) => call<WorkspaceInfo>('workspace_new', { path });
+export const workspaceOpen = (path: string) => call<WorkspaceInfo>('workspace_open', { path });
+export const workspaceOpenDemo = () => call<WorkspaceInfo>('workspace_open_demo');
+export const workspaceSaveCopy = (path: string) => call<null>('workspace_save_copy', { path });
+export const workspaceClose = () => call<null>('workspace_close');
+export const workspaceInfo = () => call<WorkspaceInfo | null>('workspace_info');
+
+// Projects
+export const projectsList = () => call<Project[]>('projects_list');
+export const projectCreate = (input: ProjectInput) => call<Project>('project_create', { input });
+export const projectUpdate = (id: number, input: ProjectInput) =>
+  call<Project>('project_update', { id, input });
+export const projectDelete = (id: number) => call<null>('project_delete', { id });
+
+// Board, people, items
+export const boardGet = (project_id: number) => call<Board>('board_get', { project_id });
+export const peopleList = () => call<Person[]>('people_list');
+export const itemGet = (id: number) => call<WorkItem>('item_get', { id });
+export const itemCreate = (project_id: number, status_id: number | null, input: WorkItemInput) =>
+  call<WorkItem>('item_create', { project_id, status_id, input });
+export const itemUpdate = (id: number, input: WorkItemInput) =>
+  call<WorkItem>('item_update', { id, input });
+export const itemDelete = (id: number) => call<null>('item_delete', { id });
+/** `index` is the position in the target column after the item left its old place. */
+export const itemMove = (id: number, status_id: number, index: number) =>
+  call<WorkItem>('item_move', { id, status_id, index });
+
+// Columns (statuses)
+export const statusAdd = (project_id: number, input: StatusInput) =>
+  call<Status>('status_add', { project_id, input });
+export const statusUpdate = (id: number, input: StatusInput) =>
+  call<Status>('status_update', { id, input });
+export const statusDelete = (id: number) => call<null>('status_delete', { id });
+
+// Undo / redo
+export const historyState = () => call<HistoryState>('history_state');
+export const historyUndo = () => call<Replayed | null>('history_undo');
+export const historyRedo = () => call<Replayed | null>('history_redo');
+
+// Start-up benchmark probe: the board is in the DOM and painted.
+export const reportBoardPainted = () => call<null>('report_board_painted');

@@ -1,0 +1,45 @@
+// Undo and redo: run after every pending edit, name what was replayed in a toast, and show
+// the project it touched.
+import * as api from '../api';
+import { toCommandError } from '../api';
+import type { Replayed } from '../bindings/Replayed';
+import { board } from './board.svelte';
+import { enqueue } from './queue.svelte';
+import { session } from './session.svelte';
+import { toasts } from './toasts.svelte';
+import { workspace } from './workspace.svelte';
+
+async function replay(kind: 'undo' | 'redo') {
+  if (session.readOnly) return;
+  let replayed: Replayed | null;
+  try {
+    replayed = await enqueue(() => (kind === 'undo' ? api.historyUndo() : api.historyRedo()));
+  } catch (e) {
+    toasts.error(toCommandError(e).message);
+    return;
+  }
+  if (!replayed) {
+    toasts.show(kind === 'undo' ? 'Nothing to undo' : 'Nothing to redo');
+    await workspace.refreshHistory();
+    return;
+  }
+  toasts.show(`${kind === 'undo' ? 'Undone' : 'Redone'}: ${replayed.label}`);
+  await showReplayed(replayed);
+  workspace.afterEdit();
+}
+
+async function showReplayed(replayed: Replayed) {
+  // Projects may have come back or gone (undoing a project's creation or deletion).
+  await workspace.loadProjects();
+  const target = replayed.project_id;
+  if (target != null && target !== workspace.selectedId && workspace.projects.some((p) => p.id === target)) {
+    workspace.select(target); // the workspace window loads that project's board
+  } else if (workspace.selected) {
+    await board.reload();
+  } else {
+    workspace.select(workspace.projects[0]?.id ?? null);
+  }
+}
+
+export const undo = () => replay('undo');
+export const redo = () => replay('redo');

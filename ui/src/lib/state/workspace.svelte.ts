@@ -1,0 +1,137 @@
+// The open workspace's projects, the selected project, undo/redo labels and the "Saved" flag.
+import * as api from '../api';
+import { toCommandError } from '../api';
+import type { CommandError } from '../bindings/CommandError';
+import type { HistoryState } from '../bindings/HistoryState';
+import type { Project } from '../bindings/Project';
+import type { ProjectInput } from '../bindings/ProjectInput';
+import { enqueue } from './queue.svelte';
+import { session } from './session.svelte';
+import { toasts } from './toasts.svelte';
+
+const SAVED_MS = 2000;
+
+/** Where the last selected project of each workspace file is remembered. */
+function storageKey(path: string) {
+  return `bridgeplan.lastProject:${path}`;
+}
+
+export type ProjectFormState = { mode: 'new' } | { mode: 'edit'; project: Project } | null;
+
+class WorkspaceState {
+  projects = $state<Project[]>([]);
+  projectsLoaded = $state(false);
+  selectedId = $state<number | null>(null);
+  history = $state<HistoryState>({ undo_label: null, redo_label: null });
+  savedVisible = $state(false);
+  sidebarCollapsed = $state(false);
+  helpOpen = $state(false);
+  projectForm = $state<ProjectFormState>(null);
+  #savedTimer: ReturnType<typeof setTimeout> | undefined;
+
+  selected = $derived(this.projects.find((p) => p.id === this.selectedId) ?? null);
+
+  /** Called when a workspace window appears: loads its projects and picks one to show. */
+  async init() {
+    this.projects = [];
+    this.projectsLoaded = false;
+    this.selectedId = null;
+    this.projectForm = null;
+    await Promise.all([this.loadProjects(), this.refreshHistory()]);
+    this.selectRemembered();
+  }
+
+  async loadProjects() {
+    try {
+      this.projects = await api.projectsList();
+    } catch (e) {
+      toasts.error(toCommandError(e).message);
+    }
+    this.projectsLoaded = true;
+  }
+
+  selectRemembered() {
+    const path = session.workspace?.path;
+    const remembered = path ? Number(localStorage.getItem(storageKey(path))) : NaN;
+    const found = this.projects.find((p) => p.id === remembered);
+    this.select(found?.id ?? this.projects[0]?.id ?? null);
+  }
+
+  select(id: number | null) {
+    this.selectedId = id;
+    const path = session.workspace?.path;
+    if (path && id != null) localStorage.setItem(storageKey(path), String(id));
+  }
+
+  /** After any edit went through: flash "Saved" and relabel Undo/Redo. */
+  afterEdit() {
+    this.savedVisible = true;
+    clearTimeout(this.#savedTimer);
+    this.#savedTimer = setTimeout(() => (this.savedVisible = false), SAVED_MS);
+    void this.refreshHistory();
+  }
+
+  async refreshHistory() {
+    try {
+      this.history = await api.historyState();
+    } catch {
+      this.history = { undo_label: null, redo_label: null };
+    }
+  }
+
+  async createProject(input: ProjectInput): Promise<CommandError | null> {
+    try {
+      const project = await enqueue(() => api.projectCreate(input));
+      this.projects = [...this.projects, project];
+      this.select(project.id);
+      this.afterEdit();
+      return null;
+    } catch (e) {
+      return toCommandError(e);
+    }
+  }
+
+  async updateProject(id: number, input: ProjectInput): Promise<CommandError | null> {
+    try {
+      const project = await enqueue(() => api.projectUpdate(id, input));
+      this.projects = this.projects.map((p) => (p.id === id ? project : p));
+      this.afterEdit();
+      return null;
+    } catch (e) {
+      return toCommandError(e);
+    }
+  }
+
+  /** Deletes at once; the toast offers Undo. */
+  async deleteProject(id: number, undo: () => void): Promise<CommandError | null> {
+    const project = this.projects.find((p) => p.id === id);
+    try {
+      await enqueue(() => api.projectDelete(id));
+    } catch (e) {
+      return toCommandError(e);
+    }
+    const index = this.projects.findIndex((p) => p.id === id);
+    this.projects = this.projects.filter((p) => p.id !== id);
+    if (this.selectedId === id) {
+      const next = this.projects[Math.min(index, this.projects.length - 1)];
+      this.select(next?.id ?? null);
+    }
+    this.afterEdit();
+    toasts.show(`Deleted project "${project?.name ?? ''}"`, { action: { label: 'Undo', run: undo } });
+    return null;
+  }
+
+  reset() {
+    clearTimeout(this.#savedTimer);
+    this.projects = [];
+    this.projectsLoaded = false;
+    this.selectedId = null;
+    this.history = { undo_label: null, redo_label: null };
+    this.savedVisible = false;
+    this.sidebarCollapsed = false;
+    this.helpOpen = false;
+    this.projectForm = null;
+  }
+}
+
+export const workspace = new WorkspaceState();

@@ -1,0 +1,322 @@
+// An in-memory stand-in for the Rust command layer, installed with mockIPC. It keeps just
+// enough state to answer the commands the UI sends, records every call, and lets a test make
+// any command fail with a CommandError.
+import { mockIPC } from '@tauri-apps/api/mocks';
+import type { Board } from '../lib/bindings/Board';
+import type { CommandError } from '../lib/bindings/CommandError';
+import type { Person } from '../lib/bindings/Person';
+import type { Project } from '../lib/bindings/Project';
+import type { ProjectInput } from '../lib/bindings/ProjectInput';
+import type { RecentEntry } from '../lib/bindings/RecentEntry';
+import type { Status } from '../lib/bindings/Status';
+import type { StatusInput } from '../lib/bindings/StatusInput';
+import type { WorkItem } from '../lib/bindings/WorkItem';
+import type { WorkItemInput } from '../lib/bindings/WorkItemInput';
+import type { WorkspaceInfo } from '../lib/bindings/WorkspaceInfo';
+
+export type Call = { cmd: string; args: Record<string, unknown> };
+type Snapshot = { projects: Project[]; statuses: Status[]; columns: [number, WorkItem[]][]; people: Person[] };
+type Step = { label: string; project_id: number | null; before: Snapshot; after?: Snapshot };
+
+const NOW = '2025-03-01T09:00:00Z';
+
+export class FakeBackend {
+  calls: Call[] = [];
+  workspace: WorkspaceInfo | null = { path: '/data/test.bridgeplan', name: 'test', schema_version: 1, read_only: null };
+  startError: CommandError | null = null;
+  recent: RecentEntry[] = [];
+  projects: Project[] = [];
+  statuses: Status[] = [];
+  /** Items of each status, in board order. */
+  columns = new Map<number, WorkItem[]>();
+  people: Person[] = [{ id: 1, name: 'Ana Silva', role: 'Security engineer' }];
+  /** Make a command fail: the test sets failures.set('item_update', {code, message}). */
+  failures = new Map<string, CommandError>();
+  /** What the native open/save dialogs answer (null: the user cancelled). */
+  dialogPath: string | null = null;
+  #undo: Step[] = [];
+  #redo: Step[] = [];
+  #nextId = 1000;
+
+  install() {
+    // Results are copied, as the real IPC serialises them: the UI never shares our objects.
+    mockIPC((cmd, args) => structuredClone(this.handle(cmd, (args ?? {}) as Record<string, unknown>)));
+    return this;
+  }
+
+  callsOf(cmd: string): Record<string, unknown>[] {
+    return this.calls.filter((c) => c.cmd === cmd).map((c) => c.args);
+  }
+
+  addProject(name: string, statuses: [string, number | null, Status['category']][]): Project {
+    const project: Project = {
+      id: this.#nextId++, name, methodology: 'kanban', start_date: '2025-01-06', finish_date: '2025-06-30',
+      description: '', item_count: 0,
+    };
+    this.projects.push(project);
+    statuses.forEach(([statusName, wip, category], position) => {
+      const status: Status = {
+        id: this.#nextId++, project_id: project.id, name: statusName, category, position, wip_limit: wip,
+      };
+      this.statuses.push(status);
+      this.columns.set(status.id, []);
+    });
+    return project;
+  }
+
+  addItems(statusName: string, titles: string[], projectId = this.projects[0].id): WorkItem[] {
+    const status = this.statuses.find((s) => s.name === statusName && s.project_id === projectId)!;
+    return titles.map((title) => {
+      const item: WorkItem = {
+        id: this.#nextId++, project_id: projectId, status_id: status.id, item_type: 'task', title,
+        description: '', assignee: null, estimate_hours: null, story_points: null, priority: 'medium',
+        tags: [], due_date: null, created_at: NOW, updated_at: NOW,
+      };
+      this.columns.get(status.id)!.push(item);
+      return item;
+    });
+  }
+
+  status(name: string, projectId = this.projects[0].id): Status {
+    return this.statuses.find((s) => s.name === name && s.project_id === projectId)!;
+  }
+
+  item(title: string): WorkItem {
+    for (const items of this.columns.values()) {
+      const found = items.find((i) => i.title === title);
+      if (found) return found;
+    }
+    throw new Error(`no item ${title}`);
+  }
+
+  board(projectId: number): Board {
+    const project = this.projects.find((p) => p.id === projectId);
+    if (!project) throw { code: 'not_found', message: 'That project no longer exists.' };
+    const columns = this.statuses
+      .filter((s) => s.project_id === projectId)
+      .sort((a, b) => a.position - b.position)
+      .map((status) => {
+        const items = this.columns.get(status.id) ?? [];
+        return { status, items: [...items], over_limit: status.wip_limit != null && items.length > status.wip_limit };
+      });
+    return { project, columns };
+  }
+
+  #snapshot(): Snapshot {
+    return structuredClone({
+      projects: this.projects, statuses: this.statuses, columns: [...this.columns.entries()], people: this.people,
+    });
+  }
+
+  #restore(s: Snapshot) {
+    const copy = structuredClone(s);
+    this.projects = copy.projects;
+    this.statuses = copy.statuses;
+    this.columns = new Map(copy.columns);
+    this.people = copy.people;
+  }
+
+  /** Runs an edit and records it for undo, as the core's history does. */
+  #edit<T>(label: string, projectId: number | null, fn: () => T): T {
+    const before = this.#snapshot();
+    const result = fn();
+    this.#undo.push({ label, project_id: projectId, before, after: this.#snapshot() });
+    this.#redo = [];
+    return result;
+  }
+
+  #find(id: number): { status: number; index: number; item: WorkItem } {
+    for (const [status, items] of this.columns) {
+      const index = items.findIndex((i) => i.id === id);
+      if (index >= 0) return { status, index, item: items[index] };
+    }
+    throw { code: 'not_found', message: 'That item no longer exists.' };
+  }
+
+  #applyInput(item: WorkItem, input: WorkItemInput): WorkItem {
+    if (!input.title.trim()) throw { code: 'invalid_input', message: 'A title cannot be empty.' };
+    if (input.assignee && !this.people.some((p) => p.name === input.assignee)) {
+      this.people.push({ id: this.#nextId++, name: input.assignee, role: '' });
+    }
+    return {
+      ...item, ...input, item_type: input.item_type ?? item.item_type, priority: input.priority ?? item.priority,
+      updated_at: NOW,
+    };
+  }
+
+  handle(cmd: string, args: Record<string, unknown>): unknown {
+    this.calls.push({ cmd, args: structuredClone(args) });
+    const failure = this.failures.get(cmd);
+    if (failure) throw failure;
+    const a = args as Record<string, never>;
+    switch (cmd) {
+      case 'session_start':
+        return { workspace: this.workspace, error: this.startError };
+      case 'app_info':
+        return { version: '0.1.0', demo_path: '/data/demo.bridgeplan' };
+      case 'recent_list':
+        return this.recent;
+      case 'recent_remove':
+        this.recent = this.recent.filter((r) => r.path !== a.path);
+        return this.recent;
+      case 'workspace_info':
+        return this.workspace;
+      case 'workspace_open':
+      case 'workspace_new': {
+        const path = a.path as string;
+        this.workspace = { path, name: path.split('/').pop()!.replace('.bridgeplan', ''), schema_version: 1, read_only: null };
+        return this.workspace;
+      }
+      case 'workspace_open_demo':
+        this.workspace = { path: '/data/demo.bridgeplan', name: 'Northwind Logistics (demo)', schema_version: 1, read_only: null };
+        return this.workspace;
+      case 'workspace_close':
+        this.workspace = null;
+        return null;
+      case 'workspace_save_copy':
+        return null;
+      case 'projects_list':
+        return this.projects.map((p) => ({ ...p }));
+      case 'project_create': {
+        const input = a.input as ProjectInput;
+        if (this.projects.some((p) => p.name === input.name)) {
+          throw { code: 'duplicate', message: `A project named "${input.name}" already exists.` };
+        }
+        return this.#edit(`Create project "${input.name}"`, null, () => {
+          const p = this.addProject(input.name, [['To do', null, 'todo'], ['Done', null, 'done']]);
+          Object.assign(p, input);
+          return { ...p };
+        });
+      }
+      case 'project_update': {
+        const p = this.projects.find((x) => x.id === a.id)!;
+        return this.#edit(`Edit project "${p.name}"`, p.id, () => Object.assign(p, a.input as ProjectInput));
+      }
+      case 'project_delete': {
+        const p = this.projects.find((x) => x.id === a.id)!;
+        return this.#edit(`Delete project "${p.name}"`, p.id, () => {
+          this.projects = this.projects.filter((x) => x.id !== p.id);
+          return null;
+        });
+      }
+      case 'board_get':
+        return this.board(a.project_id as number);
+      case 'people_list':
+        return this.people;
+      case 'item_get':
+        return this.#find(a.id as number).item;
+      case 'item_create': {
+        const input = a.input as WorkItemInput;
+        const statusId = (a.status_id as number | null) ?? this.statuses.find((s) => s.project_id === a.project_id)!.id;
+        return this.#edit(`Create "${input.title}"`, a.project_id as number, () => {
+          const base: WorkItem = {
+            id: this.#nextId++, project_id: a.project_id as number, status_id: statusId, item_type: 'task', title: '',
+            description: '', assignee: null, estimate_hours: null, story_points: null, priority: 'medium', tags: [],
+            due_date: null, created_at: NOW, updated_at: NOW,
+          };
+          const item = this.#applyInput(base, input);
+          this.columns.get(statusId)!.push(item);
+          return item;
+        });
+      }
+      case 'item_update': {
+        const at = this.#find(a.id as number);
+        const updated = this.#applyInput(at.item, a.input as WorkItemInput);
+        return this.#edit(`Edit "${updated.title}"`, at.item.project_id, () => {
+          this.columns.get(at.status)![at.index] = updated;
+          return updated;
+        });
+      }
+      case 'item_move': {
+        const at = this.#find(a.id as number);
+        const target = this.statuses.find((s) => s.id === a.status_id)!;
+        return this.#edit(`Move "${at.item.title}" to ${target.name}`, at.item.project_id, () => {
+          this.columns.get(at.status)!.splice(at.index, 1);
+          const moved = { ...at.item, status_id: target.id };
+          const list = this.columns.get(target.id)!;
+          list.splice(Math.min(a.index as number, list.length), 0, moved);
+          return moved;
+        });
+      }
+      case 'item_delete': {
+        const at = this.#find(a.id as number);
+        return this.#edit(`Delete "${at.item.title}"`, at.item.project_id, () => {
+          this.columns.get(at.status)!.splice(at.index, 1);
+          return null;
+        });
+      }
+      case 'status_add': {
+        const input = a.input as StatusInput;
+        return this.#edit(`Add column "${input.name}"`, a.project_id as number, () => {
+          const position = this.statuses.filter((s) => s.project_id === a.project_id).length;
+          const status: Status = { id: this.#nextId++, project_id: a.project_id as number, position, ...input };
+          this.statuses.push(status);
+          this.columns.set(status.id, []);
+          return status;
+        });
+      }
+      case 'status_update': {
+        const status = this.statuses.find((s) => s.id === a.id)!;
+        return this.#edit(`Edit column "${status.name}"`, status.project_id, () =>
+          Object.assign(status, a.input as StatusInput),
+        );
+      }
+      case 'status_delete': {
+        const status = this.statuses.find((s) => s.id === a.id)!;
+        return this.#edit(`Delete column "${status.name}"`, status.project_id, () => {
+          this.statuses = this.statuses.filter((s) => s.id !== status.id);
+          return null;
+        });
+      }
+      case 'history_state':
+        return {
+          undo_label: this.#undo.at(-1)?.label ?? null,
+          redo_label: this.#redo.at(-1)?.label ?? null,
+        };
+      case 'history_undo': {
+        const step = this.#undo.pop();
+        if (!step) return null;
+        step.after = this.#snapshot();
+        this.#restore(step.before);
+        this.#redo.push(step);
+        return { label: step.label, project_id: step.project_id };
+      }
+      case 'history_redo': {
+        const step = this.#redo.pop();
+        if (!step) return null;
+        this.#restore(step.after!);
+        this.#undo.push(step);
+        return { label: step.label, project_id: step.project_id };
+      }
+      case 'report_board_painted':
+        return null;
+      case 'plugin:dialog|open':
+      case 'plugin:dialog|save':
+        return this.dialogPath;
+      default:
+        throw { code: 'internal', message: `The fake backend does not know ${cmd}.` };
+    }
+  }
+}
+
+/** A workspace with one Kanban project whose "In progress" column is over its WIP limit. */
+export function standardBackend(): FakeBackend {
+  const fake = new FakeBackend();
+  fake.addProject('Security Hardening', [
+    ['Backlog', null, 'todo'],
+    ['Ready', 5, 'todo'],
+    ['In progress', 2, 'in_progress'],
+    ['Review', 2, 'in_progress'],
+    ['Done', null, 'done'],
+  ]);
+  fake.addItems('Backlog', ['Enable MFA for admins', 'Rotate service passwords']);
+  fake.addItems('Ready', ['Patch VPN gateway']);
+  fake.addItems('In progress', ['Harden SSH config', 'Review firewall rules', 'Audit S3 buckets']);
+  fake.addItems('Done', ['Inventory of servers']);
+  fake.addProject('Customer Portal', [
+    ['To do', null, 'todo'],
+    ['Done', null, 'done'],
+  ]);
+  fake.addItems('To do', ['Login page'], fake.projects[1].id);
+  return fake;
+}
