@@ -5,8 +5,9 @@ export const CARD_GAP = 8;
 export const ROW = CARD_HEIGHT + CARD_GAP;
 /** Padding above the first and below the last card inside a column's scroll area. */
 export const LIST_PAD = 8;
-/** Cards rendered above and below the visible ones, so fast scrolling shows no gaps. */
-export const OVERSCAN = 6;
+/** Cards rendered above and below the visible ones, so fast scrolling shows no gaps. Each
+ * rendered card costs about 2 ms on first paint in the desktop webview, so keep this small. */
+export const OVERSCAN = 2;
 /** Used until the scroll area has been measured (and in tests, where nothing has a size). */
 export const FALLBACK_VIEWPORT = 720;
 

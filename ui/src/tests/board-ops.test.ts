@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { addItem, moveItem, removeItem, replaceItem, replaceStatus } from '../lib/board-ops';
-import { slotAt, visibleRange } from '../lib/geometry';
+import { OVERSCAN, slotAt, visibleRange } from '../lib/geometry';
 import { standardBackend } from './fake-backend';
 
 const titles = (board: ReturnType<typeof make>['board'], status: string) =>
@@ -47,7 +47,8 @@ describe('board-ops', () => {
   });
 
   test('virtual range and drop slots follow the fixed card geometry', () => {
-    expect(visibleRange(5000, 0, 920)).toEqual([0, 16]);
+    // 920 px show 10 rows of 92 px; the overscan rows are rendered beyond them.
+    expect(visibleRange(5000, 0, 920)).toEqual([0, 10 + OVERSCAN]);
     const [start, end] = visibleRange(5000, 92 * 1000, 920);
     expect(start).toBeLessThanOrEqual(1000);
     expect(end - start).toBeLessThan(30);
