@@ -114,3 +114,25 @@ describe('columns', () => {
     ]);
   });
 });
+
+describe('reopening a workspace', () => {
+  test('loads the remembered project at once, and falls back to the first when it is gone', async () => {
+    localStorage.setItem('bridgeplan.lastProject:/data/test.bridgeplan', '999');
+    const fake = standardBackend();
+    await renderApp(fake);
+    const shown = screen.getByTestId('project-name').textContent;
+    expect(fake.callsOf('board_get').at(-1)).not.toEqual({ project_id: 999 });
+    expect(screen.queryByText(/no longer exists/)).toBeNull();
+    expect(localStorage.getItem('bridgeplan.lastProject:/data/test.bridgeplan')).not.toBe('999');
+    expect(shown).toBeTruthy();
+  });
+});
+
+test('the remembered project is the first board asked for', async () => {
+  const fake = standardBackend();
+  const second = fake.projects[1];
+  localStorage.setItem('bridgeplan.lastProject:/data/test.bridgeplan', String(second.id));
+  await renderApp(fake);
+  expect(fake.callsOf('board_get')[0]).toEqual({ project_id: second.id });
+  expect(screen.getByTestId('project-name').textContent).toBe(second.name);
+});

@@ -37,8 +37,17 @@ class WorkspaceState {
     this.projectsLoaded = false;
     this.selectedId = null;
     this.projectForm = null;
+    // Start loading the remembered project's board at once, beside the project list, rather
+    // than one round trip later; selectRemembered() corrects it if that project is gone.
+    this.selectedId = this.#remembered();
     await Promise.all([this.loadProjects(), this.refreshHistory()]);
     this.selectRemembered();
+  }
+
+  #remembered(): number | null {
+    const path = session.workspace?.path;
+    const stored = path ? localStorage.getItem(storageKey(path)) : null;
+    return stored ? Number(stored) : null;
   }
 
   async loadProjects() {
@@ -51,8 +60,7 @@ class WorkspaceState {
   }
 
   selectRemembered() {
-    const path = session.workspace?.path;
-    const remembered = path ? Number(localStorage.getItem(storageKey(path))) : NaN;
+    const remembered = this.#remembered();
     const found = this.projects.find((p) => p.id === remembered);
     this.select(found?.id ?? this.projects[0]?.id ?? null);
   }
