@@ -115,6 +115,39 @@ test('create an item, move it, undo the move, and find it so after a restart', a
   await driver.close();
 });
 
+test('drag a card with the pointer into another column', async () => {
+  await driver.open(BIN, [workspace]);
+  await driver.find('[data-testid="card"]');
+  const from = await driver.exec(
+    `const cols = [...document.querySelectorAll('[data-testid="column"]')];
+     const card = cols[0].querySelector('[data-testid="card"]');
+     const r = card.getBoundingClientRect();
+     const t = cols[1].getBoundingClientRect();
+     return { id: card.dataset.itemId, target: cols[1].dataset.statusName,
+              x: Math.round(r.x + r.width / 2), y: Math.round(r.y + r.height / 2),
+              tx: Math.round(t.x + t.width / 2), ty: Math.round(t.y + 120) };`);
+  await driver.cmd('POST', '/actions', {
+    actions: [{
+      type: 'pointer', id: 'mouse', parameters: { pointerType: 'mouse' },
+      actions: [
+        { type: 'pointerMove', x: from.x, y: from.y, duration: 0 },
+        { type: 'pointerDown', button: 0 },
+        { type: 'pointerMove', x: from.x + 10, y: from.y + 5, duration: 100 },
+        { type: 'pointerMove', x: from.tx, y: from.ty, duration: 300 },
+        { type: 'pointerUp', button: 0 },
+      ],
+    }],
+  });
+  await driver.waitFor(() => driver.exec(
+    `return document.querySelector('[data-item-id="${from.id}"]')
+       ?.closest('[data-testid="column"]')?.dataset.statusName === arguments[0];`, [from.target]),
+  'the dropped card in the target column');
+  await settled();
+  assert.equal(sql(`SELECT s.name FROM work_items w JOIN statuses s ON s.id = w.status_id
+                    WHERE w.id = ${from.id}`), from.target);
+  await driver.close();
+});
+
 test('a damaged file is refused with a clear message and left unchanged', async () => {
   // A real workspace whose pages after the header were overwritten, as a bad disk would.
   const damaged = join(home, 'damaged.bridgeplan');
