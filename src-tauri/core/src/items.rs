@@ -229,10 +229,7 @@ impl Workspace {
         let item = check(input)?;
         let old = self.item(id)?;
         self.edit(|ctx| {
-            let assignee_id = match &item.assignee {
-                Some(name) => Some(people::person_id_by_name(ctx, name)?),
-                None => None,
-            };
+            let assignee_id = assignee_id(ctx, &item)?;
             ctx.touch("work_items", id)?;
             ctx.tx.execute(
                 "UPDATE work_items SET item_type = ?1, title = ?2, description = ?3, \
@@ -339,10 +336,7 @@ fn insert(
             .optional()?
             .ok_or_else(|| CoreError::InvalidInput("This project's board has no columns.".into()))?,
     };
-    let assignee_id = match &item.assignee {
-        Some(name) => Some(people::person_id_by_name(ctx, name)?),
-        None => None,
-    };
+    let assignee_id = assignee_id(ctx, item)?;
     let rank: f64 = ctx.tx.query_row(
         "SELECT coalesce(max(rank), 0) + 1 FROM work_items WHERE status_id = ?1",
         [status_id],
@@ -372,6 +366,14 @@ fn insert(
     let id = ctx.tx.last_insert_rowid();
     ctx.inserted("work_items", id);
     Ok(id)
+}
+
+/// The person an item is assigned to, adding them to the workspace if the name is new.
+fn assignee_id(ctx: &mut EditContext, item: &CheckedItem) -> Result<Option<Id>> {
+    item.assignee
+        .as_deref()
+        .map(|name| people::person_id_by_name(ctx, name))
+        .transpose()
 }
 
 /// Adds many items in one edit (demo and generated workspaces).
