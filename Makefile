@@ -44,7 +44,7 @@ test-e2e: test-rust
 	xvfb-run -a -s "-screen 0 1280x800x24" node --test --test-concurrency=1 tests/e2e/
 
 ## Release build and measurements → target/bench/results.json
-bench: deps
+bench: ui
 	python3 scripts/bench.py
 
 lint: deps
