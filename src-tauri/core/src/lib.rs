@@ -12,6 +12,7 @@ pub mod items;
 pub mod people;
 pub mod projects;
 pub mod recent;
+pub mod schedule;
 pub mod statuses;
 mod validate;
 pub mod workspace;
