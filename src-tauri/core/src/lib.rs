@@ -9,6 +9,7 @@ pub mod demo;
 pub mod error;
 pub mod history;
 pub mod items;
+pub mod mspdi;
 pub mod people;
 pub mod projects;
 pub mod recent;

@@ -10,8 +10,9 @@
 //!   percentage of the predecessor's duration. A negative lag is a lead.
 //! - The forward pass starts every task as soon as its links, its summary's links, the project
 //!   start and its constraint allow; actual start and finish dates replace computed ones.
-//! - "Must start/finish on" and "start/finish no later than" are honoured over links: a task is
-//!   not moved past them, and the conflict shows as negative total float.
+//! - When the project honours constraints (the default), "must start/finish on" and
+//!   "start/finish no later than" win over links: a task is not moved past them, and the
+//!   conflict shows as negative total float. Otherwise links win, and the conflict still shows.
 //! - The backward pass starts from the project finish (the latest early finish).
 //! - Total float is late minus early finish in working time; a task is critical when its total
 //!   float is zero or less and it is not finished. Free float is how far a task can slip before
@@ -96,6 +97,9 @@ pub struct Network {
     pub calendar: usize,
     pub tasks: Vec<Task>,
     pub links: Vec<Link>,
+    /// Constraint dates win over links (Microsoft Project's "tasks will always honor their
+    /// constraint dates").
+    pub honor_constraints: bool,
 }
 
 /// The computed dates of one task. Float is in working minutes of the task's calendar.
@@ -428,11 +432,12 @@ impl Engine<'_> {
         if let Some(actual) = task.actual_finish {
             return Dates { start: cal.add(actual, -dur), finish: actual };
         }
+        let honor = self.net.honor_constraints;
         match task.constraint {
-            Constraint::MustStartOn(d) => return from_start(d),
-            Constraint::MustFinishOn(d) => return from_finish(d),
-            Constraint::StartNoEarlierThan(d) => start_bound = start_bound.max(d),
-            Constraint::FinishNoEarlierThan(d) => finish_bound = finish_bound.max(d),
+            Constraint::MustStartOn(d) if honor => return from_start(d),
+            Constraint::MustFinishOn(d) if honor => return from_finish(d),
+            Constraint::StartNoEarlierThan(d) | Constraint::MustStartOn(d) => start_bound = start_bound.max(d),
+            Constraint::FinishNoEarlierThan(d) | Constraint::MustFinishOn(d) => finish_bound = finish_bound.max(d),
             _ => {}
         }
         let mut dates = from_start(start_bound);
@@ -440,8 +445,8 @@ impl Engine<'_> {
             dates = from_finish(finish_bound);
         }
         match task.constraint {
-            Constraint::StartNoLaterThan(d) if dates.start > d => from_start(d),
-            Constraint::FinishNoLaterThan(d) if dates.finish > d => from_finish(d),
+            Constraint::StartNoLaterThan(d) if honor && dates.start > d => from_start(d),
+            Constraint::FinishNoLaterThan(d) if honor && dates.finish > d => from_finish(d),
             _ => dates,
         }
     }

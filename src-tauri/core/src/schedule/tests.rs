@@ -29,6 +29,7 @@ impl Plan {
                 calendar: 0,
                 tasks: Vec::new(),
                 links: Vec::new(),
+                honor_constraints: true,
             },
         }
     }
@@ -172,6 +173,12 @@ fn constraints_push_hold_and_show_negative_float() {
     assert_eq!(s.tasks[a].total_float, -DAY);
     assert_eq!(s.tasks[b].total_float, -DAY);
     assert!(s.tasks[a].critical);
+
+    // When links win over constraints, go-live moves to the 11th and still shows the conflict.
+    p.net.honor_constraints = false;
+    let s = p.run();
+    assert_eq!(dates(&s, c)[..2], ["2026-03-11 08:00", "2026-03-11 17:00"]);
+    assert_eq!(s.tasks[c].total_float, -DAY);
 }
 
 #[test]

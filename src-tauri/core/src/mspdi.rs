@@ -1,0 +1,422 @@
+//! Microsoft Project XML (MSPDI): reading a project's tasks, outline, links, constraints and
+//! calendars into a schedulable [`Plan`].
+//!
+//! Facts of the format used here: the root is `<Project xmlns="http://schemas.microsoft.com/project">`;
+//! durations are ISO 8601 (`PT8H0M0S`); a link's `Type` is 0 FF, 1 FS, 2 SF, 3 SS and its
+//! `LinkLag` is in tenths of a minute (tenths of a percent for the percentage formats 19/20);
+//! `ConstraintType` is 0 ASAP, 1 ALAP, 2 MSO, 3 MFO, 4 SNET, 5 SNLT, 6 FNET, 7 FNLT; `DayType`
+//! is 1 Sunday … 7 Saturday, 0 an exception; `TotalSlack` and `FreeSlack` are in tenths of a
+//! minute. Task UID 0 is the project's own summary row.
+//!
+//! What the engine cannot hold (as late as possible, manual scheduling, elapsed lags, recurring
+//! calendar exceptions, links to other projects) is listed in [`Plan::warnings`], never dropped
+//! quietly.
+
+use std::collections::HashMap;
+
+use chrono::{NaiveDate, NaiveDateTime};
+use roxmltree::{Document, Node};
+
+use crate::schedule::calendar::to_minute;
+use crate::schedule::{Calendar, Constraint, Lag, Link, LinkType, Minute, Network, Span, Task};
+use crate::{CoreError, Result};
+
+/// The dates Microsoft Project saved for a task, to compare with ours.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct SavedDates {
+    pub early_start: Minute,
+    pub early_finish: Minute,
+    pub late_start: Minute,
+    pub late_finish: Minute,
+    /// Working minutes.
+    pub total_slack: Minute,
+    pub free_slack: Minute,
+    pub critical: bool,
+}
+
+#[derive(Debug, Clone)]
+pub struct PlanTask {
+    pub uid: i64,
+    pub wbs: String,
+    pub outline_level: u32,
+    pub percent_complete: f64,
+    pub task: Task,
+    pub saved: Option<SavedDates>,
+}
+
+#[derive(Debug, Clone)]
+pub struct Plan {
+    pub name: String,
+    pub start: Minute,
+    pub minutes_per_day: Minute,
+    pub honor_constraints: bool,
+    pub calendars: Vec<Calendar>,
+    /// Index of the project calendar in `calendars`.
+    pub calendar: usize,
+    pub tasks: Vec<PlanTask>,
+    pub links: Vec<Link>,
+    pub warnings: Vec<String>,
+}
+
+impl Plan {
+    pub fn network(&self) -> Network {
+        Network {
+            start: self.start,
+            calendars: self.calendars.clone(),
+            calendar: self.calendar,
+            tasks: self.tasks.iter().map(|t| t.task.clone()).collect(),
+            links: self.links.clone(),
+            honor_constraints: self.honor_constraints,
+        }
+    }
+}
+
+fn bad(what: impl std::fmt::Display) -> CoreError {
+    CoreError::InvalidInput(format!("This is not a Microsoft Project XML file Bridgeplan can read: {what}."))
+}
+
+fn child<'a>(node: Node<'a, 'a>, name: &str) -> Option<Node<'a, 'a>> {
+    node.children().find(|c| c.has_tag_name(name))
+}
+
+fn children<'a>(node: Node<'a, 'a>, name: &'a str) -> impl Iterator<Item = Node<'a, 'a>> + 'a {
+    node.children().filter(move |c| c.has_tag_name(name))
+}
+
+fn text<'a>(node: Node<'a, 'a>, name: &str) -> Option<&'a str> {
+    child(node, name).and_then(|c| c.text()).map(str::trim).filter(|t| !t.is_empty())
+}
+
+fn number(node: Node, name: &str) -> Option<f64> {
+    text(node, name).and_then(|t| t.parse().ok())
+}
+
+fn flag(node: Node, name: &str) -> bool {
+    matches!(text(node, name), Some("1") | Some("true"))
+}
+
+fn date_time(node: Node, name: &str) -> Option<Minute> {
+    let t = text(node, name)?;
+    NaiveDateTime::parse_from_str(t, "%Y-%m-%dT%H:%M:%S").ok().map(to_minute)
+}
+
+/// `PT8H30M0S`, `P2DT4H` (a day being `minutes_per_day`), as whole minutes.
+fn duration(text: &str, minutes_per_day: Minute) -> Option<Minute> {
+    let rest = text.strip_prefix('P')?;
+    let (days, time) = match rest.split_once('T') {
+        Some((d, t)) => (d, t),
+        None => (rest, ""),
+    };
+    let mut minutes = 0.0;
+    if let Some(d) = days.strip_suffix('D') {
+        minutes += d.parse::<f64>().ok()? * minutes_per_day as f64;
+    }
+    let mut number = String::new();
+    for c in time.chars() {
+        match c {
+            'H' | 'M' | 'S' => {
+                let n: f64 = number.parse().ok()?;
+                minutes += n * match c {
+                    'H' => 60.0,
+                    'M' => 1.0,
+                    _ => 1.0 / 60.0,
+                };
+                number.clear();
+            }
+            _ => number.push(c),
+        }
+    }
+    Some(minutes.round() as Minute)
+}
+
+fn time_of_day(t: &str) -> Option<u16> {
+    let mut parts = t.split(':');
+    let h: u16 = parts.next()?.parse().ok()?;
+    let m: u16 = parts.next()?.parse().ok()?;
+    Some(h * 60 + m)
+}
+
+fn working_times(node: Node) -> Vec<Span> {
+    let Some(times) = child(node, "WorkingTimes") else { return Vec::new() };
+    children(times, "WorkingTime")
+        .filter_map(|wt| {
+            let start = time_of_day(text(wt, "FromTime")?)?;
+            let end = time_of_day(text(wt, "ToTime")?)?;
+            // 00:00 as an end is midnight at the end of the day.
+            Some(Span { start, end: if end == 0 { 1440 } else { end } })
+        })
+        .collect()
+}
+
+/// A calendar as written: only what it sets itself; the rest comes from its base calendar.
+struct RawCalendar {
+    uid: i64,
+    name: String,
+    base: Option<i64>,
+    week: [Option<Vec<Span>>; 7],
+    exceptions: Vec<(NaiveDate, NaiveDate, Vec<Span>)>,
+}
+
+fn read_calendar(node: Node, warnings: &mut Vec<String>) -> Option<RawCalendar> {
+    let uid = number(node, "UID")? as i64;
+    let name = text(node, "Name").unwrap_or("Calendar").to_string();
+    let mut raw = RawCalendar {
+        uid,
+        base: number(node, "BaseCalendarUID").map(|b| b as i64).filter(|&b| b >= 0 && b != uid),
+        name,
+        week: Default::default(),
+        exceptions: Vec::new(),
+    };
+    let range = |period: Node| -> Option<(NaiveDate, NaiveDate)> {
+        let from = NaiveDateTime::parse_from_str(text(period, "FromDate")?, "%Y-%m-%dT%H:%M:%S").ok()?;
+        let to = NaiveDateTime::parse_from_str(text(period, "ToDate")?, "%Y-%m-%dT%H:%M:%S").ok()?;
+        Some((from.date(), to.date()))
+    };
+    if let Some(days) = child(node, "WeekDays") {
+        for day in children(days, "WeekDay") {
+            let spans = if flag(day, "DayWorking") { working_times(day) } else { Vec::new() };
+            match number(day, "DayType").map(|d| d as usize) {
+                // Sunday is 1; our week starts on Monday.
+                Some(d @ 1..=7) => raw.week[(d + 5) % 7] = Some(spans),
+                Some(0) => {
+                    if let Some((from, to)) = child(day, "TimePeriod").and_then(range) {
+                        raw.exceptions.push((from, to, spans));
+                    }
+                }
+                _ => {}
+            }
+        }
+    }
+    if let Some(list) = child(node, "Exceptions") {
+        for exception in children(list, "Exception") {
+            let recurring = number(exception, "Type").is_some_and(|t| t as i64 != 1);
+            let Some((from, to)) = child(exception, "TimePeriod").and_then(range) else { continue };
+            if recurring {
+                warnings.push(format!(
+                    "Calendar \"{}\": the recurring exception \"{}\" was not imported; add its dates by hand.",
+                    raw.name,
+                    text(exception, "Name").unwrap_or("unnamed")
+                ));
+                continue;
+            }
+            let spans = if flag(exception, "DayWorking") { working_times(exception) } else { Vec::new() };
+            raw.exceptions.push((from, to, spans));
+        }
+    }
+    Some(raw)
+}
+
+/// Fills each calendar's unset weekdays and exceptions from its base calendars.
+fn resolve_calendars(raws: &[RawCalendar], warnings: &mut Vec<String>) -> (Vec<Calendar>, HashMap<i64, usize>) {
+    let by_uid: HashMap<i64, &RawCalendar> = raws.iter().map(|r| (r.uid, r)).collect();
+    let mut calendars = Vec::new();
+    let mut index = HashMap::new();
+    for raw in raws {
+        let mut week: [Option<Vec<Span>>; 7] = raw.week.clone();
+        let mut exceptions = Vec::new();
+        let mut chain = vec![raw];
+        let mut base = raw.base;
+        while let Some(b) = base.and_then(|b| by_uid.get(&b)) {
+            if chain.iter().any(|c| c.uid == b.uid) {
+                break;
+            }
+            chain.push(b);
+            base = b.base;
+        }
+        // The base's exceptions first, so the calendar's own win on the same date.
+        for c in chain.iter().rev() {
+            exceptions.extend(c.exceptions.iter().cloned());
+        }
+        for c in &chain[1..] {
+            for (d, spans) in c.week.iter().enumerate() {
+                if week[d].is_none() {
+                    week[d] = spans.clone();
+                }
+            }
+        }
+        let standard = Calendar::standard();
+        let week: [Vec<Span>; 7] = std::array::from_fn(|d| {
+            week[d].clone().unwrap_or_else(|| standard_day(&standard, d))
+        });
+        let mut calendar = match Calendar::new(&raw.name, week) {
+            Ok(c) => c,
+            Err(err) => {
+                warnings.push(format!("{err} The standard calendar was used instead."));
+                let mut c = Calendar::standard();
+                c.name = raw.name.clone();
+                c
+            }
+        };
+        for (from, to, spans) in exceptions {
+            for day in from.iter_days().take_while(|d| *d <= to) {
+                if let Err(err) = calendar.set_exception(day, spans.clone()) {
+                    warnings.push(err.to_string());
+                    break;
+                }
+            }
+        }
+        index.insert(raw.uid, calendars.len());
+        calendars.push(calendar);
+    }
+    (calendars, index)
+}
+
+fn standard_day(standard: &Calendar, weekday: usize) -> Vec<Span> {
+    // 2024-01-01 was a Monday.
+    let date = NaiveDate::from_ymd_opt(2024, 1, 1).unwrap() + chrono::Duration::days(weekday as i64);
+    if standard.is_working_day(date) {
+        vec![Span::hours(8, 12), Span::hours(13, 17)]
+    } else {
+        Vec::new()
+    }
+}
+
+fn constraint(node: Node, warnings: &mut Vec<String>, name: &str) -> Constraint {
+    let date = date_time(node, "ConstraintDate");
+    let kind = number(node, "ConstraintType").unwrap_or(0.0) as i64;
+    match (kind, date) {
+        (2, Some(d)) => Constraint::MustStartOn(d),
+        (3, Some(d)) => Constraint::MustFinishOn(d),
+        (4, Some(d)) => Constraint::StartNoEarlierThan(d),
+        (5, Some(d)) => Constraint::StartNoLaterThan(d),
+        (6, Some(d)) => Constraint::FinishNoEarlierThan(d),
+        (7, Some(d)) => Constraint::FinishNoLaterThan(d),
+        (1, _) => {
+            warnings.push(format!("Task \"{name}\": \"as late as possible\" is scheduled as soon as possible."));
+            Constraint::AsSoonAsPossible
+        }
+        _ => Constraint::AsSoonAsPossible,
+    }
+}
+
+/// Reads an MSPDI document. Nothing is written anywhere: the caller decides what to keep.
+pub fn read(xml: &str) -> Result<Plan> {
+    let doc = Document::parse(xml).map_err(|e| bad(format!("the XML is malformed ({e})")))?;
+    let root = doc.root_element();
+    if !root.has_tag_name("Project") {
+        return Err(bad(format!("its root element is <{}>, not <Project>", root.tag_name().name())));
+    }
+    let mut warnings = Vec::new();
+    let minutes_per_day = number(root, "MinutesPerDay").map(|m| m as Minute).filter(|&m| m > 0).unwrap_or(480);
+    let raws: Vec<RawCalendar> = child(root, "Calendars")
+        .map(|c| children(c, "Calendar").filter_map(|n| read_calendar(n, &mut warnings)).collect())
+        .unwrap_or_default();
+    let (mut calendars, calendar_index) = resolve_calendars(&raws, &mut warnings);
+    let project_calendar = number(root, "CalendarUID")
+        .and_then(|uid| calendar_index.get(&(uid as i64)).copied())
+        .unwrap_or_else(|| {
+            calendars.push(Calendar::standard());
+            calendars.len() - 1
+        });
+
+    let mut tasks: Vec<PlanTask> = Vec::new();
+    let mut by_uid = HashMap::new();
+    // The outline above the current row: (level, task index), innermost last.
+    let mut open: Vec<(u32, usize)> = Vec::new();
+    let mut task_links = Vec::new();
+    for node in child(root, "Tasks").into_iter().flat_map(|t| children(t, "Task")) {
+        let Some(uid) = number(node, "UID").map(|u| u as i64) else { continue };
+        let level = number(node, "OutlineLevel").map_or(1, |l| l as u32);
+        if level == 0 || flag(node, "IsNull") {
+            continue; // the project's own summary row, or an empty row
+        }
+        let name = text(node, "Name").unwrap_or("Unnamed task").to_string();
+        while open.last().is_some_and(|&(l, _)| l >= level) {
+            open.pop();
+        }
+        let parent = open.last().map(|&(_, t)| t);
+        let duration = text(node, "Duration").and_then(|d| duration(d, minutes_per_day)).unwrap_or(0);
+        let calendar = number(node, "CalendarUID").and_then(|uid| calendar_index.get(&(uid as i64)).copied());
+        let saved = (|| {
+            Some(SavedDates {
+                early_start: date_time(node, "EarlyStart")?,
+                early_finish: date_time(node, "EarlyFinish")?,
+                late_start: date_time(node, "LateStart")?,
+                late_finish: date_time(node, "LateFinish")?,
+                total_slack: (number(node, "TotalSlack")? / 10.0).round() as Minute,
+                free_slack: (number(node, "FreeSlack")? / 10.0).round() as Minute,
+                critical: flag(node, "Critical"),
+            })
+        })();
+        let mut constraint = constraint(node, &mut warnings, &name);
+        if flag(node, "Manual") {
+            // Bridgeplan schedules every task from its links; keep the date the manager set.
+            if let (Constraint::AsSoonAsPossible, Some(start)) = (constraint, date_time(node, "ManualStart")) {
+                constraint = Constraint::StartNoEarlierThan(start);
+            }
+            warnings.push(format!(
+                "Task \"{name}\" is manually scheduled in Microsoft Project; it is scheduled automatically here, starting no earlier than its date."
+            ));
+        }
+        let task = Task {
+            parent,
+            duration,
+            calendar,
+            constraint,
+            actual_start: date_time(node, "ActualStart"),
+            actual_finish: date_time(node, "ActualFinish"),
+            name,
+        };
+        by_uid.insert(uid, tasks.len());
+        task_links.push(node);
+        open.push((level, tasks.len()));
+        tasks.push(PlanTask {
+            uid,
+            wbs: text(node, "WBS").or(text(node, "OutlineNumber")).unwrap_or("").to_string(),
+            outline_level: level,
+            percent_complete: number(node, "PercentComplete").unwrap_or(0.0),
+            task,
+            saved,
+        });
+    }
+    let mut links = Vec::new();
+    for (successor, node) in task_links.iter().enumerate() {
+        for link in children(*node, "PredecessorLink") {
+            let Some(pred_uid) = number(link, "PredecessorUID").map(|u| u as i64) else { continue };
+            let name = &tasks[successor].task.name;
+            if flag(link, "CrossProject") {
+                warnings.push(format!("Task \"{name}\": a link to another project was not imported."));
+                continue;
+            }
+            let Some(&predecessor) = by_uid.get(&pred_uid) else {
+                warnings.push(format!("Task \"{name}\": a link from a task that is not in the file was not imported."));
+                continue;
+            };
+            let kind = match number(link, "Type").unwrap_or(1.0) as i64 {
+                0 => LinkType::FinishToFinish,
+                2 => LinkType::StartToFinish,
+                3 => LinkType::StartToStart,
+                _ => LinkType::FinishToStart,
+            };
+            let raw_lag = number(link, "LinkLag").unwrap_or(0.0);
+            let format = number(link, "LagFormat").unwrap_or(7.0) as i64;
+            let lag = match format {
+                19 | 20 | 51 | 52 => Lag::PercentOfPredecessor(raw_lag / 10.0),
+                _ => {
+                    if matches!(format, 4 | 6 | 8 | 10 | 12 | 36 | 38 | 40 | 42 | 44) && raw_lag != 0.0 {
+                        warnings.push(format!(
+                            "Task \"{name}\": an elapsed lag is counted in working time."
+                        ));
+                    }
+                    Lag::Work((raw_lag / 10.0).round() as Minute)
+                }
+            };
+            links.push(Link { predecessor, successor, kind, lag });
+        }
+    }
+
+    let start = date_time(root, "StartDate")
+        .or_else(|| tasks.iter().filter_map(|t| t.saved.map(|s| s.early_start)).min())
+        .unwrap_or(0);
+    Ok(Plan {
+        name: text(root, "Title").or(text(root, "Name")).unwrap_or("Imported project").to_string(),
+        start,
+        minutes_per_day,
+        honor_constraints: text(root, "HonorConstraints").is_none_or(|h| h == "1" || h == "true"),
+        calendars,
+        calendar: project_calendar,
+        tasks,
+        links,
+        warnings,
+    })
+}

@@ -1,0 +1,150 @@
+//! Files written by Microsoft Project carry its own early/late dates, slack and critical flags.
+//! Scheduling the imported network must give the same answers. The files live in the shared
+//! fixtures folder beside the project (see its README); without it these tests say so and pass.
+
+use std::path::PathBuf;
+
+use bridgeplan_core::mspdi::{self, Plan};
+use bridgeplan_core::schedule::calendar::from_minute;
+use bridgeplan_core::schedule::{schedule, Minute};
+
+fn fixture(name: &str) -> Option<String> {
+    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../../shared/fixtures/mspdi");
+    match std::fs::read_to_string(dir.join(name)) {
+        Ok(text) => Some(text),
+        Err(_) => {
+            eprintln!("SKIPPED: the MSPDI fixture {name} is not in {}", dir.display());
+            None
+        }
+    }
+}
+
+/// Every difference between Microsoft Project's saved values and ours, one line each. Dates
+/// are compared in working time: 17:00 one day and 08:00 the next are the same moment of work
+/// (Microsoft Project writes either).
+fn differences(plan: &Plan) -> Vec<String> {
+    let net = plan.network();
+    let ours = schedule(&net).expect("the file schedules");
+    let mut out = Vec::new();
+    for (t, ours) in plan.tasks.iter().zip(&ours.tasks) {
+        let Some(saved) = t.saved else { continue };
+        let cal = &net.calendars[t.task.calendar.unwrap_or(net.calendar)];
+        let same = |a: Minute, b: Minute| cal.work_between(a, b) == 0;
+        let mut check = |what: &str, a: Minute, b: Minute| {
+            if !same(a, b) {
+                out.push(format!("{} ({}): {what} is {} but Microsoft Project has {}", t.task.name, t.uid, from_minute(a), from_minute(b)));
+            }
+        };
+        check("early start", ours.early_start, saved.early_start);
+        check("early finish", ours.early_finish, saved.early_finish);
+        check("late start", ours.late_start, saved.late_start);
+        check("late finish", ours.late_finish, saved.late_finish);
+        if ours.total_float != saved.total_slack {
+            out.push(format!("{} ({}): total float {} min, Microsoft Project {} min", t.task.name, t.uid, ours.total_float, saved.total_slack));
+        }
+        if ours.free_float != saved.free_slack {
+            out.push(format!("{} ({}): free float {} min, Microsoft Project {} min", t.task.name, t.uid, ours.free_float, saved.free_slack));
+        }
+        if ours.critical != saved.critical {
+            out.push(format!("{} ({}): critical {}, Microsoft Project {}", t.task.name, t.uid, ours.critical, saved.critical));
+        }
+    }
+    out
+}
+
+fn assert_matches_microsoft_project(name: &str) {
+    let Some(xml) = fixture(name) else { return };
+    let plan = mspdi::read(&xml).unwrap_or_else(|e| panic!("{name}: {e}"));
+    assert!(plan.tasks.iter().any(|t| t.saved.is_some()), "{name} has saved dates");
+    let diffs = differences(&plan);
+    assert!(diffs.is_empty(), "{name}:\n{}", diffs.join("\n"));
+}
+
+#[test]
+fn every_link_type_and_lag_as_microsoft_project_2010_scheduled_them() {
+    assert_matches_microsoft_project("task-links-project2010-mspdi.xml");
+}
+
+/// In this file every task is manually scheduled. Microsoft Project then leaves the late dates
+/// of a start-to-start or start-to-finish predecessor at the project finish; Bridgeplan
+/// schedules imported tasks automatically, so those two predecessors get the late dates the
+/// critical path method gives them (as Microsoft Project itself does in the 2010 file, where the
+/// same tasks are automatic). Everything else must match.
+#[test]
+fn every_link_type_and_lag_as_microsoft_project_2019_scheduled_them() {
+    let Some(xml) = fixture("task-links-project2019-mspdi.xml") else { return };
+    let plan = mspdi::read(&xml).unwrap();
+    assert!(plan.warnings.iter().any(|w| w.contains("manually scheduled")));
+    let (known, other): (Vec<String>, Vec<String>) =
+        differences(&plan).into_iter().partition(|d| d.contains("(11)") || d.contains("(13)"));
+    assert!(other.is_empty(), "{}", other.join("\n"));
+    assert!(known.iter().any(|d| d.contains("(11): total float 4800 min, Microsoft Project 5280 min")), "{known:?}");
+    assert!(known.iter().any(|d| d.contains("(13): total float 4320 min, Microsoft Project 5280 min")), "{known:?}");
+}
+
+#[test]
+fn the_four_relation_types_in_one_chain() {
+    assert_matches_microsoft_project("mspdirelations.xml");
+}
+
+
+#[test]
+fn damaged_or_foreign_xml_is_refused_with_a_reason() {
+    let err = mspdi::read("<Project><Tasks><Task>").unwrap_err().to_string();
+    assert!(err.contains("malformed"), "{err}");
+    let err = mspdi::read("<APIBusinessObjects/>").unwrap_err().to_string();
+    assert!(err.contains("<APIBusinessObjects>"), "{err}");
+}
+
+#[test]
+fn a_small_file_reads_outline_links_constraints_and_calendar_exceptions() {
+    let xml = r#"<?xml version="1.0"?>
+<Project xmlns="http://schemas.microsoft.com/project">
+  <Title>Data centre move</Title>
+  <StartDate>2026-03-02T08:00:00</StartDate>
+  <MinutesPerDay>480</MinutesPerDay>
+  <CalendarUID>1</CalendarUID>
+  <Calendars>
+    <Calendar><UID>1</UID><Name>Standard</Name><IsBaseCalendar>1</IsBaseCalendar>
+      <WeekDays>
+        <WeekDay><DayType>1</DayType><DayWorking>0</DayWorking></WeekDay>
+        <WeekDay><DayType>2</DayType><DayWorking>1</DayWorking><WorkingTimes>
+          <WorkingTime><FromTime>08:00:00</FromTime><ToTime>12:00:00</ToTime></WorkingTime>
+          <WorkingTime><FromTime>13:00:00</FromTime><ToTime>17:00:00</ToTime></WorkingTime></WorkingTimes></WeekDay>
+        <WeekDay><DayType>7</DayType><DayWorking>0</DayWorking></WeekDay>
+      </WeekDays>
+      <Exceptions><Exception><TimePeriod><FromDate>2026-03-04T00:00:00</FromDate><ToDate>2026-03-04T23:59:00</ToDate></TimePeriod>
+        <Type>1</Type><Name>Company day</Name><DayWorking>0</DayWorking></Exception></Exceptions>
+    </Calendar>
+  </Calendars>
+  <Tasks>
+    <Task><UID>0</UID><ID>0</ID><Name>Data centre move</Name><OutlineLevel>0</OutlineLevel></Task>
+    <Task><UID>1</UID><ID>1</ID><Name>Prepare</Name><WBS>1</WBS><OutlineLevel>1</OutlineLevel></Task>
+    <Task><UID>2</UID><ID>2</ID><Name>Inventory</Name><WBS>1.1</WBS><OutlineLevel>2</OutlineLevel><Duration>PT16H0M0S</Duration></Task>
+    <Task><UID>3</UID><ID>3</ID><Name>Book trucks</Name><WBS>1.2</WBS><OutlineLevel>2</OutlineLevel><Duration>PT4H0M0S</Duration>
+      <ConstraintType>4</ConstraintType><ConstraintDate>2026-03-05T08:00:00</ConstraintDate></Task>
+    <Task><UID>4</UID><ID>4</ID><Name>Move</Name><WBS>2</WBS><OutlineLevel>1</OutlineLevel><Duration>PT8H0M0S</Duration>
+      <PredecessorLink><PredecessorUID>1</PredecessorUID><Type>1</Type><LinkLag>4800</LinkLag><LagFormat>7</LagFormat></PredecessorLink></Task>
+    <Task><UID>5</UID><ID>5</ID><Name>Moved</Name><WBS>3</WBS><OutlineLevel>1</OutlineLevel><Duration>PT0H0M0S</Duration>
+      <PredecessorLink><PredecessorUID>4</PredecessorUID><Type>1</Type></PredecessorLink>
+      <PredecessorLink><PredecessorUID>99</PredecessorUID><Type>1</Type></PredecessorLink></Task>
+  </Tasks>
+</Project>"#;
+    let plan = mspdi::read(xml).unwrap();
+    assert_eq!(plan.name, "Data centre move");
+    let names: Vec<(&str, &str, Option<usize>)> =
+        plan.tasks.iter().map(|t| (t.task.name.as_str(), t.wbs.as_str(), t.task.parent)).collect();
+    assert_eq!(names, [("Prepare", "1", None), ("Inventory", "1.1", Some(0)), ("Book trucks", "1.2", Some(0)),
+                       ("Move", "2", None), ("Moved", "3", None)]);
+    assert_eq!(plan.links.len(), 2);
+    assert!(plan.warnings.iter().any(|w| w.contains("Moved") && w.contains("not in the file")), "{:?}", plan.warnings);
+    let s = schedule(&plan.network()).unwrap();
+    let show = |m| from_minute(m).format("%Y-%m-%d %H:%M").to_string();
+    // Inventory: Mon–Tue. Book trucks: Thursday morning (Wednesday is the company day).
+    assert_eq!(show(s.tasks[1].early_finish), "2026-03-03 17:00");
+    assert_eq!(show(s.tasks[2].early_start), "2026-03-05 08:00");
+    assert_eq!(show(s.tasks[0].early_finish), "2026-03-05 12:00");
+    // Move waits a day after the summary: Thursday afternoon + Friday morning, then Friday 13:00.
+    assert_eq!(show(s.tasks[3].early_start), "2026-03-06 13:00");
+    assert_eq!(show(s.tasks[4].early_start), "2026-03-09 12:00");
+}
