@@ -19,10 +19,12 @@
 //!   it delays any successor's early dates (or the project finish), never below zero.
 
 pub mod calendar;
+mod generated;
 
 use std::collections::HashMap;
 
 pub use calendar::{Calendar, Minute, Span};
+pub use generated::generated_network;
 
 use crate::{CoreError, Result};
 

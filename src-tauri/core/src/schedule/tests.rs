@@ -273,3 +273,12 @@ fn bad_networks_are_refused_with_a_reason() {
     p.net.tasks[a].duration = -5;
     assert!(schedule(&p.net).unwrap_err().to_string().contains("negative duration"));
 }
+
+#[test]
+fn a_generated_network_of_ten_thousand_tasks_schedules() {
+    let net = generated_network(10_000, 20_000);
+    assert_eq!((net.tasks.len(), net.links.len()), (10_000, 20_000));
+    let s = schedule(&net).unwrap();
+    assert!(s.tasks.iter().any(|t| t.critical));
+    assert!(s.tasks.iter().all(|t| t.early_start <= t.early_finish && t.late_start <= t.late_finish));
+}
