@@ -4,6 +4,7 @@
 //! and maps [`CoreError`] to the `{code, message}` the UI branches on.
 
 pub mod board;
+pub mod calendars;
 pub mod check;
 pub mod demo;
 pub mod error;
@@ -15,6 +16,7 @@ pub mod projects;
 pub mod recent;
 pub mod schedule;
 pub mod statuses;
+pub mod timeline;
 mod validate;
 pub mod workspace;
 

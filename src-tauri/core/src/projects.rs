@@ -5,6 +5,7 @@ use rusqlite::{OptionalExtension, Row};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
+use crate::history::EditContext;
 use crate::statuses::{self, StatusCategory};
 use crate::{validate, CoreError, Id, Result, Workspace};
 
@@ -169,31 +170,9 @@ impl Workspace {
 
     /// Creates a project with the default workflow of its methodology.
     pub fn create_project(&mut self, input: &ProjectInput) -> Result<Project> {
-        let p = check(input)?;
         let id = self.edit(|ctx| {
-            let exists: bool = ctx.tx.query_row(
-                "SELECT EXISTS(SELECT 1 FROM projects WHERE name = ?1)",
-                [&p.name],
-                |r| r.get(0),
-            )?;
-            if exists {
-                return Err(duplicate_name(&p.name));
-            }
-            let now = validate::now_utc();
-            ctx.tx.execute(
-                "INSERT INTO projects(name, methodology, start_date, finish_date, description, \
-                 created_at, updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?6)",
-                (&p.name, input.methodology.as_str(), &p.start, &p.finish, &p.description, &now),
-            )?;
-            let id = ctx.tx.last_insert_rowid();
-            ctx.inserted("projects", id);
-            for (position, (name, category, wip)) in
-                input.methodology.default_statuses().iter().enumerate()
-            {
-                statuses::insert(ctx, id, name, *category, position as i64, *wip)?;
-            }
-            ctx.set_label(format!("Create project \"{}\"", p.name));
-            ctx.set_project(id);
+            let id = insert(ctx, input)?;
+            ctx.set_label(format!("Create project \"{}\"", input.name.trim()));
             Ok(id)
         })?;
         self.project(id)
@@ -257,4 +236,30 @@ pub(crate) fn ids(tx: &rusqlite::Transaction, sql: &str, param: Id) -> Result<Ve
     let mut stmt = tx.prepare_cached(sql)?;
     let rows = stmt.query_map([param], |r| r.get(0))?;
     Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
+/// Inserts a project with its methodology's default statuses, inside an edit.
+pub(crate) fn insert(ctx: &mut EditContext, input: &ProjectInput) -> Result<Id> {
+    let p = check(input)?;
+    let exists: bool = ctx.tx.query_row(
+        "SELECT EXISTS(SELECT 1 FROM projects WHERE name = ?1)",
+        [&p.name],
+        |r| r.get(0),
+    )?;
+    if exists {
+        return Err(duplicate_name(&p.name));
+    }
+    let now = validate::now_utc();
+    ctx.tx.execute(
+        "INSERT INTO projects(name, methodology, start_date, finish_date, description, \
+         created_at, updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?6)",
+        (&p.name, input.methodology.as_str(), &p.start, &p.finish, &p.description, &now),
+    )?;
+    let id = ctx.tx.last_insert_rowid();
+    ctx.inserted("projects", id);
+    for (position, (name, category, wip)) in input.methodology.default_statuses().iter().enumerate() {
+        statuses::insert(ctx, id, name, *category, position as i64, *wip)?;
+    }
+    ctx.set_project(id);
+    Ok(id)
 }

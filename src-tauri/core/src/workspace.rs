@@ -19,7 +19,10 @@ pub const APPLICATION_ID: i32 = 0x4250_4C4E;
 pub const FILE_EXTENSION: &str = "bridgeplan";
 
 /// Numbered schema migrations; the last number is the schema this build writes.
-const MIGRATIONS: &[(u32, &str)] = &[(1, include_str!("migrations/0001_initial.sql"))];
+const MIGRATIONS: &[(u32, &str)] = &[
+    (1, include_str!("migrations/0001_initial.sql")),
+    (2, include_str!("migrations/0002_scheduling.sql")),
+];
 
 pub fn current_schema_version() -> u32 {
     MIGRATIONS.last().map(|(n, _)| *n).unwrap_or(0)

@@ -50,13 +50,16 @@ pub fn day_number(date: NaiveDate) -> i64 {
     i64::from(date.num_days_from_ce()) - 719_163
 }
 
+fn date_of_day(day: i64) -> NaiveDate {
+    NaiveDate::from_num_days_from_ce_opt((day + 719_163) as i32).unwrap_or_default()
+}
+
 pub fn to_minute(t: NaiveDateTime) -> Minute {
     day_number(t.date()) * MINUTES_PER_DAY + i64::from(t.hour() * 60 + t.minute())
 }
 
 pub fn from_minute(m: Minute) -> NaiveDateTime {
-    let day = m.div_euclid(MINUTES_PER_DAY);
-    let date = NaiveDate::from_num_days_from_ce_opt((day + 719_163) as i32).unwrap_or_default();
+    let date = date_of_day(m.div_euclid(MINUTES_PER_DAY));
     let in_day = m.rem_euclid(MINUTES_PER_DAY) as u32;
     date.and_hms_opt(in_day / 60, in_day % 60, 0).unwrap_or_default()
 }
@@ -97,6 +100,22 @@ impl Calendar {
         check_spans(&self.name, &spans)?;
         self.exceptions.insert(day_number(date), spans);
         Ok(())
+    }
+
+    /// The weekly pattern, Monday first.
+    pub fn week(&self) -> &[Vec<Span>; 7] {
+        &self.week
+    }
+
+    /// The dated exceptions, in date order.
+    pub fn exceptions(&self) -> Vec<(NaiveDate, &[Span])> {
+        let mut out: Vec<(NaiveDate, &[Span])> = self
+            .exceptions
+            .iter()
+            .map(|(&day, spans)| (date_of_day(day), spans.as_slice()))
+            .collect();
+        out.sort_by_key(|(d, _)| *d);
+        out
     }
 
     fn spans(&self, day: i64) -> &[Span] {

@@ -1,0 +1,477 @@
+//! A project's plan as the timeline sees it: the WBS outline of its work items, their
+//! scheduling fields, the dependencies between them, and the schedule computed from them.
+//! Also the import of a Microsoft Project plan as a new project.
+
+use std::collections::HashMap;
+
+use chrono::NaiveDateTime;
+use rusqlite::OptionalExtension;
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+use crate::calendars::{self, STANDARD_CALENDAR};
+use crate::mspdi::Plan;
+use crate::projects::{self, Methodology, Project, ProjectInput};
+use crate::schedule::calendar::{from_minute, to_minute};
+use crate::schedule::{self, Constraint, Lag, Link, LinkType, Minute, Network, Task};
+use crate::statuses::StatusCategory;
+use crate::{validate, CoreError, Id, Result, Workspace};
+
+/// A work item without a planned duration counts as one working day.
+const DEFAULT_DURATION: Minute = 480;
+const DATE_TIME: &str = "%Y-%m-%dT%H:%M:%S";
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+#[ts(export)]
+pub enum DependencyKind {
+    Fs,
+    Ss,
+    Ff,
+    Sf,
+}
+
+impl DependencyKind {
+    fn as_str(self) -> &'static str {
+        match self {
+            DependencyKind::Fs => "fs",
+            DependencyKind::Ss => "ss",
+            DependencyKind::Ff => "ff",
+            DependencyKind::Sf => "sf",
+        }
+    }
+
+    fn parse(s: &str) -> DependencyKind {
+        match s {
+            "ss" => DependencyKind::Ss,
+            "ff" => DependencyKind::Ff,
+            "sf" => DependencyKind::Sf,
+            _ => DependencyKind::Fs,
+        }
+    }
+
+    fn link_type(self) -> LinkType {
+        match self {
+            DependencyKind::Fs => LinkType::FinishToStart,
+            DependencyKind::Ss => LinkType::StartToStart,
+            DependencyKind::Ff => LinkType::FinishToFinish,
+            DependencyKind::Sf => LinkType::StartToFinish,
+        }
+    }
+
+    fn of(kind: LinkType) -> DependencyKind {
+        match kind {
+            LinkType::FinishToStart => DependencyKind::Fs,
+            LinkType::StartToStart => DependencyKind::Ss,
+            LinkType::FinishToFinish => DependencyKind::Ff,
+            LinkType::StartToFinish => DependencyKind::Sf,
+        }
+    }
+}
+
+/// One task of a computed schedule. Dates are local date-times; float is in working hours.
+#[derive(Debug, Clone, Serialize, TS)]
+#[ts(export)]
+pub struct ScheduledTask {
+    pub item_id: Id,
+    pub name: String,
+    pub wbs: String,
+    pub summary: bool,
+    pub milestone: bool,
+    pub start: NaiveDateTime,
+    pub finish: NaiveDateTime,
+    pub early_start: NaiveDateTime,
+    pub early_finish: NaiveDateTime,
+    pub late_start: NaiveDateTime,
+    pub late_finish: NaiveDateTime,
+    pub total_float_hours: f64,
+    pub free_float_hours: f64,
+    pub critical: bool,
+    pub percent_complete: f64,
+}
+
+#[derive(Debug, Clone, Serialize, TS)]
+#[ts(export)]
+pub struct ProjectSchedule {
+    pub project: String,
+    pub start: NaiveDateTime,
+    pub finish: NaiveDateTime,
+    /// In WBS order.
+    pub tasks: Vec<ScheduledTask>,
+}
+
+/// What an import brought in, and what the file held that Bridgeplan could not keep.
+#[derive(Debug, Clone, Serialize, TS)]
+#[ts(export)]
+pub struct ImportSummary {
+    pub project: Project,
+    pub tasks: usize,
+    pub dependencies: usize,
+    pub calendars: usize,
+    pub warnings: Vec<String>,
+}
+
+/// A project's items in WBS order with what the network needs to know about each.
+struct Outline {
+    network: Network,
+    item_ids: Vec<Id>,
+    wbs: Vec<String>,
+    percent: Vec<f64>,
+    milestone: Vec<bool>,
+}
+
+fn parse_time(text: Option<String>) -> Option<Minute> {
+    text.and_then(|t| NaiveDateTime::parse_from_str(&t, DATE_TIME).ok()).map(to_minute)
+}
+
+fn format_time(m: Minute) -> String {
+    from_minute(m).format(DATE_TIME).to_string()
+}
+
+fn hours(minutes: Minute) -> f64 {
+    (minutes as f64 / 60.0 * 100.0).round() / 100.0
+}
+
+fn constraint_from(kind: &str, date: Option<Minute>) -> Constraint {
+    match (kind, date) {
+        ("snet", Some(d)) => Constraint::StartNoEarlierThan(d),
+        ("snlt", Some(d)) => Constraint::StartNoLaterThan(d),
+        ("fnet", Some(d)) => Constraint::FinishNoEarlierThan(d),
+        ("fnlt", Some(d)) => Constraint::FinishNoLaterThan(d),
+        ("mso", Some(d)) => Constraint::MustStartOn(d),
+        ("mfo", Some(d)) => Constraint::MustFinishOn(d),
+        _ => Constraint::AsSoonAsPossible,
+    }
+}
+
+fn constraint_columns(c: Constraint) -> (&'static str, Option<String>) {
+    match c {
+        Constraint::AsSoonAsPossible => ("asap", None),
+        Constraint::StartNoEarlierThan(d) => ("snet", Some(format_time(d))),
+        Constraint::StartNoLaterThan(d) => ("snlt", Some(format_time(d))),
+        Constraint::FinishNoEarlierThan(d) => ("fnet", Some(format_time(d))),
+        Constraint::FinishNoLaterThan(d) => ("fnlt", Some(format_time(d))),
+        Constraint::MustStartOn(d) => ("mso", Some(format_time(d))),
+        Constraint::MustFinishOn(d) => ("mfo", Some(format_time(d))),
+    }
+}
+
+impl Workspace {
+    fn outline(&self, project_id: Id) -> Result<Outline> {
+        let project = self.project(project_id)?;
+        let (calendars, calendar_index) = calendars::load(&self.conn)?;
+        let (calendar_id, honor): (Option<Id>, bool) = self.conn.query_row(
+            "SELECT calendar_id, honor_constraints FROM projects WHERE id = ?1",
+            [project_id],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )?;
+        let calendar = calendar_id
+            .or(Some(STANDARD_CALENDAR))
+            .and_then(|id| calendar_index.get(&id).copied())
+            .unwrap_or(0);
+
+        struct Row {
+            id: Id,
+            parent: Option<Id>,
+            title: String,
+            milestone: bool,
+            duration: Option<Minute>,
+            calendar: Option<Id>,
+            constraint: Constraint,
+            actual_start: Option<Minute>,
+            actual_finish: Option<Minute>,
+            percent: f64,
+        }
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT id, parent_id, title, item_type, duration_minutes, calendar_id, constraint_type, \
+             constraint_date, actual_start, actual_finish, percent_complete \
+             FROM work_items WHERE project_id = ?1 ORDER BY outline_position, id",
+        )?;
+        let rows: Vec<Row> = stmt
+            .query_map([project_id], |r| {
+                Ok(Row {
+                    id: r.get(0)?,
+                    parent: r.get(1)?,
+                    title: r.get(2)?,
+                    milestone: r.get::<_, String>(3)? == "milestone",
+                    duration: r.get(4)?,
+                    calendar: r.get(5)?,
+                    constraint: constraint_from(&r.get::<_, String>(6)?, parse_time(r.get(7)?)),
+                    actual_start: parse_time(r.get(8)?),
+                    actual_finish: parse_time(r.get(9)?),
+                    percent: r.get(10)?,
+                })
+            })?
+            .collect::<rusqlite::Result<_>>()?;
+
+        // Depth-first over the outline gives WBS order and codes.
+        let mut children: HashMap<Option<Id>, Vec<usize>> = HashMap::new();
+        let known: std::collections::HashSet<Id> = rows.iter().map(|r| r.id).collect();
+        for (i, row) in rows.iter().enumerate() {
+            let parent = row.parent.filter(|p| known.contains(p));
+            children.entry(parent).or_default().push(i);
+        }
+        let mut order: Vec<(usize, String, Option<usize>)> = Vec::with_capacity(rows.len());
+        let mut stack: Vec<(usize, String, Option<usize>)> = children
+            .get(&None)
+            .map(|roots| roots.iter().enumerate().rev().map(|(n, &i)| (i, (n + 1).to_string(), None)).collect())
+            .unwrap_or_default();
+        while let Some((i, code, parent)) = stack.pop() {
+            let at = order.len();
+            order.push((i, code.clone(), parent));
+            if let Some(kids) = children.get(&Some(rows[i].id)) {
+                for (n, &k) in kids.iter().enumerate().rev() {
+                    stack.push((k, format!("{code}.{}", n + 1), Some(at)));
+                }
+            }
+        }
+        let position: HashMap<Id, usize> = order.iter().enumerate().map(|(at, (i, _, _))| (rows[*i].id, at)).collect();
+
+        let start = match &project.start_date {
+            Some(d) => to_minute(d.and_hms_opt(0, 0, 0).unwrap_or_default()),
+            None => {
+                let earliest = rows.iter().filter_map(|r| r.actual_start).min();
+                earliest.unwrap_or_else(|| to_minute(chrono::Local::now().date_naive().and_hms_opt(0, 0, 0).unwrap_or_default()))
+            }
+        };
+        let start = calendars[calendar].next_start(start);
+
+        let tasks: Vec<Task> = order
+            .iter()
+            .map(|(i, _, parent)| {
+                let row = &rows[*i];
+                Task {
+                    name: row.title.clone(),
+                    parent: *parent,
+                    duration: row.duration.unwrap_or(if row.milestone { 0 } else { DEFAULT_DURATION }),
+                    calendar: row.calendar.and_then(|c| calendar_index.get(&c).copied()),
+                    constraint: row.constraint,
+                    actual_start: row.actual_start,
+                    actual_finish: row.actual_finish,
+                }
+            })
+            .collect();
+
+        let mut links = Vec::new();
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT d.predecessor_id, d.successor_id, d.kind, d.lag_minutes, d.lag_percent \
+             FROM dependencies d JOIN work_items w ON w.id = d.successor_id WHERE w.project_id = ?1",
+        )?;
+        let deps = stmt.query_map([project_id], |r| {
+            Ok((r.get::<_, Id>(0)?, r.get::<_, Id>(1)?, r.get::<_, String>(2)?, r.get::<_, Minute>(3)?, r.get::<_, Option<f64>>(4)?))
+        })?;
+        for dep in deps {
+            let (pred, succ, kind, minutes, percent) = dep?;
+            let (Some(&predecessor), Some(&successor)) = (position.get(&pred), position.get(&succ)) else { continue };
+            links.push(Link {
+                predecessor,
+                successor,
+                kind: DependencyKind::parse(&kind).link_type(),
+                lag: percent.map_or(Lag::Work(minutes), Lag::PercentOfPredecessor),
+            });
+        }
+
+        Ok(Outline {
+            item_ids: order.iter().map(|(i, _, _)| rows[*i].id).collect(),
+            wbs: order.iter().map(|(_, code, _)| code.clone()).collect(),
+            percent: order.iter().map(|(i, _, _)| rows[*i].percent).collect(),
+            milestone: order.iter().map(|(i, _, _)| rows[*i].milestone).collect(),
+            network: Network { start, calendars, calendar, tasks, links, honor_constraints: honor },
+        })
+    }
+
+    /// The computed schedule of a project, in WBS order.
+    pub fn project_schedule(&self, project_id: Id) -> Result<ProjectSchedule> {
+        let project = self.project(project_id)?;
+        let outline = self.outline(project_id)?;
+        let result = schedule::schedule(&outline.network)?;
+        let summary: Vec<bool> = {
+            let mut s = vec![false; outline.network.tasks.len()];
+            for t in &outline.network.tasks {
+                if let Some(p) = t.parent {
+                    s[p] = true;
+                }
+            }
+            s
+        };
+        let tasks = result
+            .tasks
+            .iter()
+            .enumerate()
+            .map(|(i, r)| ScheduledTask {
+                item_id: outline.item_ids[i],
+                name: outline.network.tasks[i].name.clone(),
+                wbs: outline.wbs[i].clone(),
+                summary: summary[i],
+                milestone: !summary[i] && (outline.milestone[i] || outline.network.tasks[i].duration == 0),
+                start: from_minute(r.early_start),
+                finish: from_minute(r.early_finish),
+                early_start: from_minute(r.early_start),
+                early_finish: from_minute(r.early_finish),
+                late_start: from_minute(r.late_start),
+                late_finish: from_minute(r.late_finish),
+                total_float_hours: hours(r.total_float),
+                free_float_hours: hours(r.free_float),
+                critical: r.critical,
+                percent_complete: outline.percent[i],
+            })
+            .collect();
+        Ok(ProjectSchedule {
+            project: project.name,
+            start: from_minute(outline.network.start),
+            finish: from_minute(result.finish),
+            tasks,
+        })
+    }
+
+    /// Makes `successor` depend on `predecessor`. Refused across projects, twice between the
+    /// same tasks, or when it would close a loop (the message names the loop's tasks).
+    pub fn add_dependency(&mut self, predecessor: Id, successor: Id, kind: DependencyKind, lag_minutes: Minute) -> Result<Id> {
+        let pred = self.item(predecessor)?;
+        let succ = self.item(successor)?;
+        if pred.project_id != succ.project_id {
+            return Err(CoreError::InvalidInput("A dependency joins two tasks of the same project.".into()));
+        }
+        if predecessor == successor {
+            return Err(CoreError::InvalidInput(format!("\"{}\" cannot depend on itself.", pred.title)));
+        }
+        let exists: Option<Id> = self
+            .conn
+            .query_row(
+                "SELECT id FROM dependencies WHERE predecessor_id = ?1 AND successor_id = ?2",
+                [predecessor, successor],
+                |r| r.get(0),
+            )
+            .optional()?;
+        if exists.is_some() {
+            return Err(CoreError::Duplicate(format!("\"{}\" already depends on \"{}\".", succ.title, pred.title)));
+        }
+        // Scheduling with the new link finds a loop before anything is written.
+        let mut outline = self.outline(pred.project_id)?;
+        let at = |id: Id| outline.item_ids.iter().position(|&x| x == id);
+        if let (Some(p), Some(s)) = (at(predecessor), at(successor)) {
+            outline.network.links.push(Link { predecessor: p, successor: s, kind: kind.link_type(), lag: Lag::Work(lag_minutes) });
+            schedule::schedule(&outline.network)?;
+        }
+        self.edit(|ctx| {
+            ctx.tx.execute(
+                "INSERT INTO dependencies(predecessor_id, successor_id, kind, lag_minutes) VALUES (?1, ?2, ?3, ?4)",
+                (predecessor, successor, kind.as_str(), lag_minutes),
+            )?;
+            let id = ctx.tx.last_insert_rowid();
+            ctx.inserted("dependencies", id);
+            ctx.set_label(format!("Link \"{}\" → \"{}\"", pred.title, succ.title));
+            ctx.set_project(pred.project_id);
+            Ok(id)
+        })
+    }
+
+    /// Imports a Microsoft Project plan as a new waterfall project, in one undoable edit.
+    /// A name already taken gets " (2)", " (3)" … added.
+    pub fn import_plan(&mut self, plan: &Plan) -> Result<ImportSummary> {
+        let mut warnings = plan.warnings.clone();
+        let base = plan.name.trim().chars().take(110).collect::<String>();
+        let base = if base.is_empty() { "Imported project".to_string() } else { base };
+        let mut name = base.clone();
+        let mut n = 2;
+        while self.project_by_name(&name).is_ok() {
+            name = format!("{base} ({n})");
+            n += 1;
+        }
+        if name != base {
+            warnings.push(format!("A project named \"{base}\" already exists; the import is named \"{name}\"."));
+        }
+        let start_date = from_minute(plan.start).date();
+        let project_id = self.edit(|ctx| {
+            let id = projects::insert(
+                ctx,
+                &ProjectInput {
+                    name: name.clone(),
+                    methodology: Methodology::Waterfall,
+                    start_date: Some(start_date.format("%Y-%m-%d").to_string()),
+                    finish_date: None,
+                    description: "Imported from Microsoft Project XML.".into(),
+                },
+            )?;
+            let mut calendar_ids = Vec::with_capacity(plan.calendars.len());
+            for calendar in &plan.calendars {
+                calendar_ids.push(calendars::insert(ctx, calendar)?);
+            }
+            ctx.tx.execute(
+                "UPDATE projects SET calendar_id = ?1, honor_constraints = ?2 WHERE id = ?3",
+                (calendar_ids[plan.calendar], plan.honor_constraints, id),
+            )?;
+            let status_of = |category: StatusCategory| -> Result<Id> {
+                Ok(ctx.tx.query_row(
+                    "SELECT id FROM statuses WHERE project_id = ?1 AND category = ?2 ORDER BY position LIMIT 1",
+                    (id, category.as_str()),
+                    |r| r.get(0),
+                )?)
+            };
+            let (todo, doing, done) = (status_of(StatusCategory::Todo)?, status_of(StatusCategory::InProgress)?, status_of(StatusCategory::Done)?);
+            let now = validate::now_utc();
+            let mut item_ids: Vec<Id> = Vec::with_capacity(plan.tasks.len());
+            let parents: std::collections::HashSet<usize> = plan.tasks.iter().filter_map(|t| t.task.parent).collect();
+            for (i, t) in plan.tasks.iter().enumerate() {
+                let status = match t.percent_complete {
+                    p if p >= 100.0 => done,
+                    p if p > 0.0 => doing,
+                    _ => todo,
+                };
+                let milestone = t.task.duration == 0 && !parents.contains(&i);
+                let (constraint, constraint_date) = constraint_columns(t.task.constraint);
+                let title: String = t.task.name.trim().chars().take(200).collect();
+                // A task without a name is still a task.
+                let title = if title.is_empty() { "Unnamed task".to_string() } else { title };
+                ctx.tx.execute(
+                    "INSERT INTO work_items(project_id, status_id, rank, item_type, title, parent_id, \
+                     outline_position, duration_minutes, calendar_id, constraint_type, constraint_date, \
+                     actual_start, actual_finish, percent_complete, created_at, updated_at) \
+                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?3, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?14)",
+                    rusqlite::params![
+                        id,
+                        status,
+                        i as f64 + 1.0,
+                        if milestone { "milestone" } else { "task" },
+                        title,
+                        t.task.parent.map(|p| item_ids[p]),
+                        t.task.duration,
+                        t.task.calendar.map(|c| calendar_ids[c]),
+                        constraint,
+                        constraint_date,
+                        t.task.actual_start.map(format_time),
+                        t.task.actual_finish.map(format_time),
+                        t.percent_complete.clamp(0.0, 100.0),
+                        now,
+                    ],
+                )?;
+                let item = ctx.tx.last_insert_rowid();
+                ctx.inserted("work_items", item);
+                item_ids.push(item);
+            }
+            for link in &plan.links {
+                let (minutes, percent) = match link.lag {
+                    Lag::Work(m) => (m, None),
+                    Lag::PercentOfPredecessor(p) => (0, Some(p)),
+                };
+                ctx.tx.execute(
+                    "INSERT OR IGNORE INTO dependencies(predecessor_id, successor_id, kind, lag_minutes, lag_percent) \
+                     VALUES (?1, ?2, ?3, ?4, ?5)",
+                    (item_ids[link.predecessor], item_ids[link.successor], DependencyKind::of(link.kind).as_str(), minutes, percent),
+                )?;
+                if ctx.tx.changes() > 0 {
+                    ctx.inserted("dependencies", ctx.tx.last_insert_rowid());
+                }
+            }
+            ctx.set_label(format!("Import \"{name}\""));
+            Ok(id)
+        })?;
+        Ok(ImportSummary {
+            project: self.project(project_id)?,
+            tasks: plan.tasks.len(),
+            dependencies: plan.links.len(),
+            calendars: plan.calendars.len(),
+            warnings,
+        })
+    }
+}

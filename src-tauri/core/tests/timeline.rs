@@ -1,0 +1,157 @@
+//! The timeline stored in a workspace: importing a Microsoft Project plan as a project,
+//! scheduling it from the file, dependencies with loop refusal, undo, and the schema upgrade.
+
+use std::path::PathBuf;
+
+use bridgeplan_core::mspdi;
+use bridgeplan_core::schedule::calendar::from_minute;
+use bridgeplan_core::schedule::schedule;
+use bridgeplan_core::timeline::DependencyKind;
+use bridgeplan_core::{ErrorCode, Workspace};
+
+const MOVE_PLAN: &str = r#"<?xml version="1.0"?>
+<Project xmlns="http://schemas.microsoft.com/project">
+  <Title>Data centre move</Title>
+  <StartDate>2026-03-02T08:00:00</StartDate>
+  <CalendarUID>1</CalendarUID>
+  <Calendars>
+    <Calendar><UID>1</UID><Name>Standard</Name>
+      <WeekDays>
+        <WeekDay><DayType>1</DayType><DayWorking>0</DayWorking></WeekDay>
+        <WeekDay><DayType>7</DayType><DayWorking>0</DayWorking></WeekDay>
+      </WeekDays>
+      <Exceptions><Exception><TimePeriod><FromDate>2026-03-04T00:00:00</FromDate><ToDate>2026-03-04T23:59:00</ToDate></TimePeriod>
+        <Type>1</Type><DayWorking>0</DayWorking></Exception></Exceptions>
+    </Calendar>
+  </Calendars>
+  <Tasks>
+    <Task><UID>1</UID><Name>Prepare</Name><OutlineLevel>1</OutlineLevel></Task>
+    <Task><UID>2</UID><Name>Inventory</Name><OutlineLevel>2</OutlineLevel><Duration>PT16H0M0S</Duration></Task>
+    <Task><UID>3</UID><Name>Book trucks</Name><OutlineLevel>2</OutlineLevel><Duration>PT4H0M0S</Duration>
+      <PredecessorLink><PredecessorUID>2</PredecessorUID><Type>1</Type></PredecessorLink></Task>
+    <Task><UID>4</UID><Name>Move</Name><OutlineLevel>1</OutlineLevel><Duration>PT8H0M0S</Duration>
+      <PredecessorLink><PredecessorUID>1</PredecessorUID><Type>1</Type></PredecessorLink></Task>
+    <Task><UID>5</UID><Name>Moved</Name><OutlineLevel>1</OutlineLevel><Duration>PT0H0M0S</Duration>
+      <PredecessorLink><PredecessorUID>4</PredecessorUID><Type>1</Type></PredecessorLink></Task>
+  </Tasks>
+</Project>"#;
+
+fn fixture(name: &str) -> Option<String> {
+    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../../shared/fixtures/mspdi");
+    let text = std::fs::read_to_string(dir.join(name)).ok();
+    if text.is_none() {
+        eprintln!("SKIPPED: the MSPDI fixture {name} is not in {}", dir.display());
+    }
+    text
+}
+
+#[test]
+fn an_imported_plan_is_stored_and_scheduled_from_the_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("move.bridgeplan");
+    let mut ws = Workspace::create(&path, None).unwrap();
+    let summary = ws.import_plan(&mspdi::read(MOVE_PLAN).unwrap()).unwrap();
+    assert_eq!(summary.project.name, "Data centre move");
+    assert_eq!((summary.tasks, summary.dependencies), (5, 3));
+    let project = summary.project.id;
+    ws.close().unwrap();
+
+    let ws = Workspace::open(&path).unwrap();
+    let s = ws.project_schedule(project).unwrap();
+    let rows: Vec<(&str, &str, String, String, bool)> = s
+        .tasks
+        .iter()
+        .map(|t| (t.wbs.as_str(), t.name.as_str(), t.start.to_string(), t.finish.to_string(), t.critical))
+        .collect();
+    assert_eq!(
+        rows,
+        [
+            ("1", "Prepare", "2026-03-02 08:00:00".into(), "2026-03-05 12:00:00".into(), true),
+            ("1.1", "Inventory", "2026-03-02 08:00:00".into(), "2026-03-03 17:00:00".into(), true),
+            // Wednesday the 4th is a holiday of the imported calendar.
+            ("1.2", "Book trucks", "2026-03-05 08:00:00".into(), "2026-03-05 12:00:00".into(), true),
+            ("2", "Move", "2026-03-05 13:00:00".into(), "2026-03-06 12:00:00".into(), true),
+            ("3", "Moved", "2026-03-06 12:00:00".into(), "2026-03-06 12:00:00".into(), true),
+        ]
+    );
+    assert!(s.tasks[4].milestone && s.tasks[0].summary);
+    assert_eq!(s.finish.to_string(), "2026-03-06 12:00:00");
+}
+
+#[test]
+fn a_fixture_from_microsoft_project_schedules_the_same_after_import() {
+    let Some(xml) = fixture("task-links-project2010-mspdi.xml") else { return };
+    let plan = mspdi::read(&xml).unwrap();
+    let direct = schedule(&plan.network()).unwrap();
+    let mut ws = Workspace::in_memory().unwrap();
+    let project = ws.import_plan(&plan).unwrap().project.id;
+    let stored = ws.project_schedule(project).unwrap();
+    assert_eq!(stored.tasks.len(), plan.tasks.len());
+    for (ours, theirs) in stored.tasks.iter().zip(&direct.tasks) {
+        assert_eq!(ours.early_start, from_minute(theirs.early_start), "{}", ours.name);
+        assert_eq!(ours.late_finish, from_minute(theirs.late_finish), "{}", ours.name);
+        assert_eq!(ours.critical, theirs.critical, "{}", ours.name);
+    }
+}
+
+#[test]
+fn importing_twice_names_the_second_copy_and_undo_takes_an_import_back_whole() {
+    let mut ws = Workspace::in_memory().unwrap();
+    let plan = mspdi::read(MOVE_PLAN).unwrap();
+    ws.import_plan(&plan).unwrap();
+    let second = ws.import_plan(&plan).unwrap();
+    assert_eq!(second.project.name, "Data centre move (2)");
+    assert!(second.warnings.iter().any(|w| w.contains("already exists")));
+    assert_eq!(ws.history_state().undo_label.as_deref(), Some("Import \"Data centre move (2)\""));
+    ws.undo().unwrap();
+    assert_eq!(ws.projects().unwrap().len(), 1);
+    ws.redo().unwrap();
+    assert_eq!(ws.project_schedule(second.project.id).unwrap().tasks.len(), 5);
+}
+
+#[test]
+fn dependencies_refuse_loops_by_name_and_are_undoable() {
+    let mut ws = Workspace::in_memory().unwrap();
+    let project = ws.import_plan(&mspdi::read(MOVE_PLAN).unwrap()).unwrap().project.id;
+    let ids: Vec<(String, i64)> =
+        ws.project_schedule(project).unwrap().tasks.iter().map(|t| (t.name.clone(), t.item_id)).collect();
+    let id = |name: &str| ids.iter().find(|(n, _)| n == name).unwrap().1;
+
+    let err = ws.add_dependency(id("Moved"), id("Inventory"), DependencyKind::Fs, 0).unwrap_err();
+    assert_eq!(err.code(), ErrorCode::InvalidInput);
+    let text = err.to_string();
+    assert!(text.contains("loop") && text.contains("Moved") && text.contains("Inventory"), "{text}");
+    assert_eq!(ws.history_state().undo_label.as_deref(), Some("Import \"Data centre move\""), "nothing recorded");
+
+    let dup = ws.add_dependency(id("Inventory"), id("Book trucks"), DependencyKind::Fs, 0).unwrap_err();
+    assert_eq!(dup.code(), ErrorCode::Duplicate);
+
+    // Book trucks may start half a day after the inventory starts: the summary finishes sooner.
+    ws.add_dependency(id("Inventory"), id("Move"), DependencyKind::Ss, 240).unwrap();
+    assert_eq!(ws.history_state().undo_label.as_deref(), Some("Link \"Inventory\" → \"Move\""));
+    ws.undo().unwrap();
+    assert_eq!(ws.history_state().undo_label.as_deref(), Some("Import \"Data centre move\""));
+}
+
+#[test]
+fn a_schema_1_workspace_is_upgraded_on_open_and_keeps_its_items() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("old.bridgeplan");
+    {
+        let conn = rusqlite::Connection::open(&path).unwrap();
+        conn.execute_batch(include_str!("../src/migrations/0001_initial.sql")).unwrap();
+        conn.execute_batch(
+            "PRAGMA application_id = 1112558670; PRAGMA user_version = 1;
+             INSERT INTO projects(id, name, methodology, created_at, updated_at) VALUES (1, 'Old', 'waterfall', 'x', 'x');
+             INSERT INTO statuses(id, project_id, name, category, position) VALUES (1, 1, 'To do', 'todo', 0);
+             INSERT INTO work_items(project_id, status_id, rank, item_type, title, created_at, updated_at)
+               VALUES (1, 1, 1, 'task', 'Kept', 'x', 'x');",
+        )
+        .unwrap();
+    }
+    let ws = Workspace::open(&path).unwrap();
+    assert_eq!(ws.info().schema_version, 2);
+    let s = ws.project_schedule(1).unwrap();
+    assert_eq!(s.tasks[0].name, "Kept");
+    assert_eq!(s.tasks[0].wbs, "1");
+}
