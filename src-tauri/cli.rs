@@ -3,7 +3,8 @@
 
 use std::path::PathBuf;
 
-use bridgeplan_core::{check, demo, Workspace};
+use bridgeplan_core::timeline::ProjectSchedule;
+use bridgeplan_core::{check, demo, mspdi, Workspace};
 use clap::{Parser, Subcommand};
 
 #[derive(Parser)]
@@ -35,6 +36,24 @@ enum Command {
     /// Check that PATH is a healthy workspace, without changing it. Exit status 0 if it is.
     Check {
         path: PathBuf,
+    },
+    /// Import a Microsoft Project XML (MSPDI) file into a workspace as a new project.
+    Import {
+        /// The .xml file written by Microsoft Project or another MSPDI writer.
+        file: PathBuf,
+        /// The workspace to add the project to.
+        #[arg(long, value_name = "WORKSPACE")]
+        into: PathBuf,
+    },
+    /// Compute and print a project's schedule: dates, float and the critical path.
+    Schedule {
+        workspace: PathBuf,
+        /// The project's name.
+        #[arg(long, value_name = "NAME")]
+        project: String,
+        /// Print JSON instead of a table.
+        #[arg(long)]
+        json: bool,
     },
 }
 
@@ -88,5 +107,57 @@ fn run_headless(command: Command) -> Result<(), String> {
             );
             Ok(())
         }
+        Command::Import { file, into } => {
+            let xml = std::fs::read_to_string(&file)
+                .map_err(|e| format!("Could not read {}: {e}", file.display()))?;
+            // The file is read in full before the workspace is touched: a bad file changes nothing.
+            let plan = mspdi::read(&xml).map_err(|e| format!("{}: {e} Nothing was imported.", file.display()))?;
+            let mut ws = Workspace::open(&into).map_err(|e| e.to_string())?;
+            let summary = ws.import_plan(&plan).map_err(|e| format!("{e} Nothing was imported."))?;
+            ws.close().map_err(|e| e.to_string())?;
+            for warning in &summary.warnings {
+                eprintln!("warning: {warning}");
+            }
+            println!(
+                "Imported \"{}\" into {}: {}, {}, {}.",
+                summary.project.name,
+                into.display(),
+                count(summary.tasks, "task", "tasks"),
+                count(summary.dependencies, "dependency", "dependencies"),
+                count(summary.calendars, "calendar", "calendars")
+            );
+            Ok(())
+        }
+        Command::Schedule { workspace, project, json } => {
+            let ws = Workspace::open(&workspace).map_err(|e| e.to_string())?;
+            let project = ws.project_by_name(&project).map_err(|e| e.to_string())?;
+            let schedule = ws.project_schedule(project.id).map_err(|e| e.to_string())?;
+            if json {
+                println!("{}", serde_json::to_string_pretty(&schedule).map_err(|e| e.to_string())?);
+            } else {
+                print_schedule(&schedule);
+            }
+            Ok(())
+        }
+    }
+}
+
+fn count(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
+}
+
+fn print_schedule(s: &ProjectSchedule) {
+    println!("{}: {} → {}", s.project, s.start.format("%Y-%m-%d %H:%M"), s.finish.format("%Y-%m-%d %H:%M"));
+    let width = s.tasks.iter().map(|t| t.wbs.len() + 1 + t.name.chars().count()).max().unwrap_or(4).max(4);
+    println!("{:width$}  {:16}  {:16}  {:>11}  critical", "task", "start", "finish", "float (h)");
+    for t in &s.tasks {
+        println!(
+            "{:width$}  {:16}  {:16}  {:>11}  {}",
+            format!("{} {}", t.wbs, t.name),
+            t.start.format("%Y-%m-%d %H:%M").to_string(),
+            t.finish.format("%Y-%m-%d %H:%M").to_string(),
+            t.total_float_hours,
+            if t.critical { "yes" } else { "" }
+        );
     }
 }

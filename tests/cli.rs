@@ -1,0 +1,88 @@
+//! The headless command line, run as a user would: the real binary, files on disk, exit codes.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+fn bridgeplan(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_bridgeplan")).args(args).output().expect("run bridgeplan")
+}
+
+fn text(bytes: &[u8]) -> String {
+    String::from_utf8_lossy(bytes).into_owned()
+}
+
+fn fixture(name: &str) -> Option<PathBuf> {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/fixtures/mspdi").join(name);
+    if !path.exists() {
+        eprintln!("SKIPPED: the MSPDI fixture {name} is not in {}", path.display());
+        return None;
+    }
+    Some(path)
+}
+
+fn s(p: &Path) -> &str {
+    p.to_str().unwrap()
+}
+
+#[test]
+fn import_then_schedule_as_json() {
+    let Some(xml) = fixture("task-links-project2010-mspdi.xml") else { return };
+    let dir = tempfile::tempdir().unwrap();
+    let ws = dir.path().join("plans.bridgeplan");
+    assert!(bridgeplan(&["demo", s(&ws)]).status.success());
+
+    let out = bridgeplan(&["import", s(&xml), "--into", s(&ws)]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let said = text(&out.stdout);
+    assert!(said.contains("Imported") && said.contains("tasks"), "{said}");
+    let name = said.split('"').nth(1).unwrap().to_string();
+
+    let out = bridgeplan(&["schedule", s(&ws), "--project", &name, "--json"]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(json["project"], name);
+    let tasks = json["tasks"].as_array().unwrap();
+    assert!(!tasks.is_empty());
+    for key in ["name", "wbs", "start", "finish", "early_start", "early_finish", "late_start",
+                "late_finish", "total_float_hours", "free_float_hours", "critical"] {
+        assert!(tasks[0].get(key).is_some(), "missing {key}");
+    }
+    // Microsoft Project's own answer for this file: the pair linked FS with a 2-week lag is
+    // critical and starts on 2014-10-17 at 08:00.
+    assert_eq!(tasks[0]["start"], "2014-10-17T08:00:00");
+    assert!(tasks.iter().any(|t| t["critical"] == true));
+    assert!(tasks.iter().any(|t| t["total_float_hours"] == 80.0), "a task with 10 days of float");
+
+    let table = bridgeplan(&["schedule", s(&ws), "--project", &name]);
+    assert!(text(&table.stdout).contains("critical"));
+}
+
+#[test]
+fn a_damaged_xml_file_is_refused_and_the_workspace_is_untouched() {
+    let dir = tempfile::tempdir().unwrap();
+    let ws = dir.path().join("w.bridgeplan");
+    assert!(bridgeplan(&["demo", s(&ws)]).status.success());
+    let before = std::fs::read(&ws).unwrap();
+    let bad = dir.path().join("broken.xml");
+    std::fs::write(&bad, "<Project xmlns=\"http://schemas.microsoft.com/project\"><Tasks><Task>").unwrap();
+    let out = bridgeplan(&["import", s(&bad), "--into", s(&ws)]);
+    assert_eq!(out.status.code(), Some(1));
+    let err = text(&out.stderr);
+    assert!(err.contains("malformed") && err.contains("Nothing was imported"), "{err}");
+    assert_eq!(std::fs::read(&ws).unwrap(), before);
+}
+
+#[test]
+fn unknown_projects_and_missing_files_fail_with_a_message() {
+    let dir = tempfile::tempdir().unwrap();
+    let ws = dir.path().join("w.bridgeplan");
+    assert!(bridgeplan(&["demo", s(&ws)]).status.success());
+    let out = bridgeplan(&["schedule", s(&ws), "--project", "No such project", "--json"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(text(&out.stderr).contains("There is no project named \"No such project\""));
+    let out = bridgeplan(&["import", s(&dir.path().join("missing.xml")), "--into", s(&ws)]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(text(&out.stderr).contains("Could not read"));
+    let out = bridgeplan(&["schedule", s(&ws)]);
+    assert_eq!(out.status.code(), Some(2), "usage error");
+}
