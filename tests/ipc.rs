@@ -178,3 +178,21 @@ fn save_copy_and_recent_list_with_a_missing_file() {
     let after = h.ok("recent_remove", json!({ "path": missing_path }));
     assert_eq!(after.as_array().unwrap().len(), 1);
 }
+
+#[test]
+fn the_timeline_schedule_and_a_refused_loop_through_ipc() {
+    let h = Harness::new(None);
+    h.ok("session_start", json!({}));
+    let projects = h.ok("projects_list", json!({}));
+    let erp = projects.as_array().unwrap().iter().find(|p| p["methodology"] == "waterfall").unwrap();
+    let schedule = h.ok("schedule_get", json!({ "project_id": erp["id"] }));
+    let tasks = schedule["tasks"].as_array().unwrap();
+    assert!(tasks.len() > 2);
+    assert!(tasks[0]["early_start"].as_str().unwrap().contains('T'), "ISO local date-time");
+    let (a, b) = (tasks[1]["item_id"].clone(), tasks[2]["item_id"].clone());
+    let link = h.ok("dependency_add", json!({ "predecessor_id": a, "successor_id": b, "kind": "fs", "lag_minutes": 0 }));
+    let err = h.err("dependency_add", json!({ "predecessor_id": b, "successor_id": a, "kind": "fs", "lag_minutes": 0 }));
+    assert_eq!(err["code"], "invalid_input");
+    assert!(err["message"].as_str().unwrap().contains("loop"));
+    h.ok("dependency_remove", json!({ "id": link }));
+}

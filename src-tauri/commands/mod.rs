@@ -4,6 +4,7 @@ pub mod board;
 pub mod error;
 pub mod history;
 pub mod session;
+pub mod timeline;
 pub mod workspace;
 
 use tauri::{ipc::Invoke, Runtime};
@@ -36,6 +37,9 @@ pub fn handlers<R: Runtime>() -> impl Fn(Invoke<R>) -> bool + Send + Sync + 'sta
         board::status_add,
         board::status_update,
         board::status_delete,
+        timeline::schedule_get,
+        timeline::dependency_add,
+        timeline::dependency_remove,
         history::history_state,
         history::history_undo,
         history::history_redo,

@@ -73,6 +73,7 @@ impl DependencyKind {
 #[derive(Debug, Clone, Serialize, TS)]
 #[ts(export)]
 pub struct ScheduledTask {
+    #[ts(type = "number")]
     pub item_id: Id,
     pub name: String,
     pub wbs: String,
@@ -90,14 +91,34 @@ pub struct ScheduledTask {
     pub percent_complete: f64,
 }
 
+/// A dependency as the timeline draws it.
+#[derive(Debug, Clone, Serialize, TS)]
+#[ts(export)]
+pub struct ScheduleLink {
+    #[ts(type = "number")]
+    pub id: Id,
+    #[ts(type = "number")]
+    pub predecessor_id: Id,
+    #[ts(type = "number")]
+    pub successor_id: Id,
+    pub kind: DependencyKind,
+    /// Working minutes (negative: a lead); ignored when `lag_percent` is set.
+    #[ts(type = "number")]
+    pub lag_minutes: Minute,
+    pub lag_percent: Option<f64>,
+}
+
 #[derive(Debug, Clone, Serialize, TS)]
 #[ts(export)]
 pub struct ProjectSchedule {
     pub project: String,
+    #[ts(type = "number")]
+    pub project_id: Id,
     pub start: NaiveDateTime,
     pub finish: NaiveDateTime,
     /// In WBS order.
     pub tasks: Vec<ScheduledTask>,
+    pub links: Vec<ScheduleLink>,
 }
 
 /// What an import brought in, and what the file held that Bridgeplan could not keep.
@@ -114,6 +135,7 @@ pub struct ImportSummary {
 /// A project's items in WBS order with what the network needs to know about each.
 struct Outline {
     network: Network,
+    links: Vec<ScheduleLink>,
     item_ids: Vec<Id>,
     wbs: Vec<String>,
     percent: Vec<f64>,
@@ -253,22 +275,32 @@ impl Workspace {
             .collect();
 
         let mut links = Vec::new();
+        let mut stored = Vec::new();
         let mut stmt = self.conn.prepare_cached(
-            "SELECT d.predecessor_id, d.successor_id, d.kind, d.lag_minutes, d.lag_percent \
-             FROM dependencies d JOIN work_items w ON w.id = d.successor_id WHERE w.project_id = ?1",
+            "SELECT d.id, d.predecessor_id, d.successor_id, d.kind, d.lag_minutes, d.lag_percent \
+             FROM dependencies d JOIN work_items w ON w.id = d.successor_id WHERE w.project_id = ?1 \
+             ORDER BY d.id",
         )?;
         let deps = stmt.query_map([project_id], |r| {
-            Ok((r.get::<_, Id>(0)?, r.get::<_, Id>(1)?, r.get::<_, String>(2)?, r.get::<_, Minute>(3)?, r.get::<_, Option<f64>>(4)?))
+            Ok(ScheduleLink {
+                id: r.get(0)?,
+                predecessor_id: r.get(1)?,
+                successor_id: r.get(2)?,
+                kind: DependencyKind::parse(&r.get::<_, String>(3)?),
+                lag_minutes: r.get(4)?,
+                lag_percent: r.get(5)?,
+            })
         })?;
         for dep in deps {
-            let (pred, succ, kind, minutes, percent) = dep?;
-            let (Some(&predecessor), Some(&successor)) = (position.get(&pred), position.get(&succ)) else { continue };
+            let dep = dep?;
+            let (Some(&predecessor), Some(&successor)) = (position.get(&dep.predecessor_id), position.get(&dep.successor_id)) else { continue };
             links.push(Link {
                 predecessor,
                 successor,
-                kind: DependencyKind::parse(&kind).link_type(),
-                lag: percent.map_or(Lag::Work(minutes), Lag::PercentOfPredecessor),
+                kind: dep.kind.link_type(),
+                lag: dep.lag_percent.map_or(Lag::Work(dep.lag_minutes), Lag::PercentOfPredecessor),
             });
+            stored.push(dep);
         }
 
         Ok(Outline {
@@ -277,6 +309,7 @@ impl Workspace {
             percent: order.iter().map(|(i, _, _)| rows[*i].percent).collect(),
             milestone: order.iter().map(|(i, _, _)| rows[*i].milestone).collect(),
             network: Network { start, calendars, calendar, tasks, links, honor_constraints: honor },
+            links: stored,
         })
     }
 
@@ -318,9 +351,11 @@ impl Workspace {
             .collect();
         Ok(ProjectSchedule {
             project: project.name,
+            project_id,
             start: from_minute(outline.network.start),
             finish: from_minute(result.finish),
             tasks,
+            links: outline.links,
         })
     }
 
@@ -363,6 +398,27 @@ impl Workspace {
             ctx.set_label(format!("Link \"{}\" → \"{}\"", pred.title, succ.title));
             ctx.set_project(pred.project_id);
             Ok(id)
+        })
+    }
+
+    pub fn remove_dependency(&mut self, id: Id) -> Result<()> {
+        let (pred, succ, project): (String, String, Id) = self
+            .conn
+            .query_row(
+                "SELECT p.title, s.title, s.project_id FROM dependencies d \
+                 JOIN work_items p ON p.id = d.predecessor_id JOIN work_items s ON s.id = d.successor_id \
+                 WHERE d.id = ?1",
+                [id],
+                |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+            )
+            .optional()?
+            .ok_or_else(|| CoreError::NotFound("That dependency no longer exists.".into()))?;
+        self.edit(|ctx| {
+            ctx.touch("dependencies", id)?;
+            ctx.tx.execute("DELETE FROM dependencies WHERE id = ?1", [id])?;
+            ctx.set_label(format!("Unlink \"{pred}\" → \"{succ}\""));
+            ctx.set_project(project);
+            Ok(())
         })
     }
 

@@ -127,8 +127,14 @@ fn dependencies_refuse_loops_by_name_and_are_undoable() {
     assert_eq!(dup.code(), ErrorCode::Duplicate);
 
     // Book trucks may start half a day after the inventory starts: the summary finishes sooner.
-    ws.add_dependency(id("Inventory"), id("Move"), DependencyKind::Ss, 240).unwrap();
+    let link = ws.add_dependency(id("Inventory"), id("Move"), DependencyKind::Ss, 240).unwrap();
     assert_eq!(ws.history_state().undo_label.as_deref(), Some("Link \"Inventory\" → \"Move\""));
+    let s = ws.project_schedule(project).unwrap();
+    assert!(s.links.iter().any(|l| l.id == link && l.kind == DependencyKind::Ss && l.lag_minutes == 240));
+    ws.remove_dependency(link).unwrap();
+    assert!(ws.project_schedule(project).unwrap().links.iter().all(|l| l.id != link));
+    ws.undo().unwrap();
+    assert!(ws.project_schedule(project).unwrap().links.iter().any(|l| l.id == link));
     ws.undo().unwrap();
     assert_eq!(ws.history_state().undo_label.as_deref(), Some("Import \"Data centre move\""));
 }

@@ -5,11 +5,13 @@ import { invoke } from '@tauri-apps/api/core';
 import type { AppInfo } from './bindings/AppInfo';
 import type { Board } from './bindings/Board';
 import type { CommandError } from './bindings/CommandError';
+import type { DependencyKind } from './bindings/DependencyKind';
 import type { ErrorCode } from './bindings/ErrorCode';
 import type { HistoryState } from './bindings/HistoryState';
 import type { Person } from './bindings/Person';
 import type { Project } from './bindings/Project';
 import type { ProjectInput } from './bindings/ProjectInput';
+import type { ProjectSchedule } from './bindings/ProjectSchedule';
 import type { RecentEntry } from './bindings/RecentEntry';
 import type { Replayed } from './bindings/Replayed';
 import type { StartState } from './bindings/StartState';
@@ -84,6 +86,13 @@ export const statusAdd = (project_id: number, input: StatusInput) =>
 export const statusUpdate = (id: number, input: StatusInput) =>
   call<Status>('status_update', { id, input });
 export const statusDelete = (id: number) => call<null>('status_delete', { id });
+
+// Timeline: the computed schedule and dependencies
+export const scheduleGet = (project_id: number) => call<ProjectSchedule>('schedule_get', { project_id });
+/** Refused with `invalid_input` (a loop, named) or `duplicate`. Returns the new link's id. */
+export const dependencyAdd = (predecessor_id: number, successor_id: number, kind: DependencyKind, lag_minutes: number) =>
+  call<number>('dependency_add', { predecessor_id, successor_id, kind, lag_minutes });
+export const dependencyRemove = (id: number) => call<null>('dependency_remove', { id });
 
 // Undo / redo
 export const historyState = () => call<HistoryState>('history_state');

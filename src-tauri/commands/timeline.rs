@@ -1,0 +1,29 @@
+//! Commands for a project's timeline: its computed schedule and its dependencies.
+
+use bridgeplan_core::timeline::{DependencyKind, ProjectSchedule};
+use bridgeplan_core::Id;
+use tauri::State;
+
+use super::error::CommandResult;
+use super::session::Session;
+
+#[tauri::command(rename_all = "snake_case")]
+pub async fn schedule_get(session: State<'_, Session>, project_id: Id) -> CommandResult<ProjectSchedule> {
+    session.with(|ws| ws.project_schedule(project_id))
+}
+
+#[tauri::command(rename_all = "snake_case")]
+pub async fn dependency_add(
+    session: State<'_, Session>,
+    predecessor_id: Id,
+    successor_id: Id,
+    kind: DependencyKind,
+    lag_minutes: i64,
+) -> CommandResult<Id> {
+    session.with(|ws| ws.add_dependency(predecessor_id, successor_id, kind, lag_minutes))
+}
+
+#[tauri::command(rename_all = "snake_case")]
+pub async fn dependency_remove(session: State<'_, Session>, id: Id) -> CommandResult<()> {
+    session.with(|ws| ws.remove_dependency(id))
+}
