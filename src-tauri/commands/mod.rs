@@ -40,6 +40,7 @@ pub fn handlers<R: Runtime>() -> impl Fn(Invoke<R>) -> bool + Send + Sync + 'sta
         timeline::schedule_get,
         timeline::dependency_add,
         timeline::dependency_remove,
+        timeline::task_plan_set,
         history::history_state,
         history::history_undo,
         history::history_redo,

@@ -1,6 +1,6 @@
 //! Commands for a project's timeline: its computed schedule and its dependencies.
 
-use bridgeplan_core::timeline::{DependencyKind, ProjectSchedule};
+use bridgeplan_core::timeline::{DependencyKind, ProjectSchedule, TaskPlanInput};
 use bridgeplan_core::Id;
 use tauri::State;
 
@@ -26,4 +26,9 @@ pub async fn dependency_add(
 #[tauri::command(rename_all = "snake_case")]
 pub async fn dependency_remove(session: State<'_, Session>, id: Id) -> CommandResult<()> {
     session.with(|ws| ws.remove_dependency(id))
+}
+
+#[tauri::command(rename_all = "snake_case")]
+pub async fn task_plan_set(session: State<'_, Session>, item_id: Id, input: TaskPlanInput) -> CommandResult<()> {
+    session.with(|ws| ws.set_task_plan(item_id, &input))
 }

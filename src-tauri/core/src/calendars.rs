@@ -81,3 +81,42 @@ pub(crate) fn insert(ctx: &mut EditContext, calendar: &Calendar) -> Result<Id> {
     }
     Ok(id)
 }
+
+impl crate::Workspace {
+    /// Makes `date` a non-working day (a holiday) of calendar `calendar_id`, undoably.
+    pub fn add_holiday(&mut self, calendar_id: Id, date: NaiveDate, name: &str) -> Result<()> {
+        let calendar: String = self
+            .conn
+            .query_row("SELECT name FROM calendars WHERE id = ?1", [calendar_id], |r| r.get(0))
+            .map_err(|_| CoreError::NotFound("That calendar no longer exists.".into()))?;
+        let day = date.format("%Y-%m-%d").to_string();
+        self.edit(|ctx| {
+            let existing: Option<Id> = ctx
+                .tx
+                .query_row(
+                    "SELECT id FROM calendar_exceptions WHERE calendar_id = ?1 AND day = ?2",
+                    (calendar_id, &day),
+                    |r| r.get(0),
+                )
+                .ok();
+            match existing {
+                Some(id) => {
+                    ctx.touch("calendar_exceptions", id)?;
+                    ctx.tx.execute(
+                        "UPDATE calendar_exceptions SET name = ?1, spans = '[]' WHERE id = ?2",
+                        (name, id),
+                    )?;
+                }
+                None => {
+                    ctx.tx.execute(
+                        "INSERT INTO calendar_exceptions(calendar_id, day, name, spans) VALUES (?1, ?2, ?3, '[]')",
+                        (calendar_id, &day, name),
+                    )?;
+                    ctx.inserted("calendar_exceptions", ctx.tx.last_insert_rowid());
+                }
+            }
+            ctx.set_label(format!("Make {day} a holiday in \"{calendar}\""));
+            Ok(())
+        })
+    }
+}

@@ -1,12 +1,15 @@
 //! The demo workspace: Northwind Logistics' IT department, with dates relative to today so
 //! it never looks stale. Also a generator of large workspaces for load tests.
 
+use std::collections::HashMap;
 use std::path::Path;
 
 use chrono::{Duration, Local, NaiveDate};
 
 use crate::items::{insert_many, ItemType, Priority, WorkItemInput};
+use crate::calendars::STANDARD_CALENDAR;
 use crate::projects::{Methodology, ProjectInput};
+use crate::timeline::{ConstraintKind, DependencyKind, TaskPlanInput};
 use crate::{Id, Result, Workspace};
 
 const PEOPLE: &[(&str, &str)] = &[
@@ -164,8 +167,107 @@ pub fn fill_demo(ws: &mut Workspace, today: NaiveDate) -> Result<()> {
             })
             .collect();
         ws.edit(|ctx| insert_many(ctx, project.id, &batch))?;
+        if methodology == Methodology::Waterfall {
+            plan_erp(ws, project.id, today)?;
+        }
     }
     ws.history.clear();
+    Ok(())
+}
+
+/// ERP phases (WBS summary tasks) and, per task: phase, duration in days, percent complete.
+const ERP_PHASES: &[&str] = &["Initiation", "Design", "Build", "Test", "Deploy", "Close"];
+const ERP_PLAN: &[(&str, usize, f64, f64)] = &[
+    ("Assess current on-premises ERP landscape", 0, 10.0, 100.0),
+    ("Project charter signed by steering committee", 0, 0.0, 100.0),
+    ("Choose cloud region and landing zone", 1, 5.0, 100.0),
+    ("Data migration strategy", 1, 8.0, 100.0),
+    ("Interface inventory: warehouse scanners and EDI", 1, 10.0, 100.0),
+    ("Landing zone build (network, identity, policies)", 2, 20.0, 100.0),
+    ("Vendor licence transfer approval", 2, 3.0, 100.0),
+    ("Map custom ERP reports to cloud equivalents", 2, 15.0, 60.0),
+    ("Rebuild EDI connector for cloud ERP", 2, 18.0, 50.0),
+    ("Migration rehearsal 1: finance module", 2, 10.0, 70.0),
+    ("Performance test of month-end close", 3, 8.0, 0.0),
+    ("User acceptance testing with finance team", 3, 15.0, 0.0),
+    ("Migration rehearsal 2: full dress rehearsal", 3, 8.0, 0.0),
+    ("Cutover runbook", 4, 5.0, 0.0),
+    ("Train key users (3 sessions)", 4, 5.0, 0.0),
+    ("Go-live", 4, 0.0, 0.0),
+    ("Hypercare: two weeks of floor support", 4, 10.0, 0.0),
+    ("Decommission old ERP servers", 5, 5.0, 0.0),
+    ("Lessons learned workshop", 5, 1.0, 0.0),
+];
+/// Predecessor, successor, kind, lag in days (negative: a lead).
+const ERP_LINKS: &[(&str, &str, DependencyKind, f64)] = &[
+    ("Assess current on-premises ERP landscape", "Project charter signed by steering committee", DependencyKind::Fs, 0.0),
+    ("Project charter signed by steering committee", "Choose cloud region and landing zone", DependencyKind::Fs, 0.0),
+    ("Choose cloud region and landing zone", "Data migration strategy", DependencyKind::Ss, 1.0),
+    ("Project charter signed by steering committee", "Interface inventory: warehouse scanners and EDI", DependencyKind::Fs, 0.0),
+    ("Choose cloud region and landing zone", "Landing zone build (network, identity, policies)", DependencyKind::Fs, 0.0),
+    ("Project charter signed by steering committee", "Vendor licence transfer approval", DependencyKind::Fs, 2.0),
+    ("Interface inventory: warehouse scanners and EDI", "Rebuild EDI connector for cloud ERP", DependencyKind::Fs, 0.0),
+    ("Rebuild EDI connector for cloud ERP", "Map custom ERP reports to cloud equivalents", DependencyKind::Ff, 0.0),
+    ("Landing zone build (network, identity, policies)", "Migration rehearsal 1: finance module", DependencyKind::Fs, 0.0),
+    ("Data migration strategy", "Migration rehearsal 1: finance module", DependencyKind::Fs, 0.0),
+    ("Migration rehearsal 1: finance module", "Performance test of month-end close", DependencyKind::Fs, -2.0),
+    ("Rebuild EDI connector for cloud ERP", "User acceptance testing with finance team", DependencyKind::Fs, 0.0),
+    ("Performance test of month-end close", "User acceptance testing with finance team", DependencyKind::Fs, 0.0),
+    ("User acceptance testing with finance team", "Migration rehearsal 2: full dress rehearsal", DependencyKind::Fs, 0.0),
+    ("Migration rehearsal 2: full dress rehearsal", "Cutover runbook", DependencyKind::Ss, 2.0),
+    ("User acceptance testing with finance team", "Train key users (3 sessions)", DependencyKind::Fs, 0.0),
+    ("Cutover runbook", "Go-live", DependencyKind::Fs, 0.0),
+    ("Migration rehearsal 2: full dress rehearsal", "Go-live", DependencyKind::Fs, 0.0),
+    ("Train key users (3 sessions)", "Go-live", DependencyKind::Fs, 0.0),
+    ("Go-live", "Hypercare: two weeks of floor support", DependencyKind::Fs, 0.0),
+    ("Hypercare: two weeks of floor support", "Decommission old ERP servers", DependencyKind::Fs, 0.0),
+    ("Decommission old ERP servers", "Lessons learned workshop", DependencyKind::Fs, 0.0),
+];
+
+/// Gives the ERP project a real network: phases, durations, mixed links, a licence approval
+/// that must finish by a date, and a company holiday on the standard calendar.
+fn plan_erp(ws: &mut Workspace, project: Id, today: NaiveDate) -> Result<()> {
+    let mut ids: HashMap<String, Id> = ws
+        .board(project)?
+        .columns
+        .into_iter()
+        .flat_map(|c| c.items)
+        .map(|i| (i.title, i.id))
+        .collect();
+    let first_status = ws.statuses(project)?.first().map(|s| s.id);
+    let mut phases = Vec::new();
+    for phase in ERP_PHASES {
+        let input = WorkItemInput {
+            item_type: Some(Epic),
+            title: (*phase).into(),
+            ..Default::default()
+        };
+        phases.push(ws.create_item(project, first_status, &input)?.id);
+    }
+    let day = 480.0;
+    for (title, phase, days, percent) in ERP_PLAN {
+        let mut plan = TaskPlanInput {
+            parent_id: Some(phases[*phase]),
+            duration_minutes: Some((days * day) as i64),
+            constraint_type: ConstraintKind::Asap,
+            constraint_date: None,
+            actual_start: None,
+            actual_finish: None,
+            percent_complete: *percent,
+        };
+        if title.starts_with("Vendor licence") {
+            plan.constraint_type = ConstraintKind::Fnlt;
+            plan.constraint_date = Some(format!("{}T17:00:00", today - Duration::days(35)));
+        }
+        let id = ids.remove(*title).expect("every planned ERP task is a demo item");
+        ws.set_task_plan(id, &plan)?;
+        ids.insert((*title).to_string(), id);
+    }
+    for (from, to, kind, lag_days) in ERP_LINKS {
+        ws.add_dependency(ids[*from], ids[*to], *kind, (lag_days * day) as i64)?;
+    }
+    // A company holiday three weeks ahead moves the work planned across it.
+    ws.add_holiday(STANDARD_CALENDAR, today + Duration::days(21), "Company day")?;
     Ok(())
 }
 

@@ -4,7 +4,7 @@
 
 use std::collections::HashMap;
 
-use chrono::NaiveDateTime;
+use chrono::{NaiveDate, NaiveDateTime};
 use rusqlite::OptionalExtension;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
@@ -21,7 +21,7 @@ use crate::{validate, CoreError, Id, Result, Workspace};
 const DEFAULT_DURATION: Minute = 480;
 const DATE_TIME: &str = "%Y-%m-%dT%H:%M:%S";
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
 #[serde(rename_all = "snake_case")]
 #[ts(export)]
 pub enum DependencyKind {
@@ -88,6 +88,37 @@ pub struct ScheduledTask {
     pub total_float_hours: f64,
     pub free_float_hours: f64,
     pub critical: bool,
+    pub percent_complete: f64,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+#[ts(export)]
+pub enum ConstraintKind {
+    Asap,
+    Snet,
+    Snlt,
+    Fnet,
+    Fnlt,
+    Mso,
+    Mfo,
+}
+
+/// The scheduling fields of one work item, all set at once.
+#[derive(Debug, Clone, Deserialize, TS)]
+#[ts(export)]
+pub struct TaskPlanInput {
+    /// The summary task this item sits under; none for a top-level task.
+    #[ts(type = "number | null")]
+    pub parent_id: Option<Id>,
+    /// Working minutes; none counts as one day, 0 makes a milestone.
+    #[ts(type = "number | null")]
+    pub duration_minutes: Option<Minute>,
+    pub constraint_type: ConstraintKind,
+    /// Local `YYYY-MM-DDTHH:MM:SS`; required by every constraint but "as soon as possible".
+    pub constraint_date: Option<String>,
+    pub actual_start: Option<String>,
+    pub actual_finish: Option<String>,
     pub percent_complete: f64,
 }
 
@@ -398,6 +429,82 @@ impl Workspace {
             ctx.set_label(format!("Link \"{}\" → \"{}\"", pred.title, succ.title));
             ctx.set_project(pred.project_id);
             Ok(id)
+        })
+    }
+
+    /// Sets an item's place in the WBS outline and its scheduling fields, in one undoable edit.
+    pub fn set_task_plan(&mut self, item_id: Id, input: &TaskPlanInput) -> Result<()> {
+        let item = self.item(item_id)?;
+        let time = |field: &str, value: &Option<String>| -> Result<Option<Minute>> {
+            match value.as_deref().map(str::trim).filter(|v| !v.is_empty()) {
+                None => Ok(None),
+                Some(v) => NaiveDateTime::parse_from_str(v, DATE_TIME)
+                    .or_else(|_| NaiveDate::parse_from_str(v, "%Y-%m-%d").map(|d| d.and_hms_opt(0, 0, 0).unwrap_or_default()))
+                    .map(|t| Some(to_minute(t)))
+                    .map_err(|_| CoreError::InvalidInput(format!("{field} \"{v}\" is not a date (use YYYY-MM-DD or YYYY-MM-DDTHH:MM:SS)."))),
+            }
+        };
+        let constraint_date = time("The constraint date", &input.constraint_date)?;
+        let actual_start = time("The actual start", &input.actual_start)?;
+        let actual_finish = time("The actual finish", &input.actual_finish)?;
+        if input.constraint_type != ConstraintKind::Asap && constraint_date.is_none() {
+            return Err(CoreError::InvalidInput("This constraint needs a date.".into()));
+        }
+        if let (Some(s), Some(f)) = (actual_start, actual_finish) {
+            if f < s {
+                return Err(CoreError::InvalidInput("The actual finish is before the actual start.".into()));
+            }
+        }
+        if !(0.0..=100.0).contains(&input.percent_complete) {
+            return Err(CoreError::InvalidInput("Percent complete is between 0 and 100.".into()));
+        }
+        if input.duration_minutes.is_some_and(|d| !(0..=480 * 365 * 20).contains(&d)) {
+            return Err(CoreError::InvalidInput("A duration is between 0 and 20 years of working days.".into()));
+        }
+        if let Some(parent) = input.parent_id {
+            let mut at = Some(parent);
+            while let Some(id) = at {
+                if id == item_id {
+                    return Err(CoreError::InvalidInput(format!("\"{}\" cannot sit under itself or one of its own tasks.", item.title)));
+                }
+                let up = self.item(id)?;
+                if up.project_id != item.project_id {
+                    return Err(CoreError::InvalidInput("A task can only sit under a task of the same project.".into()));
+                }
+                at = self.conn.query_row("SELECT parent_id FROM work_items WHERE id = ?1", [id], |r| r.get(0))?;
+            }
+        }
+        let kind = match input.constraint_type {
+            ConstraintKind::Asap => "asap",
+            ConstraintKind::Snet => "snet",
+            ConstraintKind::Snlt => "snlt",
+            ConstraintKind::Fnet => "fnet",
+            ConstraintKind::Fnlt => "fnlt",
+            ConstraintKind::Mso => "mso",
+            ConstraintKind::Mfo => "mfo",
+        };
+        let constraint_date = if kind == "asap" { None } else { constraint_date.map(format_time) };
+        self.edit(|ctx| {
+            ctx.touch("work_items", item_id)?;
+            ctx.tx.execute(
+                "UPDATE work_items SET parent_id = ?1, duration_minutes = ?2, constraint_type = ?3, \
+                 constraint_date = ?4, actual_start = ?5, actual_finish = ?6, percent_complete = ?7, \
+                 updated_at = ?8 WHERE id = ?9",
+                rusqlite::params![
+                    input.parent_id,
+                    input.duration_minutes,
+                    kind,
+                    constraint_date,
+                    actual_start.map(format_time),
+                    actual_finish.map(format_time),
+                    input.percent_complete,
+                    validate::now_utc(),
+                    item_id
+                ],
+            )?;
+            ctx.set_label(format!("Plan \"{}\"", item.title));
+            ctx.set_project(item.project_id);
+            Ok(())
         })
     }
 

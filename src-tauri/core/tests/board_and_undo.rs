@@ -320,6 +320,18 @@ fn the_demo_tells_a_believable_story() {
         .collect();
     assert_eq!(used.len(), 3, "items in to-do, in-progress and done columns");
     assert!(ws.history_state().undo_label.is_none(), "the demo is not the user's edit");
+
+    // The waterfall project has a real network: phases, every kind of link, a critical path
+    // through a milestone, and a company holiday that the schedule works around.
+    let erp = ws.project_by_name("ERP Cloud Migration").unwrap();
+    let plan = ws.project_schedule(erp.id).unwrap();
+    assert!(plan.tasks.iter().filter(|t| t.summary).count() >= 5);
+    let kinds: std::collections::HashSet<_> = plan.links.iter().map(|l| l.kind).collect();
+    assert!(kinds.len() >= 3, "{kinds:?}");
+    assert!(plan.tasks.iter().any(|t| t.milestone && t.critical && t.name == "Go-live"));
+    assert!(plan.tasks.iter().any(|t| !t.critical && t.total_float_hours > 0.0));
+    let holiday = today + chrono::Duration::days(21);
+    assert!(plan.tasks.iter().all(|t| t.summary || t.milestone || t.start.date() != holiday), "nothing starts on the holiday");
 }
 
 #[test]

@@ -17,6 +17,7 @@ import type { Replayed } from './bindings/Replayed';
 import type { StartState } from './bindings/StartState';
 import type { Status } from './bindings/Status';
 import type { StatusInput } from './bindings/StatusInput';
+import type { TaskPlanInput } from './bindings/TaskPlanInput';
 import type { WorkItem } from './bindings/WorkItem';
 import type { WorkItemInput } from './bindings/WorkItemInput';
 import type { WorkspaceInfo } from './bindings/WorkspaceInfo';
@@ -93,6 +94,8 @@ export const scheduleGet = (project_id: number) => call<ProjectSchedule>('schedu
 export const dependencyAdd = (predecessor_id: number, successor_id: number, kind: DependencyKind, lag_minutes: number) =>
   call<number>('dependency_add', { predecessor_id, successor_id, kind, lag_minutes });
 export const dependencyRemove = (id: number) => call<null>('dependency_remove', { id });
+/** Sets an item's WBS parent and scheduling fields (duration, constraint, progress). */
+export const taskPlanSet = (item_id: number, input: TaskPlanInput) => call<null>('task_plan_set', { item_id, input });
 
 // Undo / redo
 export const historyState = () => call<HistoryState>('history_state');

@@ -15,7 +15,8 @@
 //!   conflict shows as negative total float. Otherwise links win, and the conflict still shows.
 //! - The backward pass starts from the project finish (the latest early finish).
 //! - Total float is late minus early finish in working time; a task is critical when its total
-//!   float is zero or less and it is not finished. Free float is how far a task can slip before
+//!   float is zero or less and it is not finished. A summary task's float is the least of its
+//!   tasks' (it is critical when one of them is). Free float is how far a task can slip before
 //!   it delays any successor's early dates (or the project finish), never below zero.
 
 pub mod calendar;
@@ -317,9 +318,19 @@ pub fn schedule(net: &Network) -> Result<Schedule> {
         .max()
         .unwrap_or(net.start);
     let late = engine.backward(&early, finish);
-    let tasks = (0..net.tasks.len())
+    let mut tasks: Vec<Scheduled> = (0..net.tasks.len())
         .map(|i| engine.result(i, &early, &late, finish))
         .collect();
+    // A summary is as critical as its most critical task: its float is the least of theirs.
+    // Leaving order visits every summary after all of its tasks.
+    for node in &graph.order {
+        if let Node::Leave(s) = *node {
+            let least = graph.children[s].iter().map(|&c| tasks[c].total_float).min().unwrap_or(0);
+            tasks[s].total_float = least;
+            tasks[s].free_float = tasks[s].free_float.min(least.max(0));
+            tasks[s].critical = least <= 0;
+        }
+    }
     Ok(Schedule { tasks, finish })
 }
 
