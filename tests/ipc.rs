@@ -202,4 +202,14 @@ fn the_timeline_schedule_and_a_refused_loop_through_ipc() {
     assert_eq!(err["code"], "invalid_input");
     assert!(err["message"].as_str().unwrap().contains("loop"));
     h.ok("dependency_remove", json!({ "id": link }));
+
+    let baseline = h.ok("baseline_save", json!({ "project_id": erp["id"], "name": "Approved" }));
+    let against = h.ok("schedule_get", json!({ "project_id": erp["id"], "baseline_id": baseline["id"] }));
+    assert!(against["tasks"][0]["baseline_start"].is_string());
+    let variance = h.ok("baseline_variance", json!({ "id": baseline["id"] }));
+    assert_eq!(variance[0]["finish_variance_hours"], 0.0);
+    assert_eq!(h.ok("baselines_list", json!({ "project_id": erp["id"] })).as_array().unwrap().len(), 1);
+    let again = h.err("baseline_save", json!({ "project_id": erp["id"], "name": "approved" }));
+    assert_eq!(again["code"], "duplicate");
+    h.ok("baseline_delete", json!({ "id": baseline["id"] }));
 }

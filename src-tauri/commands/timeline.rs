@@ -1,5 +1,6 @@
 //! Commands for a project's timeline: its computed schedule and its dependencies.
 
+use bridgeplan_core::baselines::{Baseline, TaskVariance};
 use bridgeplan_core::timeline::{DependencyKind, ProjectSchedule, TaskPlanInput};
 use bridgeplan_core::Id;
 use tauri::State;
@@ -8,8 +9,12 @@ use super::error::CommandResult;
 use super::session::Session;
 
 #[tauri::command(rename_all = "snake_case")]
-pub async fn schedule_get(session: State<'_, Session>, project_id: Id) -> CommandResult<ProjectSchedule> {
-    session.with(|ws| ws.project_schedule(project_id))
+pub async fn schedule_get(
+    session: State<'_, Session>,
+    project_id: Id,
+    baseline_id: Option<Id>,
+) -> CommandResult<ProjectSchedule> {
+    session.with(|ws| ws.project_schedule_against(project_id, baseline_id))
 }
 
 #[tauri::command(rename_all = "snake_case")]
@@ -31,4 +36,24 @@ pub async fn dependency_remove(session: State<'_, Session>, id: Id) -> CommandRe
 #[tauri::command(rename_all = "snake_case")]
 pub async fn task_plan_set(session: State<'_, Session>, item_id: Id, input: TaskPlanInput) -> CommandResult<()> {
     session.with(|ws| ws.set_task_plan(item_id, &input))
+}
+
+#[tauri::command(rename_all = "snake_case")]
+pub async fn baselines_list(session: State<'_, Session>, project_id: Id) -> CommandResult<Vec<Baseline>> {
+    session.with(|ws| ws.baselines(project_id))
+}
+
+#[tauri::command(rename_all = "snake_case")]
+pub async fn baseline_save(session: State<'_, Session>, project_id: Id, name: String) -> CommandResult<Baseline> {
+    session.with(|ws| ws.save_baseline(project_id, &name))
+}
+
+#[tauri::command(rename_all = "snake_case")]
+pub async fn baseline_delete(session: State<'_, Session>, id: Id) -> CommandResult<()> {
+    session.with(|ws| ws.delete_baseline(id))
+}
+
+#[tauri::command(rename_all = "snake_case")]
+pub async fn baseline_variance(session: State<'_, Session>, id: Id) -> CommandResult<Vec<TaskVariance>> {
+    session.with(|ws| ws.baseline_variance(id))
 }

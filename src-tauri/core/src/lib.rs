@@ -3,6 +3,7 @@
 //! Nothing here knows about Tauri or the UI. The command layer calls into [`Workspace`]
 //! and maps [`CoreError`] to the `{code, message}` the UI branches on.
 
+pub mod baselines;
 pub mod board;
 pub mod calendars;
 pub mod check;

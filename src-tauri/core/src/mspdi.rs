@@ -34,6 +34,16 @@ pub struct SavedDates {
     pub critical: bool,
 }
 
+/// A baseline Microsoft Project saved for a task: number 0 is "Baseline", 1–10 "Baseline n".
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct SavedBaseline {
+    pub number: u32,
+    pub start: Minute,
+    pub finish: Minute,
+    /// Working minutes.
+    pub duration: Minute,
+}
+
 #[derive(Debug, Clone)]
 pub struct PlanTask {
     pub uid: i64,
@@ -42,6 +52,7 @@ pub struct PlanTask {
     pub percent_complete: f64,
     pub task: Task,
     pub saved: Option<SavedDates>,
+    pub baselines: Vec<SavedBaseline>,
 }
 
 #[derive(Debug, Clone)]
@@ -101,7 +112,7 @@ fn date_time(node: Node, name: &str) -> Option<Minute> {
 }
 
 /// `PT8H30M0S`, `P2DT4H` (a day being `minutes_per_day`), as whole minutes.
-fn duration(text: &str, minutes_per_day: Minute) -> Option<Minute> {
+fn parse_duration(text: &str, minutes_per_day: Minute) -> Option<Minute> {
     let rest = text.strip_prefix('P')?;
     let (days, time) = match rest.split_once('T') {
         Some((d, t)) => (d, t),
@@ -325,7 +336,7 @@ pub fn read(xml: &str) -> Result<Plan> {
             open.pop();
         }
         let parent = open.last().map(|&(_, t)| t);
-        let duration = text(node, "Duration").and_then(|d| duration(d, minutes_per_day)).unwrap_or(0);
+        let duration = text(node, "Duration").and_then(|d| parse_duration(d, minutes_per_day)).unwrap_or(0);
         let calendar = number(node, "CalendarUID").and_then(|uid| calendar_index.get(&(uid as i64)).copied());
         let saved = (|| {
             Some(SavedDates {
@@ -367,6 +378,16 @@ pub fn read(xml: &str) -> Result<Plan> {
             percent_complete: number(node, "PercentComplete").unwrap_or(0.0),
             task,
             saved,
+            baselines: children(node, "Baseline")
+                .filter_map(|b| {
+                    Some(SavedBaseline {
+                        number: number(b, "Number")? as u32,
+                        start: date_time(b, "Start")?,
+                        finish: date_time(b, "Finish")?,
+                        duration: text(b, "Duration").and_then(|d| parse_duration(d, minutes_per_day)).unwrap_or(0),
+                    })
+                })
+                .collect(),
         });
     }
     let mut links = Vec::new();

@@ -9,6 +9,7 @@ use rusqlite::OptionalExtension;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
+use crate::baselines;
 use crate::calendars::{self, STANDARD_CALENDAR};
 use crate::mspdi::Plan;
 use crate::projects::{self, Methodology, Project, ProjectInput};
@@ -85,10 +86,16 @@ pub struct ScheduledTask {
     pub early_finish: NaiveDateTime,
     pub late_start: NaiveDateTime,
     pub late_finish: NaiveDateTime,
+    /// Working minutes: the task's own, or for a summary the working time its tasks span.
+    #[ts(type = "number")]
+    pub duration_minutes: Minute,
     pub total_float_hours: f64,
     pub free_float_hours: f64,
     pub critical: bool,
     pub percent_complete: f64,
+    /// The dates of the baseline asked for, when it holds this task.
+    pub baseline_start: Option<NaiveDateTime>,
+    pub baseline_finish: Option<NaiveDateTime>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
@@ -344,9 +351,24 @@ impl Workspace {
         })
     }
 
+    /// The calendar a project's schedule runs on.
+    pub fn project_calendar(&self, project_id: Id) -> Result<schedule::Calendar> {
+        let outline = self.outline(project_id)?;
+        Ok(outline.network.calendars[outline.network.calendar].clone())
+    }
+
     /// The computed schedule of a project, in WBS order.
     pub fn project_schedule(&self, project_id: Id) -> Result<ProjectSchedule> {
+        self.project_schedule_against(project_id, None)
+    }
+
+    /// The schedule with the dates of baseline `baseline_id` beside each task's own.
+    pub fn project_schedule_against(&self, project_id: Id, baseline_id: Option<Id>) -> Result<ProjectSchedule> {
         let project = self.project(project_id)?;
+        let baseline: HashMap<Id, (NaiveDateTime, NaiveDateTime)> = match baseline_id {
+            Some(id) => self.baseline_dates(id)?.into_iter().map(|t| (t.item_id, (t.start, t.finish))).collect(),
+            None => HashMap::new(),
+        };
         let outline = self.outline(project_id)?;
         let result = schedule::schedule(&outline.network)?;
         let summary: Vec<bool> = {
@@ -374,10 +396,17 @@ impl Workspace {
                 early_finish: from_minute(r.early_finish),
                 late_start: from_minute(r.late_start),
                 late_finish: from_minute(r.late_finish),
+                duration_minutes: if summary[i] {
+                    outline.network.calendars[outline.network.calendar].work_between(r.early_start, r.early_finish)
+                } else {
+                    outline.network.tasks[i].duration
+                },
                 total_float_hours: hours(r.total_float),
                 free_float_hours: hours(r.free_float),
                 critical: r.critical,
                 percent_complete: outline.percent[i],
+                baseline_start: baseline.get(&outline.item_ids[i]).map(|b| b.0),
+                baseline_finish: baseline.get(&outline.item_ids[i]).map(|b| b.1),
             })
             .collect();
         Ok(ProjectSchedule {
@@ -545,6 +574,7 @@ impl Workspace {
             warnings.push(format!("A project named \"{base}\" already exists; the import is named \"{name}\"."));
         }
         let start_date = from_minute(plan.start).date();
+        let mut skipped_baselines = Vec::new();
         let project_id = self.edit(|ctx| {
             let id = projects::insert(
                 ctx,
@@ -626,9 +656,41 @@ impl Workspace {
                     ctx.inserted("dependencies", ctx.tx.last_insert_rowid());
                 }
             }
+            let mut numbers: Vec<u32> = plan.tasks.iter().flat_map(|t| t.baselines.iter().map(|b| b.number)).collect();
+            numbers.sort_unstable();
+            numbers.dedup();
+            for (kept, number) in numbers.iter().enumerate() {
+                let title = if *number == 0 { "Baseline".to_string() } else { format!("Baseline {number}") };
+                if kept >= baselines::MAX_BASELINES {
+                    skipped_baselines.push(title);
+                    continue;
+                }
+                let saved: Vec<baselines::SavedTask> = plan
+                    .tasks
+                    .iter()
+                    .zip(&item_ids)
+                    .filter_map(|(t, &item_id)| {
+                        let b = t.baselines.iter().find(|b| b.number == *number)?;
+                        Some(baselines::SavedTask {
+                            item_id,
+                            start: from_minute(b.start),
+                            finish: from_minute(b.finish),
+                            duration_minutes: b.duration,
+                        })
+                    })
+                    .collect();
+                baselines::insert(ctx, id, &title, &saved)?;
+            }
             ctx.set_label(format!("Import \"{name}\""));
             Ok(id)
         })?;
+        if !skipped_baselines.is_empty() {
+            warnings.push(format!(
+                "A project keeps at most {} baselines; not imported: {}.",
+                baselines::MAX_BASELINES,
+                skipped_baselines.join(", ")
+            ));
+        }
         Ok(ImportSummary {
             project: self.project(project_id)?,
             tasks: plan.tasks.len(),

@@ -22,6 +22,7 @@ pub const FILE_EXTENSION: &str = "bridgeplan";
 const MIGRATIONS: &[(u32, &str)] = &[
     (1, include_str!("migrations/0001_initial.sql")),
     (2, include_str!("migrations/0002_scheduling.sql")),
+    (3, include_str!("migrations/0003_baselines.sql")),
 ];
 
 pub fn current_schema_version() -> u32 {

@@ -156,8 +156,69 @@ fn a_schema_1_workspace_is_upgraded_on_open_and_keeps_its_items() {
         .unwrap();
     }
     let ws = Workspace::open(&path).unwrap();
-    assert_eq!(ws.info().schema_version, 2);
+    assert_eq!(ws.info().schema_version, bridgeplan_core::workspace::current_schema_version());
     let s = ws.project_schedule(1).unwrap();
     assert_eq!(s.tasks[0].name, "Kept");
     assert_eq!(s.tasks[0].wbs, "1");
+}
+
+#[test]
+fn baselines_are_saved_compared_limited_to_ten_and_undoable() {
+    let mut ws = Workspace::in_memory().unwrap();
+    let project = ws.import_plan(&mspdi::read(MOVE_PLAN).unwrap()).unwrap().project.id;
+    let baseline = ws.save_baseline(project, "Approved plan").unwrap();
+    assert_eq!(ws.history_state().undo_label.as_deref(), Some("Save baseline \"Approved plan\""));
+    let dup = ws.save_baseline(project, "approved PLAN").unwrap_err();
+    assert_eq!(dup.code(), ErrorCode::Duplicate);
+
+    // The inventory takes a day longer than planned: it and everything after it slip.
+    let tasks = ws.project_schedule(project).unwrap().tasks;
+    let inventory = tasks.iter().find(|t| t.name == "Inventory").unwrap().item_id;
+    ws.set_task_plan(
+        inventory,
+        &bridgeplan_core::timeline::TaskPlanInput {
+            parent_id: Some(tasks[0].item_id),
+            duration_minutes: Some(3 * 480),
+            constraint_type: bridgeplan_core::timeline::ConstraintKind::Asap,
+            constraint_date: None,
+            actual_start: None,
+            actual_finish: None,
+            percent_complete: 0.0,
+        },
+    )
+    .unwrap();
+    let variance = ws.baseline_variance(baseline.id).unwrap();
+    let of = |name: &str| variance.iter().find(|v| v.name == name).unwrap();
+    assert_eq!(of("Inventory").duration_variance_hours, 8.0);
+    assert_eq!(of("Inventory").start_variance_hours, 0.0);
+    assert_eq!(of("Moved").finish_variance_hours, 8.0);
+    let against = ws.project_schedule_against(project, Some(baseline.id)).unwrap();
+    let moved = against.tasks.iter().find(|t| t.name == "Moved").unwrap();
+    assert_eq!(moved.baseline_finish.unwrap().to_string(), "2026-03-06 12:00:00");
+
+    for n in 2..=10 {
+        ws.save_baseline(project, &format!("Re-plan {n}")).unwrap();
+    }
+    let eleventh = ws.save_baseline(project, "One too many").unwrap_err();
+    assert!(eleventh.to_string().contains("at most 10"), "{eleventh}");
+    ws.delete_baseline(baseline.id).unwrap();
+    assert_eq!(ws.baselines(project).unwrap().len(), 9);
+    ws.undo().unwrap();
+    assert_eq!(ws.baselines(project).unwrap().len(), 10);
+    assert_eq!(ws.baseline_variance(baseline.id).unwrap().len(), 5, "its tasks came back too");
+}
+
+#[test]
+fn baselines_in_a_microsoft_project_file_are_imported() {
+    let Some(xml) = fixture("baselines.xml") else { return };
+    let plan = mspdi::read(&xml).unwrap();
+    let mut ws = Workspace::in_memory().unwrap();
+    let summary = ws.import_plan(&plan).unwrap();
+    let names: Vec<String> = ws.baselines(summary.project.id).unwrap().into_iter().map(|b| b.name).collect();
+    assert_eq!(names.len(), 10);
+    assert_eq!(names[0], "Baseline 1");
+    assert!(summary.warnings.iter().all(|w| !w.contains("baselines")), "exactly ten: none dropped");
+    let first = ws.baselines(summary.project.id).unwrap()[0].id;
+    let v = ws.baseline_variance(first).unwrap();
+    assert_eq!(v[0].baseline_start.to_string(), "2001-01-01 09:00:00");
 }

@@ -3,6 +3,7 @@
 // `code`, show `message` as it is (it is written for the user).
 import { invoke } from '@tauri-apps/api/core';
 import type { AppInfo } from './bindings/AppInfo';
+import type { Baseline } from './bindings/Baseline';
 import type { Board } from './bindings/Board';
 import type { CommandError } from './bindings/CommandError';
 import type { DependencyKind } from './bindings/DependencyKind';
@@ -18,6 +19,7 @@ import type { StartState } from './bindings/StartState';
 import type { Status } from './bindings/Status';
 import type { StatusInput } from './bindings/StatusInput';
 import type { TaskPlanInput } from './bindings/TaskPlanInput';
+import type { TaskVariance } from './bindings/TaskVariance';
 import type { WorkItem } from './bindings/WorkItem';
 import type { WorkItemInput } from './bindings/WorkItemInput';
 import type { WorkspaceInfo } from './bindings/WorkspaceInfo';
@@ -89,7 +91,14 @@ export const statusUpdate = (id: number, input: StatusInput) =>
 export const statusDelete = (id: number) => call<null>('status_delete', { id });
 
 // Timeline: the computed schedule and dependencies
-export const scheduleGet = (project_id: number) => call<ProjectSchedule>('schedule_get', { project_id });
+/** With a baseline, each task carries that baseline's dates too. */
+export const scheduleGet = (project_id: number, baseline_id: number | null = null) =>
+  call<ProjectSchedule>('schedule_get', { project_id, baseline_id });
+export const baselinesList = (project_id: number) => call<Baseline[]>('baselines_list', { project_id });
+/** Refused with `duplicate` (name taken) or `invalid_input` (already ten). */
+export const baselineSave = (project_id: number, name: string) => call<Baseline>('baseline_save', { project_id, name });
+export const baselineDelete = (id: number) => call<null>('baseline_delete', { id });
+export const baselineVariance = (id: number) => call<TaskVariance[]>('baseline_variance', { id });
 /** Refused with `invalid_input` (a loop, named) or `duplicate`. Returns the new link's id. */
 export const dependencyAdd = (predecessor_id: number, successor_id: number, kind: DependencyKind, lag_minutes: number) =>
   call<number>('dependency_add', { predecessor_id, successor_id, kind, lag_minutes });

@@ -3,4 +3,12 @@
 /**
  * One task of a computed schedule. Dates are local date-times; float is in working hours.
  */
-export type ScheduledTask = { item_id: number, name: string, wbs: string, summary: boolean, milestone: boolean, start: string, finish: string, early_start: string, early_finish: string, late_start: string, late_finish: string, total_float_hours: number, free_float_hours: number, critical: boolean, percent_complete: number, };
+export type ScheduledTask = { item_id: number, name: string, wbs: string, summary: boolean, milestone: boolean, start: string, finish: string, early_start: string, early_finish: string, late_start: string, late_finish: string, 
+/**
+ * Working minutes: the task's own, or for a summary the working time its tasks span.
+ */
+duration_minutes: number, total_float_hours: number, free_float_hours: number, critical: boolean, percent_complete: number, 
+/**
+ * The dates of the baseline asked for, when it holds this task.
+ */
+baseline_start: string | null, baseline_finish: string | null, };
