@@ -45,6 +45,17 @@ enum Command {
         #[arg(long, value_name = "WORKSPACE")]
         into: PathBuf,
     },
+    /// Export a project to a file another tool opens.
+    Export {
+        workspace: PathBuf,
+        /// The project's name.
+        #[arg(long, value_name = "NAME")]
+        project: String,
+        #[arg(long, value_enum, default_value = "mspdi")]
+        format: ExportFormat,
+        /// Where to write it; an existing file is replaced only once the new one is complete.
+        out: PathBuf,
+    },
     /// Compute and print a project's schedule: dates, float and the critical path.
     Schedule {
         workspace: PathBuf,
@@ -55,6 +66,12 @@ enum Command {
         #[arg(long)]
         json: bool,
     },
+}
+
+#[derive(Clone, Copy, clap::ValueEnum)]
+enum ExportFormat {
+    /// Microsoft Project XML.
+    Mspdi,
 }
 
 /// Exit codes: 0 success, 1 the file or data was refused, 2 wrong usage (from clap).
@@ -128,6 +145,17 @@ fn run_headless(command: Command) -> Result<(), String> {
             );
             Ok(())
         }
+        Command::Export { workspace, project, format: ExportFormat::Mspdi, out } => {
+            let ws = Workspace::open(&workspace).map_err(|e| e.to_string())?;
+            let project = ws.project_by_name(&project).map_err(|e| e.to_string())?;
+            let export = mspdi::export(&ws, project.id).map_err(|e| e.to_string())?;
+            write_whole(&out, export.xml.as_bytes())?;
+            for warning in &export.warnings {
+                eprintln!("warning: {warning}");
+            }
+            println!("Wrote \"{}\" to {}", project.name, out.display());
+            Ok(())
+        }
         Command::Schedule { workspace, project, json } => {
             let ws = Workspace::open(&workspace).map_err(|e| e.to_string())?;
             let project = ws.project_by_name(&project).map_err(|e| e.to_string())?;
@@ -140,6 +168,20 @@ fn run_headless(command: Command) -> Result<(), String> {
             Ok(())
         }
     }
+}
+
+/// Writes `bytes` under a temporary name beside `path` and renames it into place, so an
+/// interrupted write never leaves a half file.
+fn write_whole(path: &std::path::Path, bytes: &[u8]) -> Result<(), String> {
+    let fail = |e: std::io::Error| format!("Could not write {}: {e}", path.display());
+    let mut temp = path.as_os_str().to_owned();
+    temp.push(".partial");
+    let temp = PathBuf::from(temp);
+    std::fs::write(&temp, bytes).map_err(fail)?;
+    std::fs::rename(&temp, path).map_err(|e| {
+        let _ = std::fs::remove_file(&temp);
+        fail(e)
+    })
 }
 
 fn count(n: usize, one: &str, many: &str) -> String {

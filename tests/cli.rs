@@ -86,3 +86,25 @@ fn unknown_projects_and_missing_files_fail_with_a_message() {
     let out = bridgeplan(&["schedule", s(&ws)]);
     assert_eq!(out.status.code(), Some(2), "usage error");
 }
+
+#[test]
+fn export_writes_a_microsoft_project_file_that_imports_again() {
+    let dir = tempfile::tempdir().unwrap();
+    let ws = dir.path().join("w.bridgeplan");
+    assert!(bridgeplan(&["demo", s(&ws)]).status.success());
+    let xml = dir.path().join("erp.xml");
+    let out = bridgeplan(&["export", s(&ws), "--project", "ERP Cloud Migration", "--format", "mspdi", s(&xml)]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    assert!(text(&out.stderr).contains("warning: Board columns"));
+    let written = std::fs::read_to_string(&xml).unwrap();
+    assert!(written.starts_with("<?xml") && written.contains("<Name>Go-live</Name>"));
+    assert!(!dir.path().join("erp.xml.partial").exists());
+    let again = bridgeplan(&["import", s(&xml), "--into", s(&ws)]);
+    assert!(again.status.success(), "{}", text(&again.stderr));
+    assert!(text(&again.stdout).contains("ERP Cloud Migration (2)"));
+
+    let unknown = bridgeplan(&["export", s(&ws), "--project", "Nope", s(&xml)]);
+    assert_eq!(unknown.status.code(), Some(1));
+    let bad_format = bridgeplan(&["export", s(&ws), "--project", "ERP Cloud Migration", "--format", "pdf", s(&xml)]);
+    assert_eq!(bad_format.status.code(), Some(2));
+}

@@ -222,3 +222,56 @@ fn baselines_in_a_microsoft_project_file_are_imported() {
     let v = ws.baseline_variance(first).unwrap();
     assert_eq!(v[0].baseline_start.to_string(), "2001-01-01 09:00:00");
 }
+
+/// Exports a project, reads the file back and checks the plan survived: same outline, links,
+/// computed dates (as written, and as scheduled again from the file) and baselines.
+fn assert_round_trip(ws: &Workspace, project: i64) -> mspdi::Plan {
+    let original = ws.project_schedule(project).unwrap();
+    let export = mspdi::export(ws, project).unwrap();
+    let plan = mspdi::read(&export.xml).unwrap_or_else(|e| panic!("{e}\n{}", export.xml));
+    assert_eq!(plan.tasks.len(), original.tasks.len());
+    assert_eq!(plan.links.len(), original.links.len());
+    let again = schedule(&plan.network()).unwrap();
+    let cal = ws.project_calendar(project).unwrap();
+    let same = |a: chrono::NaiveDateTime, b: i64| cal.work_between(bridgeplan_core::schedule::calendar::to_minute(a), b) == 0;
+    for ((ours, read), rescheduled) in original.tasks.iter().zip(&plan.tasks).zip(&again.tasks) {
+        assert_eq!((ours.name.as_str(), ours.wbs.as_str()), (read.task.name.as_str(), read.wbs.as_str()));
+        let saved = read.saved.unwrap();
+        assert!(same(ours.early_start, saved.early_start) && same(ours.late_finish, saved.late_finish), "{}", ours.name);
+        assert!(same(ours.early_start, rescheduled.early_start), "{} rescheduled", ours.name);
+        assert!(same(ours.early_finish, rescheduled.early_finish), "{} rescheduled", ours.name);
+        assert_eq!(ours.critical, rescheduled.critical, "{}", ours.name);
+    }
+    plan
+}
+
+#[test]
+fn a_project_exported_as_mspdi_reads_back_the_same() {
+    let mut ws = Workspace::in_memory().unwrap();
+    bridgeplan_core::demo::fill_demo(&mut ws, chrono::NaiveDate::from_ymd_opt(2026, 11, 23).unwrap()).unwrap();
+    let erp = ws.project_by_name("ERP Cloud Migration").unwrap().id;
+    ws.save_baseline(erp, "Approved plan").unwrap();
+    let plan = assert_round_trip(&ws, erp);
+    assert!(plan.tasks.iter().all(|t| t.baselines.len() == 1));
+    // The company holiday travels with the calendar.
+    let holiday = chrono::NaiveDate::from_ymd_opt(2026, 12, 14).unwrap();
+    assert!(!plan.calendars[plan.calendar].is_working_day(holiday));
+    assert!(mspdi::export(&ws, erp).unwrap().warnings.iter().any(|w| w.contains("WIP limits")));
+}
+
+#[test]
+fn names_with_markup_characters_survive_the_round_trip() {
+    let mut ws = Workspace::in_memory().unwrap();
+    let xml = MOVE_PLAN.replace("<Name>Move</Name>", "<Name>R&amp;D &lt;move&gt; \"now\"</Name>");
+    let project = ws.import_plan(&mspdi::read(&xml).unwrap()).unwrap().project.id;
+    let plan = assert_round_trip(&ws, project);
+    assert!(plan.tasks.iter().any(|t| t.task.name == "R&D <move> \"now\""));
+}
+
+#[test]
+fn a_microsoft_project_file_survives_import_and_export() {
+    let Some(xml) = fixture("task-links-project2010-mspdi.xml") else { return };
+    let mut ws = Workspace::in_memory().unwrap();
+    let project = ws.import_plan(&mspdi::read(&xml).unwrap()).unwrap().project.id;
+    assert_round_trip(&ws, project);
+}
