@@ -34,9 +34,7 @@ enum Command {
         items: Option<usize>,
     },
     /// Check that PATH is a healthy workspace, without changing it. Exit status 0 if it is.
-    Check {
-        path: PathBuf,
-    },
+    Check { path: PathBuf },
     /// Import a Microsoft Project XML (MSPDI) file into a workspace as a new project.
     Import {
         /// The .xml file written by Microsoft Project or another MSPDI writer.
@@ -125,12 +123,13 @@ fn run_headless(command: Command) -> Result<(), String> {
             Ok(())
         }
         Command::Import { file, into } => {
-            let xml = std::fs::read_to_string(&file)
-                .map_err(|e| format!("Could not read {}: {e}", file.display()))?;
+            let xml = std::fs::read_to_string(&file).map_err(|e| format!("Could not read {}: {e}", file.display()))?;
             // The file is read in full before the workspace is touched: a bad file changes nothing.
             let plan = mspdi::read(&xml).map_err(|e| format!("{}: {e} Nothing was imported.", file.display()))?;
             let mut ws = Workspace::open(&into).map_err(|e| e.to_string())?;
-            let summary = ws.import_plan(&plan).map_err(|e| format!("{e} Nothing was imported."))?;
+            let summary = ws
+                .import_plan(&plan)
+                .map_err(|e| format!("{e} Nothing was imported."))?;
             ws.close().map_err(|e| e.to_string())?;
             for warning in &summary.warnings {
                 eprintln!("warning: {warning}");
@@ -145,7 +144,12 @@ fn run_headless(command: Command) -> Result<(), String> {
             );
             Ok(())
         }
-        Command::Export { workspace, project, format: ExportFormat::Mspdi, out } => {
+        Command::Export {
+            workspace,
+            project,
+            format: ExportFormat::Mspdi,
+            out,
+        } => {
             let ws = Workspace::open(&workspace).map_err(|e| e.to_string())?;
             let project = ws.project_by_name(&project).map_err(|e| e.to_string())?;
             let export = mspdi::export(&ws, project.id).map_err(|e| e.to_string())?;
@@ -156,12 +160,19 @@ fn run_headless(command: Command) -> Result<(), String> {
             println!("Wrote \"{}\" to {}", project.name, out.display());
             Ok(())
         }
-        Command::Schedule { workspace, project, json } => {
+        Command::Schedule {
+            workspace,
+            project,
+            json,
+        } => {
             let ws = Workspace::open(&workspace).map_err(|e| e.to_string())?;
             let project = ws.project_by_name(&project).map_err(|e| e.to_string())?;
             let schedule = ws.project_schedule(project.id).map_err(|e| e.to_string())?;
             if json {
-                println!("{}", serde_json::to_string_pretty(&schedule).map_err(|e| e.to_string())?);
+                println!(
+                    "{}",
+                    serde_json::to_string_pretty(&schedule).map_err(|e| e.to_string())?
+                );
             } else {
                 print_schedule(&schedule);
             }
@@ -189,9 +200,23 @@ fn count(n: usize, one: &str, many: &str) -> String {
 }
 
 fn print_schedule(s: &ProjectSchedule) {
-    println!("{}: {} → {}", s.project, s.start.format("%Y-%m-%d %H:%M"), s.finish.format("%Y-%m-%d %H:%M"));
-    let width = s.tasks.iter().map(|t| t.wbs.len() + 1 + t.name.chars().count()).max().unwrap_or(4).max(4);
-    println!("{:width$}  {:16}  {:16}  {:>11}  critical", "task", "start", "finish", "float (h)");
+    println!(
+        "{}: {} → {}",
+        s.project,
+        s.start.format("%Y-%m-%d %H:%M"),
+        s.finish.format("%Y-%m-%d %H:%M")
+    );
+    let width = s
+        .tasks
+        .iter()
+        .map(|t| t.wbs.len() + 1 + t.name.chars().count())
+        .max()
+        .unwrap_or(4)
+        .max(4);
+    println!(
+        "{:width$}  {:16}  {:16}  {:>11}  critical",
+        "task", "start", "finish", "float (h)"
+    );
     for t in &s.tasks {
         println!(
             "{:width$}  {:16}  {:16}  {:>11}  {}",

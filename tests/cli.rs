@@ -4,7 +4,10 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
 fn bridgeplan(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_bridgeplan")).args(args).output().expect("run bridgeplan")
+    Command::new(env!("CARGO_BIN_EXE_bridgeplan"))
+        .args(args)
+        .output()
+        .expect("run bridgeplan")
 }
 
 fn text(bytes: &[u8]) -> String {
@@ -12,7 +15,9 @@ fn text(bytes: &[u8]) -> String {
 }
 
 fn fixture(name: &str) -> Option<PathBuf> {
-    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/fixtures/mspdi").join(name);
+    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../shared/fixtures/mspdi")
+        .join(name);
     if !path.exists() {
         eprintln!("SKIPPED: the MSPDI fixture {name} is not in {}", path.display());
         return None;
@@ -26,7 +31,9 @@ fn s(p: &Path) -> &str {
 
 #[test]
 fn import_then_schedule_as_json() {
-    let Some(xml) = fixture("task-links-project2010-mspdi.xml") else { return };
+    let Some(xml) = fixture("task-links-project2010-mspdi.xml") else {
+        return;
+    };
     let dir = tempfile::tempdir().unwrap();
     let ws = dir.path().join("plans.bridgeplan");
     assert!(bridgeplan(&["demo", s(&ws)]).status.success());
@@ -43,15 +50,29 @@ fn import_then_schedule_as_json() {
     assert_eq!(json["project"], name);
     let tasks = json["tasks"].as_array().unwrap();
     assert!(!tasks.is_empty());
-    for key in ["name", "wbs", "start", "finish", "early_start", "early_finish", "late_start",
-                "late_finish", "total_float_hours", "free_float_hours", "critical"] {
+    for key in [
+        "name",
+        "wbs",
+        "start",
+        "finish",
+        "early_start",
+        "early_finish",
+        "late_start",
+        "late_finish",
+        "total_float_hours",
+        "free_float_hours",
+        "critical",
+    ] {
         assert!(tasks[0].get(key).is_some(), "missing {key}");
     }
     // Microsoft Project's own answer for this file: the pair linked FS with a 2-week lag is
     // critical and starts on 2014-10-17 at 08:00.
     assert_eq!(tasks[0]["start"], "2014-10-17T08:00:00");
     assert!(tasks.iter().any(|t| t["critical"] == true));
-    assert!(tasks.iter().any(|t| t["total_float_hours"] == 80.0), "a task with 10 days of float");
+    assert!(
+        tasks.iter().any(|t| t["total_float_hours"] == 80.0),
+        "a task with 10 days of float"
+    );
 
     let table = bridgeplan(&["schedule", s(&ws), "--project", &name]);
     assert!(text(&table.stdout).contains("critical"));
@@ -64,11 +85,18 @@ fn a_damaged_xml_file_is_refused_and_the_workspace_is_untouched() {
     assert!(bridgeplan(&["demo", s(&ws)]).status.success());
     let before = std::fs::read(&ws).unwrap();
     let bad = dir.path().join("broken.xml");
-    std::fs::write(&bad, "<Project xmlns=\"http://schemas.microsoft.com/project\"><Tasks><Task>").unwrap();
+    std::fs::write(
+        &bad,
+        "<Project xmlns=\"http://schemas.microsoft.com/project\"><Tasks><Task>",
+    )
+    .unwrap();
     let out = bridgeplan(&["import", s(&bad), "--into", s(&ws)]);
     assert_eq!(out.status.code(), Some(1));
     let err = text(&out.stderr);
-    assert!(err.contains("malformed") && err.contains("Nothing was imported"), "{err}");
+    assert!(
+        err.contains("malformed") && err.contains("Nothing was imported"),
+        "{err}"
+    );
     assert_eq!(std::fs::read(&ws).unwrap(), before);
 }
 
@@ -93,7 +121,15 @@ fn export_writes_a_microsoft_project_file_that_imports_again() {
     let ws = dir.path().join("w.bridgeplan");
     assert!(bridgeplan(&["demo", s(&ws)]).status.success());
     let xml = dir.path().join("erp.xml");
-    let out = bridgeplan(&["export", s(&ws), "--project", "ERP Cloud Migration", "--format", "mspdi", s(&xml)]);
+    let out = bridgeplan(&[
+        "export",
+        s(&ws),
+        "--project",
+        "ERP Cloud Migration",
+        "--format",
+        "mspdi",
+        s(&xml),
+    ]);
     assert!(out.status.success(), "{}", text(&out.stderr));
     assert!(text(&out.stderr).contains("warning: Board columns"));
     let written = std::fs::read_to_string(&xml).unwrap();
@@ -105,6 +141,14 @@ fn export_writes_a_microsoft_project_file_that_imports_again() {
 
     let unknown = bridgeplan(&["export", s(&ws), "--project", "Nope", s(&xml)]);
     assert_eq!(unknown.status.code(), Some(1));
-    let bad_format = bridgeplan(&["export", s(&ws), "--project", "ERP Cloud Migration", "--format", "pdf", s(&xml)]);
+    let bad_format = bridgeplan(&[
+        "export",
+        s(&ws),
+        "--project",
+        "ERP Cloud Migration",
+        "--format",
+        "pdf",
+        s(&xml),
+    ]);
     assert_eq!(bad_format.status.code(), Some(2));
 }

@@ -27,7 +27,9 @@ impl Harness {
             .invoke_handler(handlers())
             .build(mock_context(noop_assets()))
             .unwrap();
-        let window = WebviewWindowBuilder::new(&app, "main", Default::default()).build().unwrap();
+        let window = WebviewWindowBuilder::new(&app, "main", Default::default())
+            .build()
+            .unwrap();
         Harness { _app: app, window, dir }
     }
 
@@ -53,7 +55,9 @@ impl Harness {
     }
 
     fn err(&self, cmd: &str, args: Value) -> Value {
-        self.call(cmd, args).err().unwrap_or_else(|| panic!("{cmd} should fail"))
+        self.call(cmd, args)
+            .err()
+            .unwrap_or_else(|| panic!("{cmd} should fail"))
     }
 }
 
@@ -78,8 +82,14 @@ fn a_damaged_startup_file_is_reported_with_its_code_and_left_unchanged() {
     let start = h.ok("session_start", json!({}));
     assert!(start["workspace"].is_null());
     assert_eq!(start["error"]["code"], "not_a_workspace");
-    assert!(start["error"]["message"].as_str().unwrap().contains("not a Bridgeplan workspace"));
-    assert_eq!(std::fs::read(h.path("broken.bridgeplan")).unwrap(), b"not a database at all, just text");
+    assert!(start["error"]["message"]
+        .as_str()
+        .unwrap()
+        .contains("not a Bridgeplan workspace"));
+    assert_eq!(
+        std::fs::read(h.path("broken.bridgeplan")).unwrap(),
+        b"not a database at all, just text"
+    );
 }
 
 #[test]
@@ -110,9 +120,15 @@ fn a_kanban_slice_through_ipc_create_move_undo() {
                            "priority": "high", "tags": ["printing"], "due_date": "2026-02-01" } }),
     );
     assert_eq!(item["assignee"], "Raj Patel");
-    let moved = h.ok("item_move", json!({ "id": item["id"], "status_id": second, "index": 0 }));
+    let moved = h.ok(
+        "item_move",
+        json!({ "id": item["id"], "status_id": second, "index": 0 }),
+    );
     assert_eq!(moved["status_id"], second);
-    assert_eq!(h.ok("history_state", json!({}))["undo_label"], "Move \"Printer queue stuck\" to Ready");
+    assert_eq!(
+        h.ok("history_state", json!({}))["undo_label"],
+        "Move \"Printer queue stuck\" to Ready"
+    );
     let undone = h.ok("history_undo", json!({}));
     assert_eq!(undone["label"], "Move \"Printer queue stuck\" to Ready");
     assert_eq!(undone["project_id"], project["id"]);
@@ -184,13 +200,27 @@ fn the_timeline_schedule_and_a_refused_loop_through_ipc() {
     let h = Harness::new(None);
     h.ok("session_start", json!({}));
     let projects = h.ok("projects_list", json!({}));
-    let erp = projects.as_array().unwrap().iter().find(|p| p["methodology"] == "waterfall").unwrap();
+    let erp = projects
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|p| p["methodology"] == "waterfall")
+        .unwrap();
     let schedule = h.ok("schedule_get", json!({ "project_id": erp["id"] }));
     let tasks = schedule["tasks"].as_array().unwrap();
     assert_eq!(tasks[0]["wbs"], "1");
-    assert!(tasks[0]["early_start"].as_str().unwrap().contains('T'), "ISO local date-time");
+    assert!(
+        tasks[0]["early_start"].as_str().unwrap().contains('T'),
+        "ISO local date-time"
+    );
     assert!(!schedule["links"].as_array().unwrap().is_empty());
-    let id = |prefix: &str| tasks.iter().find(|t| t["name"].as_str().unwrap().starts_with(prefix)).unwrap()["item_id"].clone();
+    let id = |prefix: &str| {
+        tasks
+            .iter()
+            .find(|t| t["name"].as_str().unwrap().starts_with(prefix))
+            .unwrap()["item_id"]
+            .clone()
+    };
     let link = h.ok(
         "dependency_add",
         json!({ "predecessor_id": id("Vendor licence"), "successor_id": id("Cutover runbook"), "kind": "fs", "lag_minutes": 0 }),
@@ -204,11 +234,20 @@ fn the_timeline_schedule_and_a_refused_loop_through_ipc() {
     h.ok("dependency_remove", json!({ "id": link }));
 
     let baseline = h.ok("baseline_save", json!({ "project_id": erp["id"], "name": "Approved" }));
-    let against = h.ok("schedule_get", json!({ "project_id": erp["id"], "baseline_id": baseline["id"] }));
+    let against = h.ok(
+        "schedule_get",
+        json!({ "project_id": erp["id"], "baseline_id": baseline["id"] }),
+    );
     assert!(against["tasks"][0]["baseline_start"].is_string());
     let variance = h.ok("baseline_variance", json!({ "id": baseline["id"] }));
     assert_eq!(variance[0]["finish_variance_hours"], 0.0);
-    assert_eq!(h.ok("baselines_list", json!({ "project_id": erp["id"] })).as_array().unwrap().len(), 1);
+    assert_eq!(
+        h.ok("baselines_list", json!({ "project_id": erp["id"] }))
+            .as_array()
+            .unwrap()
+            .len(),
+        1
+    );
     let again = h.err("baseline_save", json!({ "project_id": erp["id"], "name": "approved" }));
     assert_eq!(again["code"], "duplicate");
     h.ok("baseline_delete", json!({ "id": baseline["id"] }));

@@ -33,10 +33,7 @@ impl Session {
     }
 
     /// Runs `f` on the open workspace.
-    pub fn with<T>(
-        &self,
-        f: impl FnOnce(&mut Workspace) -> bridgeplan_core::Result<T>,
-    ) -> CommandResult<T> {
+    pub fn with<T>(&self, f: impl FnOnce(&mut Workspace) -> bridgeplan_core::Result<T>) -> CommandResult<T> {
         let mut slot = self.slot();
         let ws = slot.as_mut().ok_or_else(CommandError::no_workspace)?;
         Ok(f(ws)?)
@@ -91,11 +88,7 @@ impl Session {
         if let Some(info) = self.info() {
             return Ok(Some(info));
         }
-        let startup = self
-            .startup_file
-            .lock()
-            .unwrap_or_else(|p| p.into_inner())
-            .take();
+        let startup = self.startup_file.lock().unwrap_or_else(|p| p.into_inner()).take();
         if let Some(path) = startup {
             return self.open(path).map(Some);
         }

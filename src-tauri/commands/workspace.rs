@@ -60,7 +60,10 @@ pub async fn session_start<R: Runtime>(app: AppHandle<R>, session: State<'_, Ses
             set_title(&app, workspace.as_ref());
             StartState { workspace, error: None }
         }
-        Err(error) => StartState { workspace: None, error: Some(error) },
+        Err(error) => StartState {
+            workspace: None,
+            error: Some(error),
+        },
     })
 }
 
@@ -76,17 +79,28 @@ pub async fn recent_remove(session: State<'_, Session>, path: String) -> Command
 }
 
 #[tauri::command(rename_all = "snake_case")]
-pub async fn workspace_new<R: Runtime>(app: AppHandle<R>, session: State<'_, Session>, path: PathBuf) -> CommandResult<WorkspaceInfo> {
+pub async fn workspace_new<R: Runtime>(
+    app: AppHandle<R>,
+    session: State<'_, Session>,
+    path: PathBuf,
+) -> CommandResult<WorkspaceInfo> {
     opened(&app, session.create(path))
 }
 
 #[tauri::command(rename_all = "snake_case")]
-pub async fn workspace_open<R: Runtime>(app: AppHandle<R>, session: State<'_, Session>, path: PathBuf) -> CommandResult<WorkspaceInfo> {
+pub async fn workspace_open<R: Runtime>(
+    app: AppHandle<R>,
+    session: State<'_, Session>,
+    path: PathBuf,
+) -> CommandResult<WorkspaceInfo> {
     opened(&app, session.open(path))
 }
 
 #[tauri::command(rename_all = "snake_case")]
-pub async fn workspace_open_demo<R: Runtime>(app: AppHandle<R>, session: State<'_, Session>) -> CommandResult<WorkspaceInfo> {
+pub async fn workspace_open_demo<R: Runtime>(
+    app: AppHandle<R>,
+    session: State<'_, Session>,
+) -> CommandResult<WorkspaceInfo> {
     opened(&app, session.open_demo())
 }
 

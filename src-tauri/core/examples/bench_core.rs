@@ -6,7 +6,7 @@ use std::time::Instant;
 
 use bridgeplan_core::items::WorkItemInput;
 use bridgeplan_core::schedule::{generated_network, schedule};
-use bridgeplan_core::{demo, Workspace};
+use bridgeplan_core::{demo, mspdi, Workspace};
 
 fn median(mut v: Vec<f64>) -> f64 {
     v.sort_by(|a, b| a.total_cmp(b));
@@ -69,11 +69,30 @@ fn main() {
         runs.push(start.elapsed().as_secs_f64() * 1000.0);
         assert_eq!(result.tasks.len(), 10_000);
     }
+    // Reading a 10,000-task Microsoft Project file and importing it into a workspace file.
+    let mut source = Workspace::in_memory().expect("memory");
+    let generated = mspdi::Plan::from_network("Generated", generated_network(10_000, 20_000));
+    let project = source.import_plan(&generated).expect("import").project.id;
+    let xml = mspdi::export(&source, project).expect("export").xml;
+    let mut imports = Vec::new();
+    for round in 0..5 {
+        let target = dir.join(format!("import-bench-{round}.bridgeplan"));
+        let _ = std::fs::remove_file(&target);
+        let mut ws = Workspace::create(&target, None).expect("create");
+        let start = Instant::now();
+        let plan = mspdi::read(&xml).expect("read");
+        ws.import_plan(&plan).expect("import");
+        imports.push(start.elapsed().as_secs_f64() * 1000.0);
+        let _ = (ws.close(), std::fs::remove_file(&target));
+    }
+
     println!(
         "{{\"edit_commit_ms\": {{\"value\": {edit:.4}, \"unit\": \"ms\"}}, \
          \"core_open_10k_board_ms\": {{\"value\": {:.2}, \"unit\": \"ms\"}}, \
-         \"cpm_10k_ms\": {{\"value\": {:.2}, \"unit\": \"ms\"}}}}",
+         \"cpm_10k_ms\": {{\"value\": {:.2}, \"unit\": \"ms\"}}, \
+         \"import_mspdi_10k_ms\": {{\"value\": {:.1}, \"unit\": \"ms\"}}}}",
         median(loads),
-        median(runs)
+        median(runs),
+        median(imports)
     );
 }

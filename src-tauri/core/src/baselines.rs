@@ -55,7 +55,11 @@ pub(crate) struct SavedTask {
 /// Stores a baseline with its tasks inside an edit; refuses an eleventh or a taken name.
 pub(crate) fn insert(ctx: &mut EditContext, project_id: Id, name: &str, tasks: &[SavedTask]) -> Result<Id> {
     let name = validate::required_text("The baseline name", name, 80)?;
-    let count: i64 = ctx.tx.query_row("SELECT count(*) FROM baselines WHERE project_id = ?1", [project_id], |r| r.get(0))?;
+    let count: i64 = ctx.tx.query_row(
+        "SELECT count(*) FROM baselines WHERE project_id = ?1",
+        [project_id],
+        |r| r.get(0),
+    )?;
     if count as usize >= MAX_BASELINES {
         return Err(CoreError::InvalidInput(format!(
             "A project keeps at most {MAX_BASELINES} baselines. Delete one before saving another."
@@ -67,7 +71,9 @@ pub(crate) fn insert(ctx: &mut EditContext, project_id: Id, name: &str, tasks: &
         |r| r.get(0),
     )?;
     if taken {
-        return Err(CoreError::Duplicate(format!("This project already has a baseline named \"{name}\".")));
+        return Err(CoreError::Duplicate(format!(
+            "This project already has a baseline named \"{name}\"."
+        )));
     }
     ctx.tx.execute(
         "INSERT INTO baselines(project_id, name, saved_at) VALUES (?1, ?2, ?3)",
@@ -87,7 +93,12 @@ pub(crate) fn insert(ctx: &mut EditContext, project_id: Id, name: &str, tasks: &
 }
 
 fn baseline_from_row(r: &rusqlite::Row) -> rusqlite::Result<Baseline> {
-    Ok(Baseline { id: r.get(0)?, project_id: r.get(1)?, name: r.get(2)?, saved_at: r.get(3)? })
+    Ok(Baseline {
+        id: r.get(0)?,
+        project_id: r.get(1)?,
+        name: r.get(2)?,
+        saved_at: r.get(3)?,
+    })
 }
 
 impl Workspace {
@@ -101,7 +112,11 @@ impl Workspace {
 
     fn baseline(&self, id: Id) -> Result<Baseline> {
         self.conn
-            .query_row("SELECT id, project_id, name, saved_at FROM baselines WHERE id = ?1", [id], baseline_from_row)
+            .query_row(
+                "SELECT id, project_id, name, saved_at FROM baselines WHERE id = ?1",
+                [id],
+                baseline_from_row,
+            )
             .optional()?
             .ok_or_else(|| CoreError::NotFound("That baseline no longer exists.".into()))
     }
@@ -130,7 +145,9 @@ impl Workspace {
     pub fn delete_baseline(&mut self, id: Id) -> Result<()> {
         let baseline = self.baseline(id)?;
         let rows: Vec<Id> = {
-            let mut stmt = self.conn.prepare_cached("SELECT id FROM baseline_tasks WHERE baseline_id = ?1")?;
+            let mut stmt = self
+                .conn
+                .prepare_cached("SELECT id FROM baseline_tasks WHERE baseline_id = ?1")?;
             let ids = stmt.query_map([id], |r| r.get(0))?;
             ids.collect::<rusqlite::Result<_>>()?
         };
@@ -148,18 +165,30 @@ impl Workspace {
 
     /// The saved dates of each task in a baseline: (item, start, finish).
     pub(crate) fn baseline_dates(&self, baseline_id: Id) -> Result<Vec<SavedTask>> {
-        let mut stmt = self
-            .conn
-            .prepare_cached("SELECT item_id, start, finish, duration_minutes FROM baseline_tasks WHERE baseline_id = ?1")?;
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT item_id, start, finish, duration_minutes FROM baseline_tasks WHERE baseline_id = ?1",
+        )?;
         let rows = stmt.query_map([baseline_id], |r| {
-            Ok((r.get::<_, Id>(0)?, r.get::<_, String>(1)?, r.get::<_, String>(2)?, r.get::<_, i64>(3)?))
+            Ok((
+                r.get::<_, Id>(0)?,
+                r.get::<_, String>(1)?,
+                r.get::<_, String>(2)?,
+                r.get::<_, i64>(3)?,
+            ))
         })?;
         let mut out = Vec::new();
         for row in rows {
             let (item_id, start, finish, duration_minutes) = row?;
-            let parse = |t: &str| NaiveDateTime::parse_from_str(t, DATE_TIME)
-                .map_err(|_| CoreError::Damaged("A baseline in this workspace has a damaged date.".into()));
-            out.push(SavedTask { item_id, start: parse(&start)?, finish: parse(&finish)?, duration_minutes });
+            let parse = |t: &str| {
+                NaiveDateTime::parse_from_str(t, DATE_TIME)
+                    .map_err(|_| CoreError::Damaged("A baseline in this workspace has a damaged date.".into()))
+            };
+            out.push(SavedTask {
+                item_id,
+                start: parse(&start)?,
+                finish: parse(&finish)?,
+                duration_minutes,
+            });
         }
         Ok(out)
     }
@@ -169,8 +198,11 @@ impl Workspace {
         let baseline = self.baseline(baseline_id)?;
         let schedule = self.project_schedule(baseline.project_id)?;
         let calendar = self.project_calendar(baseline.project_id)?;
-        let saved: std::collections::HashMap<Id, SavedTask> =
-            self.baseline_dates(baseline_id)?.into_iter().map(|t| (t.item_id, t)).collect();
+        let saved: std::collections::HashMap<Id, SavedTask> = self
+            .baseline_dates(baseline_id)?
+            .into_iter()
+            .map(|t| (t.item_id, t))
+            .collect();
         let hours = |m: i64| (m as f64 / 60.0 * 100.0).round() / 100.0;
         Ok(schedule
             .tasks

@@ -28,7 +28,9 @@ pub(crate) fn load(conn: &Connection) -> Result<(Vec<Calendar>, HashMap<Id, usiz
     let mut calendars = Vec::new();
     let mut index = HashMap::new();
     let mut stmt = conn.prepare_cached("SELECT id, name, week FROM calendars ORDER BY id")?;
-    let rows = stmt.query_map([], |r| Ok((r.get::<_, Id>(0)?, r.get::<_, String>(1)?, r.get::<_, String>(2)?)))?;
+    let rows = stmt.query_map([], |r| {
+        Ok((r.get::<_, Id>(0)?, r.get::<_, String>(1)?, r.get::<_, String>(2)?))
+    })?;
     for row in rows {
         let (id, name, week) = row?;
         let days: Vec<serde_json::Value> = serde_json::from_str(&week).unwrap_or_default();
@@ -42,7 +44,9 @@ pub(crate) fn load(conn: &Connection) -> Result<(Vec<Calendar>, HashMap<Id, usiz
         calendars.push(calendar);
     }
     let mut stmt = conn.prepare_cached("SELECT calendar_id, day, spans FROM calendar_exceptions")?;
-    let rows = stmt.query_map([], |r| Ok((r.get::<_, Id>(0)?, r.get::<_, String>(1)?, r.get::<_, String>(2)?)))?;
+    let rows = stmt.query_map([], |r| {
+        Ok((r.get::<_, Id>(0)?, r.get::<_, String>(1)?, r.get::<_, String>(2)?))
+    })?;
     for row in rows {
         let (id, day, spans) = row?;
         let (Some(&at), Ok(date)) = (index.get(&id), NaiveDate::parse_from_str(&day, "%Y-%m-%d")) else {
@@ -57,7 +61,12 @@ pub(crate) fn load(conn: &Connection) -> Result<(Vec<Calendar>, HashMap<Id, usiz
 pub(crate) fn insert(ctx: &mut EditContext, calendar: &Calendar) -> Result<Id> {
     let mut name = calendar.name.clone();
     let mut n = 2;
-    while ctx.tx.query_row("SELECT EXISTS(SELECT 1 FROM calendars WHERE name = ?1)", [&name], |r| r.get::<_, bool>(0))? {
+    while ctx
+        .tx
+        .query_row("SELECT EXISTS(SELECT 1 FROM calendars WHERE name = ?1)", [&name], |r| {
+            r.get::<_, bool>(0)
+        })?
+    {
         name = format!("{} ({n})", calendar.name);
         n += 1;
     }

@@ -20,10 +20,7 @@ pub struct CheckReport {
 /// this build understands, SQLite's integrity check and every foreign key intact.
 pub fn check_file(path: &Path) -> Result<CheckReport> {
     inspect_header(path)?;
-    let conn = Connection::open_with_flags(
-        path,
-        OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX,
-    )?;
+    let conn = Connection::open_with_flags(path, OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX)?;
     let damaged = |detail: String| {
         CoreError::Damaged(format!(
             "{} is damaged: {detail}. Open a backup or an earlier copy.",

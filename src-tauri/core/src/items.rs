@@ -207,12 +207,7 @@ impl Workspace {
     }
 
     /// Adds an item at the bottom of a column (the project's first column if none is given).
-    pub fn create_item(
-        &mut self,
-        project_id: Id,
-        status_id: Option<Id>,
-        input: &WorkItemInput,
-    ) -> Result<WorkItem> {
+    pub fn create_item(&mut self, project_id: Id, status_id: Option<Id>, input: &WorkItemInput) -> Result<WorkItem> {
         let item = check(input)?;
         self.project(project_id)?;
         let id = self.edit(|ctx| {
@@ -288,10 +283,8 @@ impl Workspace {
                     for (position, (other, rank)) in others.iter_mut().enumerate() {
                         ctx.touch("work_items", *other)?;
                         *rank = (position as f64 + 1.0) * 2.0;
-                        ctx.tx.execute(
-                            "UPDATE work_items SET rank = ?1 WHERE id = ?2",
-                            (*rank, *other),
-                        )?;
+                        ctx.tx
+                            .execute("UPDATE work_items SET rank = ?1 WHERE id = ?2", (*rank, *other))?;
                     }
                     index as f64 * 2.0 + 1.0
                 }
@@ -318,12 +311,7 @@ impl Workspace {
 }
 
 /// Inserts a checked item at the bottom of `status_id` (or of the project's first column).
-fn insert(
-    ctx: &mut EditContext,
-    project_id: Id,
-    status_id: Option<Id>,
-    item: &CheckedItem,
-) -> Result<Id> {
+fn insert(ctx: &mut EditContext, project_id: Id, status_id: Option<Id>, item: &CheckedItem) -> Result<Id> {
     let status_id = match status_id {
         Some(s) => require_status_of(ctx, s, project_id)?,
         None => ctx
@@ -377,11 +365,7 @@ fn assignee_id(ctx: &mut EditContext, item: &CheckedItem) -> Result<Option<Id>> 
 }
 
 /// Adds many items in one edit (demo and generated workspaces).
-pub(crate) fn insert_many(
-    ctx: &mut EditContext,
-    project_id: Id,
-    items: &[(Option<Id>, WorkItemInput)],
-) -> Result<()> {
+pub(crate) fn insert_many(ctx: &mut EditContext, project_id: Id, items: &[(Option<Id>, WorkItemInput)]) -> Result<()> {
     for (status_id, input) in items {
         let item = check(input)?;
         insert(ctx, project_id, *status_id, &item)?;
@@ -391,9 +375,9 @@ pub(crate) fn insert_many(
 
 /// The items of a column in rank order, leaving out `except`.
 fn ranked_items(ctx: &EditContext, status_id: Id, except: Id) -> Result<Vec<(Id, f64)>> {
-    let mut stmt = ctx.tx.prepare_cached(
-        "SELECT id, rank FROM work_items WHERE status_id = ?1 AND id <> ?2 ORDER BY rank, id",
-    )?;
+    let mut stmt = ctx
+        .tx
+        .prepare_cached("SELECT id, rank FROM work_items WHERE status_id = ?1 AND id <> ?2 ORDER BY rank, id")?;
     let rows = stmt.query_map((status_id, except), |r| Ok((r.get(0)?, r.get(1)?)))?;
     Ok(rows.collect::<rusqlite::Result<_>>()?)
 }
@@ -401,11 +385,9 @@ fn ranked_items(ctx: &EditContext, status_id: Id, except: Id) -> Result<Vec<(Id,
 fn require_status_of(ctx: &EditContext, status_id: Id, project_id: Id) -> Result<Id> {
     let owner: Option<Id> = ctx
         .tx
-        .query_row(
-            "SELECT project_id FROM statuses WHERE id = ?1",
-            [status_id],
-            |r| r.get(0),
-        )
+        .query_row("SELECT project_id FROM statuses WHERE id = ?1", [status_id], |r| {
+            r.get(0)
+        })
         .optional()?;
     match owner {
         Some(p) if p == project_id => Ok(status_id),
@@ -428,9 +410,7 @@ fn update_label(old: &WorkItem, new: &CheckedItem) -> String {
     if old.description != new.description {
         changed.push("description");
     }
-    if old.assignee.as_deref().map(str::to_lowercase)
-        != new.assignee.as_deref().map(str::to_lowercase)
-    {
+    if old.assignee.as_deref().map(str::to_lowercase) != new.assignee.as_deref().map(str::to_lowercase) {
         changed.push("assignee");
     }
     if old.estimate_hours != new.estimate_hours {

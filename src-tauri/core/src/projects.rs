@@ -163,9 +163,7 @@ impl Workspace {
                 project_from_row,
             )
             .optional()?
-            .ok_or_else(|| {
-                CoreError::NotFound(format!("There is no project named \"{}\".", name.trim()))
-            })
+            .ok_or_else(|| CoreError::NotFound(format!("There is no project named \"{}\".", name.trim())))
     }
 
     /// Creates a project with the default workflow of its methodology.
@@ -253,7 +251,14 @@ pub(crate) fn insert(ctx: &mut EditContext, input: &ProjectInput) -> Result<Id> 
     ctx.tx.execute(
         "INSERT INTO projects(name, methodology, start_date, finish_date, description, \
          created_at, updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?6)",
-        (&p.name, input.methodology.as_str(), &p.start, &p.finish, &p.description, &now),
+        (
+            &p.name,
+            input.methodology.as_str(),
+            &p.start,
+            &p.finish,
+            &p.description,
+            &now,
+        ),
     )?;
     let id = ctx.tx.last_insert_rowid();
     ctx.inserted("projects", id);

@@ -58,8 +58,7 @@ pub struct StatusInput {
     pub wip_limit: Option<u32>,
 }
 
-const SELECT_STATUS: &str =
-    "SELECT id, project_id, name, category, position, wip_limit FROM statuses";
+const SELECT_STATUS: &str = "SELECT id, project_id, name, category, position, wip_limit FROM statuses";
 
 fn status_from_row(r: &Row) -> rusqlite::Result<Status> {
     Ok(Status {
@@ -112,9 +111,9 @@ pub(crate) fn insert(
 
 impl Workspace {
     pub fn statuses(&self, project_id: Id) -> Result<Vec<Status>> {
-        let mut stmt = self.conn.prepare_cached(&format!(
-            "{SELECT_STATUS} WHERE project_id = ?1 ORDER BY position, id"
-        ))?;
+        let mut stmt = self
+            .conn
+            .prepare_cached(&format!("{SELECT_STATUS} WHERE project_id = ?1 ORDER BY position, id"))?;
         let rows = stmt.query_map([project_id], status_from_row)?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
@@ -184,11 +183,11 @@ impl Workspace {
     pub fn delete_status(&mut self, id: Id) -> Result<()> {
         let status = self.status(id)?;
         self.edit(|ctx| {
-            let count: i64 = ctx.tx.query_row(
-                "SELECT count(*) FROM work_items WHERE status_id = ?1",
-                [id],
-                |r| r.get(0),
-            )?;
+            let count: i64 = ctx
+                .tx
+                .query_row("SELECT count(*) FROM work_items WHERE status_id = ?1", [id], |r| {
+                    r.get(0)
+                })?;
             if count > 0 {
                 return Err(CoreError::InvalidInput(format!(
                     "\"{}\" still holds {count} item(s); move them to another column first.",
@@ -201,9 +200,7 @@ impl Workspace {
                 |r| r.get(0),
             )?;
             if remaining <= 1 {
-                return Err(CoreError::InvalidInput(
-                    "A board needs at least one column.".into(),
-                ));
+                return Err(CoreError::InvalidInput("A board needs at least one column.".into()));
             }
             ctx.touch("statuses", id)?;
             ctx.tx.execute("DELETE FROM statuses WHERE id = ?1", [id])?;

@@ -181,7 +181,8 @@ struct Outline {
 }
 
 fn parse_time(text: Option<String>) -> Option<Minute> {
-    text.and_then(|t| NaiveDateTime::parse_from_str(&t, DATE_TIME).ok()).map(to_minute)
+    text.and_then(|t| NaiveDateTime::parse_from_str(&t, DATE_TIME).ok())
+        .map(to_minute)
 }
 
 fn format_time(m: Minute) -> String {
@@ -274,7 +275,14 @@ impl Workspace {
         let mut order: Vec<(usize, String, Option<usize>)> = Vec::with_capacity(rows.len());
         let mut stack: Vec<(usize, String, Option<usize>)> = children
             .get(&None)
-            .map(|roots| roots.iter().enumerate().rev().map(|(n, &i)| (i, (n + 1).to_string(), None)).collect())
+            .map(|roots| {
+                roots
+                    .iter()
+                    .enumerate()
+                    .rev()
+                    .map(|(n, &i)| (i, (n + 1).to_string(), None))
+                    .collect()
+            })
             .unwrap_or_default();
         while let Some((i, code, parent)) = stack.pop() {
             let at = order.len();
@@ -285,13 +293,24 @@ impl Workspace {
                 }
             }
         }
-        let position: HashMap<Id, usize> = order.iter().enumerate().map(|(at, (i, _, _))| (rows[*i].id, at)).collect();
+        let position: HashMap<Id, usize> = order
+            .iter()
+            .enumerate()
+            .map(|(at, (i, _, _))| (rows[*i].id, at))
+            .collect();
 
         let start = match &project.start_date {
             Some(d) => to_minute(d.and_hms_opt(0, 0, 0).unwrap_or_default()),
             None => {
                 let earliest = rows.iter().filter_map(|r| r.actual_start).min();
-                earliest.unwrap_or_else(|| to_minute(chrono::Local::now().date_naive().and_hms_opt(0, 0, 0).unwrap_or_default()))
+                earliest.unwrap_or_else(|| {
+                    to_minute(
+                        chrono::Local::now()
+                            .date_naive()
+                            .and_hms_opt(0, 0, 0)
+                            .unwrap_or_default(),
+                    )
+                })
             }
         };
         let start = calendars[calendar].next_start(start);
@@ -331,12 +350,18 @@ impl Workspace {
         })?;
         for dep in deps {
             let dep = dep?;
-            let (Some(&predecessor), Some(&successor)) = (position.get(&dep.predecessor_id), position.get(&dep.successor_id)) else { continue };
+            let (Some(&predecessor), Some(&successor)) =
+                (position.get(&dep.predecessor_id), position.get(&dep.successor_id))
+            else {
+                continue;
+            };
             links.push(Link {
                 predecessor,
                 successor,
                 kind: dep.kind.link_type(),
-                lag: dep.lag_percent.map_or(Lag::Work(dep.lag_minutes), Lag::PercentOfPredecessor),
+                lag: dep
+                    .lag_percent
+                    .map_or(Lag::Work(dep.lag_minutes), Lag::PercentOfPredecessor),
             });
             stored.push(dep);
         }
@@ -346,7 +371,14 @@ impl Workspace {
             wbs: order.iter().map(|(_, code, _)| code.clone()).collect(),
             percent: order.iter().map(|(i, _, _)| rows[*i].percent).collect(),
             milestone: order.iter().map(|(i, _, _)| rows[*i].milestone).collect(),
-            network: Network { start, calendars, calendar, tasks, links, honor_constraints: honor },
+            network: Network {
+                start,
+                calendars,
+                calendar,
+                tasks,
+                links,
+                honor_constraints: honor,
+            },
             links: stored,
         })
     }
@@ -366,7 +398,11 @@ impl Workspace {
     pub fn project_schedule_against(&self, project_id: Id, baseline_id: Option<Id>) -> Result<ProjectSchedule> {
         let project = self.project(project_id)?;
         let baseline: HashMap<Id, (NaiveDateTime, NaiveDateTime)> = match baseline_id {
-            Some(id) => self.baseline_dates(id)?.into_iter().map(|t| (t.item_id, (t.start, t.finish))).collect(),
+            Some(id) => self
+                .baseline_dates(id)?
+                .into_iter()
+                .map(|t| (t.item_id, (t.start, t.finish)))
+                .collect(),
             None => HashMap::new(),
         };
         let outline = self.outline(project_id)?;
@@ -421,14 +457,25 @@ impl Workspace {
 
     /// Makes `successor` depend on `predecessor`. Refused across projects, twice between the
     /// same tasks, or when it would close a loop (the message names the loop's tasks).
-    pub fn add_dependency(&mut self, predecessor: Id, successor: Id, kind: DependencyKind, lag_minutes: Minute) -> Result<Id> {
+    pub fn add_dependency(
+        &mut self,
+        predecessor: Id,
+        successor: Id,
+        kind: DependencyKind,
+        lag_minutes: Minute,
+    ) -> Result<Id> {
         let pred = self.item(predecessor)?;
         let succ = self.item(successor)?;
         if pred.project_id != succ.project_id {
-            return Err(CoreError::InvalidInput("A dependency joins two tasks of the same project.".into()));
+            return Err(CoreError::InvalidInput(
+                "A dependency joins two tasks of the same project.".into(),
+            ));
         }
         if predecessor == successor {
-            return Err(CoreError::InvalidInput(format!("\"{}\" cannot depend on itself.", pred.title)));
+            return Err(CoreError::InvalidInput(format!(
+                "\"{}\" cannot depend on itself.",
+                pred.title
+            )));
         }
         let exists: Option<Id> = self
             .conn
@@ -439,13 +486,21 @@ impl Workspace {
             )
             .optional()?;
         if exists.is_some() {
-            return Err(CoreError::Duplicate(format!("\"{}\" already depends on \"{}\".", succ.title, pred.title)));
+            return Err(CoreError::Duplicate(format!(
+                "\"{}\" already depends on \"{}\".",
+                succ.title, pred.title
+            )));
         }
         // Scheduling with the new link finds a loop before anything is written.
         let mut outline = self.outline(pred.project_id)?;
         let at = |id: Id| outline.item_ids.iter().position(|&x| x == id);
         if let (Some(p), Some(s)) = (at(predecessor), at(successor)) {
-            outline.network.links.push(Link { predecessor: p, successor: s, kind: kind.link_type(), lag: Lag::Work(lag_minutes) });
+            outline.network.links.push(Link {
+                predecessor: p,
+                successor: s,
+                kind: kind.link_type(),
+                lag: Lag::Work(lag_minutes),
+            });
             schedule::schedule(&outline.network)?;
         }
         self.edit(|ctx| {
@@ -468,9 +523,15 @@ impl Workspace {
             match value.as_deref().map(str::trim).filter(|v| !v.is_empty()) {
                 None => Ok(None),
                 Some(v) => NaiveDateTime::parse_from_str(v, DATE_TIME)
-                    .or_else(|_| NaiveDate::parse_from_str(v, "%Y-%m-%d").map(|d| d.and_hms_opt(0, 0, 0).unwrap_or_default()))
+                    .or_else(|_| {
+                        NaiveDate::parse_from_str(v, "%Y-%m-%d").map(|d| d.and_hms_opt(0, 0, 0).unwrap_or_default())
+                    })
                     .map(|t| Some(to_minute(t)))
-                    .map_err(|_| CoreError::InvalidInput(format!("{field} \"{v}\" is not a date (use YYYY-MM-DD or YYYY-MM-DDTHH:MM:SS)."))),
+                    .map_err(|_| {
+                        CoreError::InvalidInput(format!(
+                            "{field} \"{v}\" is not a date (use YYYY-MM-DD or YYYY-MM-DDTHH:MM:SS)."
+                        ))
+                    }),
             }
         };
         let constraint_date = time("The constraint date", &input.constraint_date)?;
@@ -481,26 +542,40 @@ impl Workspace {
         }
         if let (Some(s), Some(f)) = (actual_start, actual_finish) {
             if f < s {
-                return Err(CoreError::InvalidInput("The actual finish is before the actual start.".into()));
+                return Err(CoreError::InvalidInput(
+                    "The actual finish is before the actual start.".into(),
+                ));
             }
         }
         if !(0.0..=100.0).contains(&input.percent_complete) {
             return Err(CoreError::InvalidInput("Percent complete is between 0 and 100.".into()));
         }
-        if input.duration_minutes.is_some_and(|d| !(0..=480 * 365 * 20).contains(&d)) {
-            return Err(CoreError::InvalidInput("A duration is between 0 and 20 years of working days.".into()));
+        if input
+            .duration_minutes
+            .is_some_and(|d| !(0..=480 * 365 * 20).contains(&d))
+        {
+            return Err(CoreError::InvalidInput(
+                "A duration is between 0 and 20 years of working days.".into(),
+            ));
         }
         if let Some(parent) = input.parent_id {
             let mut at = Some(parent);
             while let Some(id) = at {
                 if id == item_id {
-                    return Err(CoreError::InvalidInput(format!("\"{}\" cannot sit under itself or one of its own tasks.", item.title)));
+                    return Err(CoreError::InvalidInput(format!(
+                        "\"{}\" cannot sit under itself or one of its own tasks.",
+                        item.title
+                    )));
                 }
                 let up = self.item(id)?;
                 if up.project_id != item.project_id {
-                    return Err(CoreError::InvalidInput("A task can only sit under a task of the same project.".into()));
+                    return Err(CoreError::InvalidInput(
+                        "A task can only sit under a task of the same project.".into(),
+                    ));
                 }
-                at = self.conn.query_row("SELECT parent_id FROM work_items WHERE id = ?1", [id], |r| r.get(0))?;
+                at = self
+                    .conn
+                    .query_row("SELECT parent_id FROM work_items WHERE id = ?1", [id], |r| r.get(0))?;
             }
         }
         let kind = match input.constraint_type {
@@ -512,7 +587,11 @@ impl Workspace {
             ConstraintKind::Mso => "mso",
             ConstraintKind::Mfo => "mfo",
         };
-        let constraint_date = if kind == "asap" { None } else { constraint_date.map(format_time) };
+        let constraint_date = if kind == "asap" {
+            None
+        } else {
+            constraint_date.map(format_time)
+        };
         self.edit(|ctx| {
             ctx.touch("work_items", item_id)?;
             ctx.tx.execute(
@@ -563,7 +642,11 @@ impl Workspace {
     pub fn import_plan(&mut self, plan: &Plan) -> Result<ImportSummary> {
         let mut warnings = plan.warnings.clone();
         let base = plan.name.trim().chars().take(110).collect::<String>();
-        let base = if base.is_empty() { "Imported project".to_string() } else { base };
+        let base = if base.is_empty() {
+            "Imported project".to_string()
+        } else {
+            base
+        };
         let mut name = base.clone();
         let mut n = 2;
         while self.project_by_name(&name).is_ok() {
@@ -571,7 +654,9 @@ impl Workspace {
             n += 1;
         }
         if name != base {
-            warnings.push(format!("A project named \"{base}\" already exists; the import is named \"{name}\"."));
+            warnings.push(format!(
+                "A project named \"{base}\" already exists; the import is named \"{name}\"."
+            ));
         }
         let start_date = from_minute(plan.start).date();
         let mut skipped_baselines = Vec::new();
@@ -616,12 +701,13 @@ impl Workspace {
                 let title: String = t.task.name.trim().chars().take(200).collect();
                 // A task without a name is still a task.
                 let title = if title.is_empty() { "Unnamed task".to_string() } else { title };
-                ctx.tx.execute(
+                ctx.tx.prepare_cached(
                     "INSERT INTO work_items(project_id, status_id, rank, item_type, title, parent_id, \
                      outline_position, duration_minutes, calendar_id, constraint_type, constraint_date, \
                      actual_start, actual_finish, percent_complete, created_at, updated_at) \
                      VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?3, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?14)",
-                    rusqlite::params![
+                )?
+                .execute(rusqlite::params![
                         id,
                         status,
                         i as f64 + 1.0,
@@ -647,11 +733,12 @@ impl Workspace {
                     Lag::Work(m) => (m, None),
                     Lag::PercentOfPredecessor(p) => (0, Some(p)),
                 };
-                ctx.tx.execute(
-                    "INSERT OR IGNORE INTO dependencies(predecessor_id, successor_id, kind, lag_minutes, lag_percent) \
-                     VALUES (?1, ?2, ?3, ?4, ?5)",
-                    (item_ids[link.predecessor], item_ids[link.successor], DependencyKind::of(link.kind).as_str(), minutes, percent),
-                )?;
+                ctx.tx
+                    .prepare_cached(
+                        "INSERT OR IGNORE INTO dependencies(predecessor_id, successor_id, kind, lag_minutes, lag_percent) \
+                         VALUES (?1, ?2, ?3, ?4, ?5)",
+                    )?
+                    .execute((item_ids[link.predecessor], item_ids[link.successor], DependencyKind::of(link.kind).as_str(), minutes, percent))?;
                 if ctx.tx.changes() > 0 {
                     ctx.inserted("dependencies", ctx.tx.last_insert_rowid());
                 }

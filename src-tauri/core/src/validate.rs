@@ -33,9 +33,7 @@ pub fn required_text(field: &str, value: &str, max_chars: usize) -> Result<Strin
 /// An optional non-negative number such as an estimate.
 pub fn optional_non_negative(field: &str, value: Option<f64>) -> Result<Option<f64>> {
     match value {
-        Some(v) if !v.is_finite() || v < 0.0 => Err(CoreError::InvalidInput(format!(
-            "{field} must be zero or more."
-        ))),
+        Some(v) if !v.is_finite() || v < 0.0 => Err(CoreError::InvalidInput(format!("{field} must be zero or more."))),
         other => Ok(other),
     }
 }

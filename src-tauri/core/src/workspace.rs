@@ -87,25 +87,19 @@ impl Workspace {
             conn.pragma_update(None, "application_id", APPLICATION_ID)?;
             configure(&conn, true)?;
             migrate(&mut conn, 0)?;
-            let name = name
-                .map(str::to_string)
-                .unwrap_or_else(|| default_name(path));
+            let name = name.map(str::to_string).unwrap_or_else(|| default_name(path));
             conn.execute(
                 "INSERT INTO workspace_meta(key, value) VALUES ('name', ?1), ('created_at', ?2)",
                 (name, crate::validate::now_utc()),
             )?;
             conn.pragma_update(None, "journal_mode", "DELETE")?;
             conn.close().map_err(|(_, e)| CoreError::Database(e))?;
-            std::fs::rename(&temp, path)
-                .map_err(|e| CoreError::io(format!("Could not create {}", path.display()), e))
+            std::fs::rename(&temp, path).map_err(|e| CoreError::io(format!("Could not create {}", path.display()), e))
         };
         if let Err(err) = build() {
             let _ = std::fs::remove_file(&temp);
             return Err(match err {
-                CoreError::Database(e) => CoreError::Io(format!(
-                    "Could not create {}: {e}",
-                    path.display()
-                )),
+                CoreError::Database(e) => CoreError::Io(format!("Could not create {}: {e}", path.display())),
                 other => other,
             });
         }
@@ -216,11 +210,7 @@ impl Workspace {
     pub fn name(&self) -> String {
         let stored: Option<String> = self
             .conn
-            .query_row(
-                "SELECT value FROM workspace_meta WHERE key = 'name'",
-                [],
-                |r| r.get(0),
-            )
+            .query_row("SELECT value FROM workspace_meta WHERE key = 'name'", [], |r| r.get(0))
             .optional()
             .ok()
             .flatten();
@@ -283,8 +273,7 @@ impl Workspace {
     /// its own is complete (it can be copied or mailed as is).
     pub fn close(self) -> Result<()> {
         if self.read_only.is_none() && self.path.is_some() {
-            self.conn
-                .query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |_| Ok(()))?;
+            self.conn.query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |_| Ok(()))?;
         }
         self.conn.close().map_err(|(_, e)| CoreError::Database(e))
     }
@@ -350,9 +339,9 @@ fn map_open_error(err: rusqlite::Error, path: &Path) -> CoreError {
             "{} is busy in another program. Try again in a moment.",
             display_name(path)
         )),
-        Some(E::CannotOpen) | Some(E::PermissionDenied) | Some(E::ReadOnly) => CoreError::Io(
-            format!("{} could not be opened: {err}", display_name(path)),
-        ),
+        Some(E::CannotOpen) | Some(E::PermissionDenied) | Some(E::ReadOnly) => {
+            CoreError::Io(format!("{} could not be opened: {err}", display_name(path)))
+        }
         _ => CoreError::Database(err),
     }
 }
@@ -362,9 +351,7 @@ fn map_open_error(err: rusqlite::Error, path: &Path) -> CoreError {
 pub(crate) fn inspect_header(path: &Path) -> Result<()> {
     let name = display_name(path);
     let meta = std::fs::metadata(path).map_err(|e| match e.kind() {
-        std::io::ErrorKind::NotFound => {
-            CoreError::NotFound(format!("There is no file at {}.", path.display()))
-        }
+        std::io::ErrorKind::NotFound => CoreError::NotFound(format!("There is no file at {}.", path.display())),
         _ => CoreError::io(format!("Could not read {}", path.display()), e),
     })?;
     if meta.is_dir() {
@@ -378,8 +365,7 @@ pub(crate) fn inspect_header(path: &Path) -> Result<()> {
         )));
     }
     let mut header = [0u8; 100];
-    let mut file =
-        File::open(path).map_err(|e| CoreError::io(format!("Could not read {name}"), e))?;
+    let mut file = File::open(path).map_err(|e| CoreError::io(format!("Could not read {name}"), e))?;
     let mut filled = 0;
     while filled < header.len() {
         match file.read(&mut header[filled..]) {
@@ -413,8 +399,7 @@ fn open_read_only(path: &Path) -> Result<Connection> {
         Err(e) if e.sqlite_error_code() == Some(rusqlite::ErrorCode::CannotOpen) => {
             drop(conn);
             let uri = format!("file:{}?immutable=1", uri_escape(&path.to_string_lossy()));
-            Connection::open_with_flags(uri, flags | OpenFlags::SQLITE_OPEN_URI)
-                .map_err(|e| map_open_error(e, path))
+            Connection::open_with_flags(uri, flags | OpenFlags::SQLITE_OPEN_URI).map_err(|e| map_open_error(e, path))
         }
         Err(e) => Err(map_open_error(e, path)),
     }
@@ -450,18 +435,12 @@ fn acquire_write_lock(path: &Path) -> Result<Option<File>> {
     match file.try_lock() {
         Ok(()) => Ok(Some(file)),
         Err(std::fs::TryLockError::WouldBlock) => Ok(None),
-        Err(std::fs::TryLockError::Error(e)) => Err(CoreError::io(
-            format!("Could not lock {}", path.display()),
-            e,
-        )),
+        Err(std::fs::TryLockError::Error(e)) => Err(CoreError::io(format!("Could not lock {}", path.display()), e)),
     }
 }
 
 fn sibling_temp_path(path: &Path) -> PathBuf {
-    let mut name = path
-        .file_name()
-        .map(|n| n.to_os_string())
-        .unwrap_or_default();
+    let mut name = path.file_name().map(|n| n.to_os_string()).unwrap_or_default();
     name.push(format!(".{}.partial", std::process::id()));
     path.with_file_name(name)
 }

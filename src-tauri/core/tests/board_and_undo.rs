@@ -90,17 +90,21 @@ fn items_are_created_with_every_field_and_a_new_assignee_becomes_a_person() {
     let mut ws = Workspace::in_memory().unwrap();
     let p = project(&mut ws, "Portal");
     let created = ws
-        .create_item(p, None, &WorkItemInput {
-            item_type: Some(ItemType::Bug),
-            title: "  Login fails  ".into(),
-            description: "Steps…".into(),
-            assignee: Some("Zoë Ångström".into()),
-            estimate_hours: Some(3.5),
-            story_points: Some(2.0),
-            priority: Some(Priority::Highest),
-            tags: vec!["auth".into(), " ".into(), "AUTH".into(), "sso".into()],
-            due_date: Some("2026-03-31".into()),
-        })
+        .create_item(
+            p,
+            None,
+            &WorkItemInput {
+                item_type: Some(ItemType::Bug),
+                title: "  Login fails  ".into(),
+                description: "Steps…".into(),
+                assignee: Some("Zoë Ångström".into()),
+                estimate_hours: Some(3.5),
+                story_points: Some(2.0),
+                priority: Some(Priority::Highest),
+                tags: vec!["auth".into(), " ".into(), "AUTH".into(), "sso".into()],
+                due_date: Some("2026-03-31".into()),
+            },
+        )
         .unwrap();
     assert_eq!(created.title, "Login fails");
     assert_eq!(created.item_type, ItemType::Bug);
@@ -111,7 +115,10 @@ fn items_are_created_with_every_field_and_a_new_assignee_becomes_a_person() {
     assert!(ws.create_item(p, None, &item("   ")).is_err(), "empty title refused");
     let mut negative = item("Negative");
     negative.estimate_hours = Some(-1.0);
-    assert_eq!(ws.create_item(p, None, &negative).err().unwrap().code(), ErrorCode::InvalidInput);
+    assert_eq!(
+        ws.create_item(p, None, &negative).err().unwrap().code(),
+        ErrorCode::InvalidInput
+    );
 }
 
 #[test]
@@ -166,15 +173,25 @@ fn a_column_over_its_wip_limit_is_marked() {
         let over = board.columns[3].over_limit;
         assert_eq!(over, board.columns[3].items.len() > 2);
     }
-    ws.update_status(review.id, &StatusInput {
-        name: "Review".into(),
-        category: StatusCategory::InProgress,
-        wip_limit: Some(3),
-    })
+    ws.update_status(
+        review.id,
+        &StatusInput {
+            name: "Review".into(),
+            category: StatusCategory::InProgress,
+            wip_limit: Some(3),
+        },
+    )
     .unwrap();
     assert!(!ws.board(p).unwrap().columns[3].over_limit);
-    let zero = StatusInput { name: "Review".into(), category: StatusCategory::InProgress, wip_limit: Some(0) };
-    assert_eq!(ws.update_status(review.id, &zero).err().unwrap().code(), ErrorCode::InvalidInput);
+    let zero = StatusInput {
+        name: "Review".into(),
+        category: StatusCategory::InProgress,
+        wip_limit: Some(0),
+    };
+    assert_eq!(
+        ws.update_status(review.id, &zero).err().unwrap().code(),
+        ErrorCode::InvalidInput
+    );
 }
 
 #[test]
@@ -184,10 +201,21 @@ fn a_column_with_items_cannot_be_deleted_and_names_stay_unique() {
     let first = ws.statuses(p).unwrap()[0].id;
     ws.create_item(p, None, &item("keep me")).unwrap();
     assert_eq!(ws.delete_status(first).err().unwrap().code(), ErrorCode::InvalidInput);
-    let input = StatusInput { name: "done".into(), category: StatusCategory::Done, wip_limit: None };
+    let input = StatusInput {
+        name: "done".into(),
+        category: StatusCategory::Done,
+        wip_limit: None,
+    };
     assert_eq!(ws.add_status(p, &input).err().unwrap().code(), ErrorCode::Duplicate);
     let blocked = ws
-        .add_status(p, &StatusInput { name: "Blocked".into(), category: StatusCategory::InProgress, wip_limit: None })
+        .add_status(
+            p,
+            &StatusInput {
+                name: "Blocked".into(),
+                category: StatusCategory::InProgress,
+                wip_limit: None,
+            },
+        )
         .unwrap();
     assert_eq!(blocked.position, 5);
     ws.delete_status(blocked.id).unwrap();
@@ -263,8 +291,15 @@ fn undo_of_column_settings_and_project_edits() {
     let mut ws = Workspace::in_memory().unwrap();
     let p = project(&mut ws, "Settings");
     let s = ws.statuses(p).unwrap()[2].clone();
-    ws.update_status(s.id, &StatusInput { name: s.name.clone(), category: s.category, wip_limit: Some(7) })
-        .unwrap();
+    ws.update_status(
+        s.id,
+        &StatusInput {
+            name: s.name.clone(),
+            category: s.category,
+            wip_limit: Some(7),
+        },
+    )
+    .unwrap();
     assert_eq!(
         ws.history_state().undo_label.as_deref(),
         Some("Set WIP limit of \"In progress\" to 7")
@@ -292,11 +327,17 @@ fn a_failed_edit_writes_nothing_and_records_nothing() {
     let before = ws.history_state();
     let other = project(&mut ws, "Other");
     let foreign_status = ws.statuses(other).unwrap()[0].id;
-    let err = ws.create_item(p, Some(foreign_status), &item("wrong column")).err().unwrap();
+    let err = ws
+        .create_item(p, Some(foreign_status), &item("wrong column"))
+        .err()
+        .unwrap();
     assert_eq!(err.code(), ErrorCode::InvalidInput);
     assert!(ws.board(p).unwrap().columns.iter().all(|c| c.items.is_empty()));
     assert_ne!(before, ws.history_state());
-    assert_eq!(ws.history_state().undo_label.as_deref(), Some("Create project \"Other\""));
+    assert_eq!(
+        ws.history_state().undo_label.as_deref(),
+        Some("Create project \"Other\"")
+    );
 }
 
 #[test]
@@ -319,7 +360,10 @@ fn the_demo_tells_a_believable_story() {
         .map(|c| c.status.category)
         .collect();
     assert_eq!(used.len(), 3, "items in to-do, in-progress and done columns");
-    assert!(ws.history_state().undo_label.is_none(), "the demo is not the user's edit");
+    assert!(
+        ws.history_state().undo_label.is_none(),
+        "the demo is not the user's edit"
+    );
 
     // The waterfall project has a real network: phases, every kind of link, a critical path
     // through a milestone, and a company holiday that the schedule works around.
@@ -328,10 +372,18 @@ fn the_demo_tells_a_believable_story() {
     assert!(plan.tasks.iter().filter(|t| t.summary).count() >= 5);
     let kinds: std::collections::HashSet<_> = plan.links.iter().map(|l| l.kind).collect();
     assert!(kinds.len() >= 3, "{kinds:?}");
-    assert!(plan.tasks.iter().any(|t| t.milestone && t.critical && t.name == "Go-live"));
+    assert!(plan
+        .tasks
+        .iter()
+        .any(|t| t.milestone && t.critical && t.name == "Go-live"));
     assert!(plan.tasks.iter().any(|t| !t.critical && t.total_float_hours > 0.0));
     let holiday = today + chrono::Duration::days(21);
-    assert!(plan.tasks.iter().all(|t| t.summary || t.milestone || t.start.date() != holiday), "nothing starts on the holiday");
+    assert!(
+        plan.tasks
+            .iter()
+            .all(|t| t.summary || t.milestone || t.start.date() != holiday),
+        "nothing starts on the holiday"
+    );
 }
 
 #[test]

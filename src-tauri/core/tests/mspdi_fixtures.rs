@@ -32,7 +32,13 @@ fn differences(plan: &Plan) -> Vec<String> {
         let same = |a: Minute, b: Minute| cal.work_between(a, b) == 0;
         let mut check = |what: &str, a: Minute, b: Minute| {
             if !same(a, b) {
-                out.push(format!("{} ({}): {what} is {} but Microsoft Project has {}", t.task.name, t.uid, from_minute(a), from_minute(b)));
+                out.push(format!(
+                    "{} ({}): {what} is {} but Microsoft Project has {}",
+                    t.task.name,
+                    t.uid,
+                    from_minute(a),
+                    from_minute(b)
+                ));
             }
         };
         check("early start", ours.early_start, saved.early_start);
@@ -40,13 +46,22 @@ fn differences(plan: &Plan) -> Vec<String> {
         check("late start", ours.late_start, saved.late_start);
         check("late finish", ours.late_finish, saved.late_finish);
         if ours.total_float != saved.total_slack {
-            out.push(format!("{} ({}): total float {} min, Microsoft Project {} min", t.task.name, t.uid, ours.total_float, saved.total_slack));
+            out.push(format!(
+                "{} ({}): total float {} min, Microsoft Project {} min",
+                t.task.name, t.uid, ours.total_float, saved.total_slack
+            ));
         }
         if ours.free_float != saved.free_slack {
-            out.push(format!("{} ({}): free float {} min, Microsoft Project {} min", t.task.name, t.uid, ours.free_float, saved.free_slack));
+            out.push(format!(
+                "{} ({}): free float {} min, Microsoft Project {} min",
+                t.task.name, t.uid, ours.free_float, saved.free_slack
+            ));
         }
         if ours.critical != saved.critical {
-            out.push(format!("{} ({}): critical {}, Microsoft Project {}", t.task.name, t.uid, ours.critical, saved.critical));
+            out.push(format!(
+                "{} ({}): critical {}, Microsoft Project {}",
+                t.task.name, t.uid, ours.critical, saved.critical
+            ));
         }
     }
     out
@@ -72,21 +87,33 @@ fn every_link_type_and_lag_as_microsoft_project_2010_scheduled_them() {
 /// same tasks are automatic). Everything else must match.
 #[test]
 fn every_link_type_and_lag_as_microsoft_project_2019_scheduled_them() {
-    let Some(xml) = fixture("task-links-project2019-mspdi.xml") else { return };
+    let Some(xml) = fixture("task-links-project2019-mspdi.xml") else {
+        return;
+    };
     let plan = mspdi::read(&xml).unwrap();
     assert!(plan.warnings.iter().any(|w| w.contains("manually scheduled")));
-    let (known, other): (Vec<String>, Vec<String>) =
-        differences(&plan).into_iter().partition(|d| d.contains("(11)") || d.contains("(13)"));
+    let (known, other): (Vec<String>, Vec<String>) = differences(&plan)
+        .into_iter()
+        .partition(|d| d.contains("(11)") || d.contains("(13)"));
     assert!(other.is_empty(), "{}", other.join("\n"));
-    assert!(known.iter().any(|d| d.contains("(11): total float 4800 min, Microsoft Project 5280 min")), "{known:?}");
-    assert!(known.iter().any(|d| d.contains("(13): total float 4320 min, Microsoft Project 5280 min")), "{known:?}");
+    assert!(
+        known
+            .iter()
+            .any(|d| d.contains("(11): total float 4800 min, Microsoft Project 5280 min")),
+        "{known:?}"
+    );
+    assert!(
+        known
+            .iter()
+            .any(|d| d.contains("(13): total float 4320 min, Microsoft Project 5280 min")),
+        "{known:?}"
+    );
 }
 
 #[test]
 fn the_four_relation_types_in_one_chain() {
     assert_matches_microsoft_project("mspdirelations.xml");
 }
-
 
 #[test]
 fn damaged_or_foreign_xml_is_refused_with_a_reason() {
@@ -132,12 +159,29 @@ fn a_small_file_reads_outline_links_constraints_and_calendar_exceptions() {
 </Project>"#;
     let plan = mspdi::read(xml).unwrap();
     assert_eq!(plan.name, "Data centre move");
-    let names: Vec<(&str, &str, Option<usize>)> =
-        plan.tasks.iter().map(|t| (t.task.name.as_str(), t.wbs.as_str(), t.task.parent)).collect();
-    assert_eq!(names, [("Prepare", "1", None), ("Inventory", "1.1", Some(0)), ("Book trucks", "1.2", Some(0)),
-                       ("Move", "2", None), ("Moved", "3", None)]);
+    let names: Vec<(&str, &str, Option<usize>)> = plan
+        .tasks
+        .iter()
+        .map(|t| (t.task.name.as_str(), t.wbs.as_str(), t.task.parent))
+        .collect();
+    assert_eq!(
+        names,
+        [
+            ("Prepare", "1", None),
+            ("Inventory", "1.1", Some(0)),
+            ("Book trucks", "1.2", Some(0)),
+            ("Move", "2", None),
+            ("Moved", "3", None)
+        ]
+    );
     assert_eq!(plan.links.len(), 2);
-    assert!(plan.warnings.iter().any(|w| w.contains("Moved") && w.contains("not in the file")), "{:?}", plan.warnings);
+    assert!(
+        plan.warnings
+            .iter()
+            .any(|w| w.contains("Moved") && w.contains("not in the file")),
+        "{:?}",
+        plan.warnings
+    );
     let s = schedule(&plan.network()).unwrap();
     let show = |m| from_minute(m).format("%Y-%m-%d %H:%M").to_string();
     // Inventory: Mon–Tue. Book trucks: Thursday morning (Wednesday is the company day).

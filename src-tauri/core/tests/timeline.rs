@@ -61,17 +61,55 @@ fn an_imported_plan_is_stored_and_scheduled_from_the_file() {
     let rows: Vec<(&str, &str, String, String, bool)> = s
         .tasks
         .iter()
-        .map(|t| (t.wbs.as_str(), t.name.as_str(), t.start.to_string(), t.finish.to_string(), t.critical))
+        .map(|t| {
+            (
+                t.wbs.as_str(),
+                t.name.as_str(),
+                t.start.to_string(),
+                t.finish.to_string(),
+                t.critical,
+            )
+        })
         .collect();
     assert_eq!(
         rows,
         [
-            ("1", "Prepare", "2026-03-02 08:00:00".into(), "2026-03-05 12:00:00".into(), true),
-            ("1.1", "Inventory", "2026-03-02 08:00:00".into(), "2026-03-03 17:00:00".into(), true),
+            (
+                "1",
+                "Prepare",
+                "2026-03-02 08:00:00".into(),
+                "2026-03-05 12:00:00".into(),
+                true
+            ),
+            (
+                "1.1",
+                "Inventory",
+                "2026-03-02 08:00:00".into(),
+                "2026-03-03 17:00:00".into(),
+                true
+            ),
             // Wednesday the 4th is a holiday of the imported calendar.
-            ("1.2", "Book trucks", "2026-03-05 08:00:00".into(), "2026-03-05 12:00:00".into(), true),
-            ("2", "Move", "2026-03-05 13:00:00".into(), "2026-03-06 12:00:00".into(), true),
-            ("3", "Moved", "2026-03-06 12:00:00".into(), "2026-03-06 12:00:00".into(), true),
+            (
+                "1.2",
+                "Book trucks",
+                "2026-03-05 08:00:00".into(),
+                "2026-03-05 12:00:00".into(),
+                true
+            ),
+            (
+                "2",
+                "Move",
+                "2026-03-05 13:00:00".into(),
+                "2026-03-06 12:00:00".into(),
+                true
+            ),
+            (
+                "3",
+                "Moved",
+                "2026-03-06 12:00:00".into(),
+                "2026-03-06 12:00:00".into(),
+                true
+            ),
         ]
     );
     assert!(s.tasks[4].milestone && s.tasks[0].summary);
@@ -80,7 +118,9 @@ fn an_imported_plan_is_stored_and_scheduled_from_the_file() {
 
 #[test]
 fn a_fixture_from_microsoft_project_schedules_the_same_after_import() {
-    let Some(xml) = fixture("task-links-project2010-mspdi.xml") else { return };
+    let Some(xml) = fixture("task-links-project2010-mspdi.xml") else {
+        return;
+    };
     let plan = mspdi::read(&xml).unwrap();
     let direct = schedule(&plan.network()).unwrap();
     let mut ws = Workspace::in_memory().unwrap();
@@ -102,7 +142,10 @@ fn importing_twice_names_the_second_copy_and_undo_takes_an_import_back_whole() {
     let second = ws.import_plan(&plan).unwrap();
     assert_eq!(second.project.name, "Data centre move (2)");
     assert!(second.warnings.iter().any(|w| w.contains("already exists")));
-    assert_eq!(ws.history_state().undo_label.as_deref(), Some("Import \"Data centre move (2)\""));
+    assert_eq!(
+        ws.history_state().undo_label.as_deref(),
+        Some("Import \"Data centre move (2)\"")
+    );
     ws.undo().unwrap();
     assert_eq!(ws.projects().unwrap().len(), 1);
     ws.redo().unwrap();
@@ -113,30 +156,57 @@ fn importing_twice_names_the_second_copy_and_undo_takes_an_import_back_whole() {
 fn dependencies_refuse_loops_by_name_and_are_undoable() {
     let mut ws = Workspace::in_memory().unwrap();
     let project = ws.import_plan(&mspdi::read(MOVE_PLAN).unwrap()).unwrap().project.id;
-    let ids: Vec<(String, i64)> =
-        ws.project_schedule(project).unwrap().tasks.iter().map(|t| (t.name.clone(), t.item_id)).collect();
+    let ids: Vec<(String, i64)> = ws
+        .project_schedule(project)
+        .unwrap()
+        .tasks
+        .iter()
+        .map(|t| (t.name.clone(), t.item_id))
+        .collect();
     let id = |name: &str| ids.iter().find(|(n, _)| n == name).unwrap().1;
 
-    let err = ws.add_dependency(id("Moved"), id("Inventory"), DependencyKind::Fs, 0).unwrap_err();
+    let err = ws
+        .add_dependency(id("Moved"), id("Inventory"), DependencyKind::Fs, 0)
+        .unwrap_err();
     assert_eq!(err.code(), ErrorCode::InvalidInput);
     let text = err.to_string();
-    assert!(text.contains("loop") && text.contains("Moved") && text.contains("Inventory"), "{text}");
-    assert_eq!(ws.history_state().undo_label.as_deref(), Some("Import \"Data centre move\""), "nothing recorded");
+    assert!(
+        text.contains("loop") && text.contains("Moved") && text.contains("Inventory"),
+        "{text}"
+    );
+    assert_eq!(
+        ws.history_state().undo_label.as_deref(),
+        Some("Import \"Data centre move\""),
+        "nothing recorded"
+    );
 
-    let dup = ws.add_dependency(id("Inventory"), id("Book trucks"), DependencyKind::Fs, 0).unwrap_err();
+    let dup = ws
+        .add_dependency(id("Inventory"), id("Book trucks"), DependencyKind::Fs, 0)
+        .unwrap_err();
     assert_eq!(dup.code(), ErrorCode::Duplicate);
 
     // Book trucks may start half a day after the inventory starts: the summary finishes sooner.
-    let link = ws.add_dependency(id("Inventory"), id("Move"), DependencyKind::Ss, 240).unwrap();
-    assert_eq!(ws.history_state().undo_label.as_deref(), Some("Link \"Inventory\" → \"Move\""));
+    let link = ws
+        .add_dependency(id("Inventory"), id("Move"), DependencyKind::Ss, 240)
+        .unwrap();
+    assert_eq!(
+        ws.history_state().undo_label.as_deref(),
+        Some("Link \"Inventory\" → \"Move\"")
+    );
     let s = ws.project_schedule(project).unwrap();
-    assert!(s.links.iter().any(|l| l.id == link && l.kind == DependencyKind::Ss && l.lag_minutes == 240));
+    assert!(s
+        .links
+        .iter()
+        .any(|l| l.id == link && l.kind == DependencyKind::Ss && l.lag_minutes == 240));
     ws.remove_dependency(link).unwrap();
     assert!(ws.project_schedule(project).unwrap().links.iter().all(|l| l.id != link));
     ws.undo().unwrap();
     assert!(ws.project_schedule(project).unwrap().links.iter().any(|l| l.id == link));
     ws.undo().unwrap();
-    assert_eq!(ws.history_state().undo_label.as_deref(), Some("Import \"Data centre move\""));
+    assert_eq!(
+        ws.history_state().undo_label.as_deref(),
+        Some("Import \"Data centre move\"")
+    );
 }
 
 #[test]
@@ -145,7 +215,8 @@ fn a_schema_1_workspace_is_upgraded_on_open_and_keeps_its_items() {
     let path = dir.path().join("old.bridgeplan");
     {
         let conn = rusqlite::Connection::open(&path).unwrap();
-        conn.execute_batch(include_str!("../src/migrations/0001_initial.sql")).unwrap();
+        conn.execute_batch(include_str!("../src/migrations/0001_initial.sql"))
+            .unwrap();
         conn.execute_batch(
             "PRAGMA application_id = 1112558670; PRAGMA user_version = 1;
              INSERT INTO projects(id, name, methodology, created_at, updated_at) VALUES (1, 'Old', 'waterfall', 'x', 'x');
@@ -156,7 +227,10 @@ fn a_schema_1_workspace_is_upgraded_on_open_and_keeps_its_items() {
         .unwrap();
     }
     let ws = Workspace::open(&path).unwrap();
-    assert_eq!(ws.info().schema_version, bridgeplan_core::workspace::current_schema_version());
+    assert_eq!(
+        ws.info().schema_version,
+        bridgeplan_core::workspace::current_schema_version()
+    );
     let s = ws.project_schedule(1).unwrap();
     assert_eq!(s.tasks[0].name, "Kept");
     assert_eq!(s.tasks[0].wbs, "1");
@@ -167,7 +241,10 @@ fn baselines_are_saved_compared_limited_to_ten_and_undoable() {
     let mut ws = Workspace::in_memory().unwrap();
     let project = ws.import_plan(&mspdi::read(MOVE_PLAN).unwrap()).unwrap().project.id;
     let baseline = ws.save_baseline(project, "Approved plan").unwrap();
-    assert_eq!(ws.history_state().undo_label.as_deref(), Some("Save baseline \"Approved plan\""));
+    assert_eq!(
+        ws.history_state().undo_label.as_deref(),
+        Some("Save baseline \"Approved plan\"")
+    );
     let dup = ws.save_baseline(project, "approved PLAN").unwrap_err();
     assert_eq!(dup.code(), ErrorCode::Duplicate);
 
@@ -205,7 +282,11 @@ fn baselines_are_saved_compared_limited_to_ten_and_undoable() {
     assert_eq!(ws.baselines(project).unwrap().len(), 9);
     ws.undo().unwrap();
     assert_eq!(ws.baselines(project).unwrap().len(), 10);
-    assert_eq!(ws.baseline_variance(baseline.id).unwrap().len(), 5, "its tasks came back too");
+    assert_eq!(
+        ws.baseline_variance(baseline.id).unwrap().len(),
+        5,
+        "its tasks came back too"
+    );
 }
 
 #[test]
@@ -214,10 +295,18 @@ fn baselines_in_a_microsoft_project_file_are_imported() {
     let plan = mspdi::read(&xml).unwrap();
     let mut ws = Workspace::in_memory().unwrap();
     let summary = ws.import_plan(&plan).unwrap();
-    let names: Vec<String> = ws.baselines(summary.project.id).unwrap().into_iter().map(|b| b.name).collect();
+    let names: Vec<String> = ws
+        .baselines(summary.project.id)
+        .unwrap()
+        .into_iter()
+        .map(|b| b.name)
+        .collect();
     assert_eq!(names.len(), 10);
     assert_eq!(names[0], "Baseline 1");
-    assert!(summary.warnings.iter().all(|w| !w.contains("baselines")), "exactly ten: none dropped");
+    assert!(
+        summary.warnings.iter().all(|w| !w.contains("baselines")),
+        "exactly ten: none dropped"
+    );
     let first = ws.baselines(summary.project.id).unwrap()[0].id;
     let v = ws.baseline_variance(first).unwrap();
     assert_eq!(v[0].baseline_start.to_string(), "2001-01-01 09:00:00");
@@ -233,13 +322,29 @@ fn assert_round_trip(ws: &Workspace, project: i64) -> mspdi::Plan {
     assert_eq!(plan.links.len(), original.links.len());
     let again = schedule(&plan.network()).unwrap();
     let cal = ws.project_calendar(project).unwrap();
-    let same = |a: chrono::NaiveDateTime, b: i64| cal.work_between(bridgeplan_core::schedule::calendar::to_minute(a), b) == 0;
+    let same =
+        |a: chrono::NaiveDateTime, b: i64| cal.work_between(bridgeplan_core::schedule::calendar::to_minute(a), b) == 0;
     for ((ours, read), rescheduled) in original.tasks.iter().zip(&plan.tasks).zip(&again.tasks) {
-        assert_eq!((ours.name.as_str(), ours.wbs.as_str()), (read.task.name.as_str(), read.wbs.as_str()));
+        assert_eq!(
+            (ours.name.as_str(), ours.wbs.as_str()),
+            (read.task.name.as_str(), read.wbs.as_str())
+        );
         let saved = read.saved.unwrap();
-        assert!(same(ours.early_start, saved.early_start) && same(ours.late_finish, saved.late_finish), "{}", ours.name);
-        assert!(same(ours.early_start, rescheduled.early_start), "{} rescheduled", ours.name);
-        assert!(same(ours.early_finish, rescheduled.early_finish), "{} rescheduled", ours.name);
+        assert!(
+            same(ours.early_start, saved.early_start) && same(ours.late_finish, saved.late_finish),
+            "{}",
+            ours.name
+        );
+        assert!(
+            same(ours.early_start, rescheduled.early_start),
+            "{} rescheduled",
+            ours.name
+        );
+        assert!(
+            same(ours.early_finish, rescheduled.early_finish),
+            "{} rescheduled",
+            ours.name
+        );
         assert_eq!(ours.critical, rescheduled.critical, "{}", ours.name);
     }
     plan
@@ -256,7 +361,11 @@ fn a_project_exported_as_mspdi_reads_back_the_same() {
     // The company holiday travels with the calendar.
     let holiday = chrono::NaiveDate::from_ymd_opt(2026, 12, 14).unwrap();
     assert!(!plan.calendars[plan.calendar].is_working_day(holiday));
-    assert!(mspdi::export(&ws, erp).unwrap().warnings.iter().any(|w| w.contains("WIP limits")));
+    assert!(mspdi::export(&ws, erp)
+        .unwrap()
+        .warnings
+        .iter()
+        .any(|w| w.contains("WIP limits")));
 }
 
 #[test]
@@ -270,7 +379,9 @@ fn names_with_markup_characters_survive_the_round_trip() {
 
 #[test]
 fn a_microsoft_project_file_survives_import_and_export() {
-    let Some(xml) = fixture("task-links-project2010-mspdi.xml") else { return };
+    let Some(xml) = fixture("task-links-project2010-mspdi.xml") else {
+        return;
+    };
     let mut ws = Workspace::in_memory().unwrap();
     let project = ws.import_plan(&mspdi::read(&xml).unwrap()).unwrap().project.id;
     assert_round_trip(&ws, project);

@@ -106,7 +106,8 @@ fn another_programs_sqlite_database_is_refused_unchanged() {
     let dir = temp_dir();
     let path = dir.path().join("other.sqlite");
     let conn = Connection::open(&path).unwrap();
-    conn.execute_batch("CREATE TABLE t(x); INSERT INTO t VALUES (1);").unwrap();
+    conn.execute_batch("CREATE TABLE t(x); INSERT INTO t VALUES (1);")
+        .unwrap();
     drop(conn);
     let message = assert_refused_unchanged(&path, ErrorCode::NotAWorkspace);
     assert!(message.contains("another program"), "{message}");
@@ -134,10 +135,14 @@ fn a_damaged_workspace_is_refused_unchanged() {
         let mut ws = Workspace::open(&path).unwrap();
         let p = ws.create_project(&kanban("Big")).unwrap();
         for i in 0..400 {
-            ws.create_item(p.id, None, &bridgeplan_core::items::WorkItemInput {
-                title: format!("Item {i} with a longer title to fill pages"),
-                ..Default::default()
-            })
+            ws.create_item(
+                p.id,
+                None,
+                &bridgeplan_core::items::WorkItemInput {
+                    title: format!("Item {i} with a longer title to fill pages"),
+                    ..Default::default()
+                },
+            )
             .unwrap();
         }
         ws.close().unwrap();
@@ -182,7 +187,11 @@ fn a_file_from_a_newer_schema_opens_read_only_and_refuses_edits() {
     let mut ws = Workspace::open(&path).unwrap();
     let reason = ws.info().read_only.expect("read-only");
     assert_eq!(reason.code, ErrorCode::NewerVersion);
-    assert!(reason.message.contains(&format!("schema {newer}")), "{}", reason.message);
+    assert!(
+        reason.message.contains(&format!("schema {newer}")),
+        "{}",
+        reason.message
+    );
     let err = ws.create_project(&kanban("Nope")).err().unwrap();
     assert_eq!(err.code(), ErrorCode::ReadOnly);
     drop(ws);
@@ -200,7 +209,10 @@ fn a_read_only_file_opens_read_only() {
     let before = std::fs::read(&path).unwrap();
     let mut ws = Workspace::open(&path).unwrap();
     assert_eq!(ws.info().read_only.unwrap().code, ErrorCode::ReadOnly);
-    assert_eq!(ws.create_project(&kanban("X")).err().unwrap().code(), ErrorCode::ReadOnly);
+    assert_eq!(
+        ws.create_project(&kanban("X")).err().unwrap().code(),
+        ErrorCode::ReadOnly
+    );
     assert_eq!(ws.undo().err().unwrap().code(), ErrorCode::ReadOnly);
     assert!(ws.projects().unwrap().is_empty());
     drop(ws);
@@ -217,7 +229,10 @@ fn a_second_open_for_writing_gets_read_only_with_the_reason() {
     let reason = second.info().read_only.expect("second must be read-only");
     assert_eq!(reason.code, ErrorCode::Locked);
     assert!(reason.message.contains("already open"), "{}", reason.message);
-    assert_eq!(second.create_project(&kanban("B")).err().unwrap().code(), ErrorCode::ReadOnly);
+    assert_eq!(
+        second.create_project(&kanban("B")).err().unwrap().code(),
+        ErrorCode::ReadOnly
+    );
     // The first still writes, and the second sees the new data.
     first.create_project(&kanban("A")).unwrap();
     assert_eq!(second.projects().unwrap().len(), 1);

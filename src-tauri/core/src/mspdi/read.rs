@@ -58,6 +58,44 @@ pub struct Plan {
 }
 
 impl Plan {
+    /// A plan holding `network` as it is (no saved dates, no warnings), e.g. a generated one.
+    pub fn from_network(name: &str, network: Network) -> Plan {
+        let mut codes: Vec<String> = Vec::with_capacity(network.tasks.len());
+        let mut counts: HashMap<Option<usize>, usize> = HashMap::new();
+        for t in &network.tasks {
+            let n = counts.entry(t.parent).or_default();
+            *n += 1;
+            codes.push(match t.parent {
+                Some(p) => format!("{}.{n}", codes[p]),
+                None => n.to_string(),
+            });
+        }
+        Plan {
+            name: name.to_string(),
+            start: network.start,
+            minutes_per_day: 480,
+            honor_constraints: network.honor_constraints,
+            calendar: network.calendar,
+            tasks: network
+                .tasks
+                .into_iter()
+                .zip(codes)
+                .map(|(task, wbs)| PlanTask {
+                    uid: 0,
+                    outline_level: wbs.split('.').count() as u32,
+                    wbs,
+                    percent_complete: 0.0,
+                    task,
+                    saved: None,
+                    baselines: Vec::new(),
+                })
+                .collect(),
+            calendars: network.calendars,
+            links: network.links,
+            warnings: Vec::new(),
+        }
+    }
+
     pub fn network(&self) -> Network {
         Network {
             start: self.start,
@@ -71,7 +109,9 @@ impl Plan {
 }
 
 fn bad(what: impl std::fmt::Display) -> CoreError {
-    CoreError::InvalidInput(format!("This is not a Microsoft Project XML file Bridgeplan can read: {what}."))
+    CoreError::InvalidInput(format!(
+        "This is not a Microsoft Project XML file Bridgeplan can read: {what}."
+    ))
 }
 
 fn child<'a>(node: Node<'a, 'a>, name: &str) -> Option<Node<'a, 'a>> {
@@ -83,7 +123,10 @@ fn children<'a>(node: Node<'a, 'a>, name: &'a str) -> impl Iterator<Item = Node<
 }
 
 fn text<'a>(node: Node<'a, 'a>, name: &str) -> Option<&'a str> {
-    child(node, name).and_then(|c| c.text()).map(str::trim).filter(|t| !t.is_empty())
+    child(node, name)
+        .and_then(|c| c.text())
+        .map(str::trim)
+        .filter(|t| !t.is_empty())
 }
 
 fn number(node: Node, name: &str) -> Option<f64> {
@@ -96,7 +139,9 @@ fn flag(node: Node, name: &str) -> bool {
 
 fn date_time(node: Node, name: &str) -> Option<Minute> {
     let t = text(node, name)?;
-    NaiveDateTime::parse_from_str(t, "%Y-%m-%dT%H:%M:%S").ok().map(to_minute)
+    NaiveDateTime::parse_from_str(t, "%Y-%m-%dT%H:%M:%S")
+        .ok()
+        .map(to_minute)
 }
 
 /// `PT8H30M0S`, `P2DT4H` (a day being `minutes_per_day`), as whole minutes.
@@ -136,13 +181,18 @@ fn time_of_day(t: &str) -> Option<u16> {
 }
 
 fn working_times(node: Node) -> Vec<Span> {
-    let Some(times) = child(node, "WorkingTimes") else { return Vec::new() };
+    let Some(times) = child(node, "WorkingTimes") else {
+        return Vec::new();
+    };
     children(times, "WorkingTime")
         .filter_map(|wt| {
             let start = time_of_day(text(wt, "FromTime")?)?;
             let end = time_of_day(text(wt, "ToTime")?)?;
             // 00:00 as an end is midnight at the end of the day.
-            Some(Span { start, end: if end == 0 { 1440 } else { end } })
+            Some(Span {
+                start,
+                end: if end == 0 { 1440 } else { end },
+            })
         })
         .collect()
 }
@@ -161,7 +211,9 @@ fn read_calendar(node: Node, warnings: &mut Vec<String>) -> Option<RawCalendar> 
     let name = text(node, "Name").unwrap_or("Calendar").to_string();
     let mut raw = RawCalendar {
         uid,
-        base: number(node, "BaseCalendarUID").map(|b| b as i64).filter(|&b| b >= 0 && b != uid),
+        base: number(node, "BaseCalendarUID")
+            .map(|b| b as i64)
+            .filter(|&b| b >= 0 && b != uid),
         name,
         week: Default::default(),
         exceptions: Vec::new(),
@@ -173,7 +225,11 @@ fn read_calendar(node: Node, warnings: &mut Vec<String>) -> Option<RawCalendar> 
     };
     if let Some(days) = child(node, "WeekDays") {
         for day in children(days, "WeekDay") {
-            let spans = if flag(day, "DayWorking") { working_times(day) } else { Vec::new() };
+            let spans = if flag(day, "DayWorking") {
+                working_times(day)
+            } else {
+                Vec::new()
+            };
             match number(day, "DayType").map(|d| d as usize) {
                 // Sunday is 1; our week starts on Monday.
                 Some(d @ 1..=7) => raw.week[(d + 5) % 7] = Some(spans),
@@ -189,7 +245,9 @@ fn read_calendar(node: Node, warnings: &mut Vec<String>) -> Option<RawCalendar> 
     if let Some(list) = child(node, "Exceptions") {
         for exception in children(list, "Exception") {
             let recurring = number(exception, "Type").is_some_and(|t| t as i64 != 1);
-            let Some((from, to)) = child(exception, "TimePeriod").and_then(range) else { continue };
+            let Some((from, to)) = child(exception, "TimePeriod").and_then(range) else {
+                continue;
+            };
             if recurring {
                 warnings.push(format!(
                     "Calendar \"{}\": the recurring exception \"{}\" was not imported; add its dates by hand.",
@@ -198,7 +256,11 @@ fn read_calendar(node: Node, warnings: &mut Vec<String>) -> Option<RawCalendar> 
                 ));
                 continue;
             }
-            let spans = if flag(exception, "DayWorking") { working_times(exception) } else { Vec::new() };
+            let spans = if flag(exception, "DayWorking") {
+                working_times(exception)
+            } else {
+                Vec::new()
+            };
             raw.exceptions.push((from, to, spans));
         }
     }
@@ -234,9 +296,8 @@ fn resolve_calendars(raws: &[RawCalendar], warnings: &mut Vec<String>) -> (Vec<C
             }
         }
         let standard = Calendar::standard();
-        let week: [Vec<Span>; 7] = std::array::from_fn(|d| {
-            week[d].clone().unwrap_or_else(|| standard_day(&standard, d))
-        });
+        let week: [Vec<Span>; 7] =
+            std::array::from_fn(|d| week[d].clone().unwrap_or_else(|| standard_day(&standard, d)));
         let mut calendar = match Calendar::new(&raw.name, week) {
             Ok(c) => c,
             Err(err) => {
@@ -281,7 +342,9 @@ fn constraint(node: Node, warnings: &mut Vec<String>, name: &str) -> Constraint 
         (6, Some(d)) => Constraint::FinishNoEarlierThan(d),
         (7, Some(d)) => Constraint::FinishNoLaterThan(d),
         (1, _) => {
-            warnings.push(format!("Task \"{name}\": \"as late as possible\" is scheduled as soon as possible."));
+            warnings.push(format!(
+                "Task \"{name}\": \"as late as possible\" is scheduled as soon as possible."
+            ));
             Constraint::AsSoonAsPossible
         }
         _ => Constraint::AsSoonAsPossible,
@@ -293,12 +356,22 @@ pub fn read(xml: &str) -> Result<Plan> {
     let doc = Document::parse(xml).map_err(|e| bad(format!("the XML is malformed ({e})")))?;
     let root = doc.root_element();
     if !root.has_tag_name("Project") {
-        return Err(bad(format!("its root element is <{}>, not <Project>", root.tag_name().name())));
+        return Err(bad(format!(
+            "its root element is <{}>, not <Project>",
+            root.tag_name().name()
+        )));
     }
     let mut warnings = Vec::new();
-    let minutes_per_day = number(root, "MinutesPerDay").map(|m| m as Minute).filter(|&m| m > 0).unwrap_or(480);
+    let minutes_per_day = number(root, "MinutesPerDay")
+        .map(|m| m as Minute)
+        .filter(|&m| m > 0)
+        .unwrap_or(480);
     let raws: Vec<RawCalendar> = child(root, "Calendars")
-        .map(|c| children(c, "Calendar").filter_map(|n| read_calendar(n, &mut warnings)).collect())
+        .map(|c| {
+            children(c, "Calendar")
+                .filter_map(|n| read_calendar(n, &mut warnings))
+                .collect()
+        })
         .unwrap_or_default();
     let (mut calendars, calendar_index) = resolve_calendars(&raws, &mut warnings);
     let project_calendar = number(root, "CalendarUID")
@@ -314,7 +387,9 @@ pub fn read(xml: &str) -> Result<Plan> {
     let mut open: Vec<(u32, usize)> = Vec::new();
     let mut task_links = Vec::new();
     for node in child(root, "Tasks").into_iter().flat_map(|t| children(t, "Task")) {
-        let Some(uid) = number(node, "UID").map(|u| u as i64) else { continue };
+        let Some(uid) = number(node, "UID").map(|u| u as i64) else {
+            continue;
+        };
         let level = number(node, "OutlineLevel").map_or(1, |l| l as u32);
         if level == 0 || flag(node, "IsNull") {
             continue; // the project's own summary row, or an empty row
@@ -324,7 +399,9 @@ pub fn read(xml: &str) -> Result<Plan> {
             open.pop();
         }
         let parent = open.last().map(|&(_, t)| t);
-        let duration = text(node, "Duration").and_then(|d| parse_duration(d, minutes_per_day)).unwrap_or(0);
+        let duration = text(node, "Duration")
+            .and_then(|d| parse_duration(d, minutes_per_day))
+            .unwrap_or(0);
         let calendar = number(node, "CalendarUID").and_then(|uid| calendar_index.get(&(uid as i64)).copied());
         let saved = (|| {
             Some(SavedDates {
@@ -361,7 +438,10 @@ pub fn read(xml: &str) -> Result<Plan> {
         open.push((level, tasks.len()));
         tasks.push(PlanTask {
             uid,
-            wbs: text(node, "WBS").or(text(node, "OutlineNumber")).unwrap_or("").to_string(),
+            wbs: text(node, "WBS")
+                .or(text(node, "OutlineNumber"))
+                .unwrap_or("")
+                .to_string(),
             outline_level: level,
             percent_complete: number(node, "PercentComplete").unwrap_or(0.0),
             task,
@@ -372,7 +452,9 @@ pub fn read(xml: &str) -> Result<Plan> {
                         number: number(b, "Number")? as u32,
                         start: date_time(b, "Start")?,
                         finish: date_time(b, "Finish")?,
-                        duration: text(b, "Duration").and_then(|d| parse_duration(d, minutes_per_day)).unwrap_or(0),
+                        duration: text(b, "Duration")
+                            .and_then(|d| parse_duration(d, minutes_per_day))
+                            .unwrap_or(0),
                     })
                 })
                 .collect(),
@@ -381,14 +463,18 @@ pub fn read(xml: &str) -> Result<Plan> {
     let mut links = Vec::new();
     for (successor, node) in task_links.iter().enumerate() {
         for link in children(*node, "PredecessorLink") {
-            let Some(pred_uid) = number(link, "PredecessorUID").map(|u| u as i64) else { continue };
+            let Some(pred_uid) = number(link, "PredecessorUID").map(|u| u as i64) else {
+                continue;
+            };
             let name = &tasks[successor].task.name;
             if flag(link, "CrossProject") {
                 warnings.push(format!("Task \"{name}\": a link to another project was not imported."));
                 continue;
             }
             let Some(&predecessor) = by_uid.get(&pred_uid) else {
-                warnings.push(format!("Task \"{name}\": a link from a task that is not in the file was not imported."));
+                warnings.push(format!(
+                    "Task \"{name}\": a link from a task that is not in the file was not imported."
+                ));
                 continue;
             };
             let kind = match number(link, "Type").unwrap_or(1.0) as i64 {
@@ -403,14 +489,17 @@ pub fn read(xml: &str) -> Result<Plan> {
                 19 | 20 | 51 | 52 => Lag::PercentOfPredecessor(raw_lag / 10.0),
                 _ => {
                     if matches!(format, 4 | 6 | 8 | 10 | 12 | 36 | 38 | 40 | 42 | 44) && raw_lag != 0.0 {
-                        warnings.push(format!(
-                            "Task \"{name}\": an elapsed lag is counted in working time."
-                        ));
+                        warnings.push(format!("Task \"{name}\": an elapsed lag is counted in working time."));
                     }
                     Lag::Work((raw_lag / 10.0).round() as Minute)
                 }
             };
-            links.push(Link { predecessor, successor, kind, lag });
+            links.push(Link {
+                predecessor,
+                successor,
+                kind,
+                lag,
+            });
         }
     }
 
@@ -418,7 +507,10 @@ pub fn read(xml: &str) -> Result<Plan> {
         .or_else(|| tasks.iter().filter_map(|t| t.saved.map(|s| s.early_start)).min())
         .unwrap_or(0);
     Ok(Plan {
-        name: text(root, "Title").or(text(root, "Name")).unwrap_or("Imported project").to_string(),
+        name: text(root, "Title")
+            .or(text(root, "Name"))
+            .unwrap_or("Imported project")
+            .to_string(),
         start,
         minutes_per_day,
         honor_constraints: text(root, "HonorConstraints").is_none_or(|h| h == "1" || h == "true"),

@@ -52,7 +52,12 @@ impl Xml {
                 c => escaped.push(c),
             }
         }
-        let _ = writeln!(self.out, "{:indent$}<{tag}>{escaped}</{tag}>", "", indent = self.depth * 2);
+        let _ = writeln!(
+            self.out,
+            "{:indent$}<{tag}>{escaped}</{tag}>",
+            "",
+            indent = self.depth * 2
+        );
     }
 }
 
@@ -102,7 +107,14 @@ fn write_calendar(xml: &mut Xml, uid: usize, calendar: &Calendar) {
             xml.leaf("ToDate", format!("{date}T23:59:00"));
             xml.close("TimePeriod");
             xml.leaf("Occurrences", 1);
-            xml.leaf("Name", if spans.is_empty() { "Holiday" } else { "Changed working time" });
+            xml.leaf(
+                "Name",
+                if spans.is_empty() {
+                    "Holiday"
+                } else {
+                    "Changed working time"
+                },
+            );
             xml.leaf("Type", 1);
             xml.leaf("DayWorking", u8::from(!spans.is_empty()));
             if !spans.is_empty() {
@@ -175,7 +187,8 @@ pub fn export(ws: &Workspace, project_id: Id) -> Result<Export> {
         }
     }
     let baselines = ws.baselines(project_id)?;
-    let mut warnings = vec!["Board columns and WIP limits are not part of Microsoft Project XML and were left out.".to_string()];
+    let mut warnings =
+        vec!["Board columns and WIP limits are not part of Microsoft Project XML and were left out.".to_string()];
     if fields.values().any(|f| f.tags != "[]" || f.story_points.is_some()) {
         warnings.push("Tags and story points are not part of Microsoft Project XML and were left out.".into());
     }
@@ -187,19 +200,37 @@ pub fn export(ws: &Workspace, project_id: Id) -> Result<Export> {
         baseline_dates.push(
             ws.baseline_dates(b.id)?
                 .into_iter()
-                .map(|t| (t.item_id, (t.start.format(DATE_TIME).to_string(), t.finish.format(DATE_TIME).to_string(), t.duration_minutes)))
+                .map(|t| {
+                    (
+                        t.item_id,
+                        (
+                            t.start.format(DATE_TIME).to_string(),
+                            t.finish.format(DATE_TIME).to_string(),
+                            t.duration_minutes,
+                        ),
+                    )
+                })
                 .collect(),
         );
     }
 
     // Calendars get UIDs 1…n in workspace order; the project's comes from its id.
     let calendar_uid = |id: Id| calendar_index.get(&id).map(|i| i + 1);
-    let task_uid: HashMap<Id, usize> = schedule.tasks.iter().enumerate().map(|(i, t)| (t.item_id, i + 1)).collect();
+    let task_uid: HashMap<Id, usize> = schedule
+        .tasks
+        .iter()
+        .enumerate()
+        .map(|(i, t)| (t.item_id, i + 1))
+        .collect();
     let resources: BTreeSet<String> = fields.values().filter_map(|f| f.assignee.clone()).collect();
     let resource_uid: HashMap<&str, usize> = resources.iter().enumerate().map(|(i, r)| (r.as_str(), i + 1)).collect();
 
-    let mut xml = Xml { out: String::from("<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n"), depth: 0 };
-    xml.out.push_str("<Project xmlns=\"http://schemas.microsoft.com/project\">\n");
+    let mut xml = Xml {
+        out: String::from("<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n"),
+        depth: 0,
+    };
+    xml.out
+        .push_str("<Project xmlns=\"http://schemas.microsoft.com/project\">\n");
     xml.depth = 1;
     xml.leaf("SaveVersion", 14);
     xml.leaf("Name", format!("{}.xml", project.name));
@@ -265,7 +296,10 @@ pub fn export(ws: &Workspace, project_id: Id) -> Result<Export> {
                 _ => 0,
             };
             xml.leaf("ConstraintType", code);
-            xml.leaf("CalendarUID", f.calendar_id.and_then(calendar_uid).map_or(-1, |u| u as i64));
+            xml.leaf(
+                "CalendarUID",
+                f.calendar_id.and_then(calendar_uid).map_or(-1, |u| u as i64),
+            );
             if code != 0 {
                 if let Some(d) = &f.constraint_date {
                     xml.leaf("ConstraintDate", d);
@@ -276,7 +310,9 @@ pub fn export(ws: &Workspace, project_id: Id) -> Result<Export> {
             }
         }
         for link in schedule.links.iter().filter(|l| l.successor_id == t.item_id) {
-            let Some(pred) = task_uid.get(&link.predecessor_id) else { continue };
+            let Some(pred) = task_uid.get(&link.predecessor_id) else {
+                continue;
+            };
             xml.open("PredecessorLink");
             xml.leaf("PredecessorUID", pred);
             xml.leaf(
@@ -331,7 +367,9 @@ pub fn export(ws: &Workspace, project_id: Id) -> Result<Export> {
     xml.open("Assignments");
     let mut assignment = 0;
     for t in &schedule.tasks {
-        let Some(resource) = fields.get(&t.item_id).and_then(|f| f.assignee.as_deref()) else { continue };
+        let Some(resource) = fields.get(&t.item_id).and_then(|f| f.assignee.as_deref()) else {
+            continue;
+        };
         if t.summary {
             continue;
         }

@@ -28,7 +28,10 @@ pub struct Span {
 
 impl Span {
     pub fn hours(from: u16, to: u16) -> Span {
-        Span { start: from * 60, end: to * 60 }
+        Span {
+            start: from * 60,
+            end: to * 60,
+        }
     }
 
     fn minutes(self) -> Minute {
@@ -119,9 +122,7 @@ impl Calendar {
     }
 
     fn spans(&self, day: i64) -> &[Span] {
-        self.exceptions
-            .get(&day)
-            .unwrap_or(&self.week[weekday(day)])
+        self.exceptions.get(&day).unwrap_or(&self.week[weekday(day)])
     }
 
     pub fn is_working_day(&self, date: NaiveDate) -> bool {
@@ -274,10 +275,19 @@ mod tests {
 
     #[test]
     fn minutes_and_date_times_convert_both_ways() {
-        for s in ["1970-01-01 00:00", "2026-03-02 08:00", "1969-12-31 23:59", "2099-12-31 17:00"] {
+        for s in [
+            "1970-01-01 00:00",
+            "2026-03-02 08:00",
+            "1969-12-31 23:59",
+            "2099-12-31 17:00",
+        ] {
             assert_eq!(show(at(s)), s);
         }
-        assert_eq!(weekday(at("2026-03-02 08:00").div_euclid(MINUTES_PER_DAY)), 0, "a Monday");
+        assert_eq!(
+            weekday(at("2026-03-02 08:00").div_euclid(MINUTES_PER_DAY)),
+            0,
+            "a Monday"
+        );
     }
 
     #[test]
@@ -298,8 +308,14 @@ mod tests {
         assert_eq!(show(cal.add(at("2026-03-09 12:00"), -480)), "2026-03-06 13:00");
         assert_eq!(show(cal.next_start(at("2026-03-07 10:00"))), "2026-03-09 08:00");
         assert_eq!(show(cal.prev_end(at("2026-03-09 08:00"))), "2026-03-06 17:00");
-        assert_eq!(cal.work_between(at("2026-03-06 08:00"), at("2026-03-10 08:00")), 2 * 480);
-        assert_eq!(cal.work_between(at("2026-03-10 08:00"), at("2026-03-06 08:00")), -2 * 480);
+        assert_eq!(
+            cal.work_between(at("2026-03-06 08:00"), at("2026-03-10 08:00")),
+            2 * 480
+        );
+        assert_eq!(
+            cal.work_between(at("2026-03-10 08:00"), at("2026-03-06 08:00")),
+            -2 * 480
+        );
     }
 
     #[test]
@@ -308,8 +324,13 @@ mod tests {
         let start = at("2026-01-05 08:00");
         // 52 weeks of 5 days: 2026-01-05 + 52 weeks, minus the last weekend.
         assert_eq!(show(cal.add(start, 260 * 480)), "2027-01-01 17:00");
-        cal.set_exception(NaiveDate::from_ymd_opt(2026, 12, 25).unwrap(), vec![]).unwrap();
-        assert_eq!(show(cal.add(start, 260 * 480)), "2027-01-04 17:00", "Christmas is a holiday");
+        cal.set_exception(NaiveDate::from_ymd_opt(2026, 12, 25).unwrap(), vec![])
+            .unwrap();
+        assert_eq!(
+            show(cal.add(start, 260 * 480)),
+            "2027-01-04 17:00",
+            "Christmas is a holiday"
+        );
         let end = cal.add(start, 260 * 480);
         assert_eq!(cal.work_between(start, end), 260 * 480);
         assert_eq!(cal.add(end, -260 * 480), start);
@@ -323,7 +344,8 @@ mod tests {
         assert!(!cal.is_working_day(easter_monday));
         assert_eq!(show(cal.add(at("2026-04-03 08:00"), 960)), "2026-04-07 17:00");
         // A Saturday worked in the morning only.
-        cal.set_exception(NaiveDate::from_ymd_opt(2026, 4, 11).unwrap(), vec![Span::hours(9, 13)]).unwrap();
+        cal.set_exception(NaiveDate::from_ymd_opt(2026, 4, 11).unwrap(), vec![Span::hours(9, 13)])
+            .unwrap();
         assert_eq!(show(cal.add(at("2026-04-10 13:00"), 480)), "2026-04-11 13:00");
     }
 

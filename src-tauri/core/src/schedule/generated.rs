@@ -22,12 +22,23 @@ pub fn generated_network(tasks: usize, links: usize) -> Network {
     let four_days = vec![Span::hours(7, 17)];
     let contractor = Calendar::new(
         "Contractor (Mon–Thu)",
-        [four_days.clone(), four_days.clone(), four_days.clone(), four_days, vec![], vec![], vec![]],
+        [
+            four_days.clone(),
+            four_days.clone(),
+            four_days.clone(),
+            four_days,
+            vec![],
+            vec![],
+            vec![],
+        ],
     )
     .expect("valid");
     let late = vec![Span::hours(12, 16), Span::hours(17, 21)];
-    let late_shift = Calendar::new("Late shift", std::array::from_fn(|d| if d < 5 { late.clone() } else { vec![] }))
-        .expect("valid");
+    let late_shift = Calendar::new(
+        "Late shift",
+        std::array::from_fn(|d| if d < 5 { late.clone() } else { vec![] }),
+    )
+    .expect("valid");
 
     let mut seed: u64 = 0x2545_F491_4F6C_DD1D;
     let mut next = move |n: u64| {
@@ -65,7 +76,12 @@ pub fn generated_network(tasks: usize, links: usize) -> Network {
     // Each phase follows the one before.
     for pair in phases.windows(2) {
         if out.len() < links {
-            out.push(Link { predecessor: pair[0], successor: pair[1], kind: LinkType::FinishToStart, lag: Lag::Work(0) });
+            out.push(Link {
+                predecessor: pair[0],
+                successor: pair[1],
+                kind: LinkType::FinishToStart,
+                lag: Lag::Work(0),
+            });
         }
     }
     'fill: loop {
@@ -86,7 +102,12 @@ pub fn generated_network(tasks: usize, links: usize) -> Network {
                 2 => Lag::PercentOfPredecessor(25.0),
                 _ => Lag::Work(0),
             };
-            out.push(Link { predecessor: leaves[k - back], successor: succ, kind, lag });
+            out.push(Link {
+                predecessor: leaves[k - back],
+                successor: succ,
+                kind,
+                lag,
+            });
         }
         if leaves.len() < 2 {
             break;

@@ -162,7 +162,9 @@ impl Graph {
         let mut links_out = vec![Vec::new(); n];
         for (l, link) in net.links.iter().enumerate() {
             if link.predecessor >= n || link.successor >= n {
-                return Err(CoreError::InvalidInput("A dependency names a task that does not exist.".into()));
+                return Err(CoreError::InvalidInput(
+                    "A dependency names a task that does not exist.".into(),
+                ));
             }
             if link.predecessor == link.successor {
                 return Err(CoreError::InvalidInput(format!(
@@ -173,7 +175,13 @@ impl Graph {
             links_in[link.successor].push(l);
             links_out[link.predecessor].push(l);
         }
-        let mut graph = Graph { summary, children, links_in, links_out, order: Vec::new() };
+        let mut graph = Graph {
+            summary,
+            children,
+            links_in,
+            links_out,
+            order: Vec::new(),
+        };
         graph.order = graph.topological_order(net)?;
         Ok(graph)
     }
@@ -303,10 +311,16 @@ pub fn schedule(net: &Network) -> Result<Schedule> {
     }
     for task in &net.tasks {
         if task.duration < 0 {
-            return Err(CoreError::InvalidInput(format!("The task \"{}\" has a negative duration.", task.name)));
+            return Err(CoreError::InvalidInput(format!(
+                "The task \"{}\" has a negative duration.",
+                task.name
+            )));
         }
         if task.calendar.is_some_and(|c| c >= net.calendars.len()) {
-            return Err(CoreError::InvalidInput(format!("The task \"{}\" uses a calendar that does not exist.", task.name)));
+            return Err(CoreError::InvalidInput(format!(
+                "The task \"{}\" uses a calendar that does not exist.",
+                task.name
+            )));
         }
     }
     let graph = Graph::build(net)?;
@@ -325,7 +339,11 @@ pub fn schedule(net: &Network) -> Result<Schedule> {
     // Leaving order visits every summary after all of its tasks.
     for node in &graph.order {
         if let Node::Leave(s) = *node {
-            let least = graph.children[s].iter().map(|&c| tasks[c].total_float).min().unwrap_or(0);
+            let least = graph.children[s]
+                .iter()
+                .map(|&c| tasks[c].total_float)
+                .min()
+                .unwrap_or(0);
             tasks[s].total_float = least;
             tasks[s].free_float = tasks[s].free_float.min(least.max(0));
             tasks[s].critical = least <= 0;
@@ -382,7 +400,10 @@ impl Engine<'_> {
 
     fn forward(&self) -> Vec<Dates> {
         let net = self.net;
-        let unset = Dates { start: Minute::MIN, finish: Minute::MIN };
+        let unset = Dates {
+            start: Minute::MIN,
+            finish: Minute::MIN,
+        };
         let mut early = vec![unset; net.tasks.len()];
         // For summaries: the earliest their children may start, from the summary's own links.
         let mut summary_bound = vec![net.start; net.tasks.len()];
@@ -432,18 +453,27 @@ impl Engine<'_> {
         let milestone = dur == 0;
         let from_start = |s: Minute| {
             let start = Self::place_start(cal, s, milestone);
-            Dates { start, finish: cal.add(start, dur) }
+            Dates {
+                start,
+                finish: cal.add(start, dur),
+            }
         };
         let from_finish = |f: Minute| {
             let finish = Self::place_finish(cal, f, milestone);
-            Dates { start: cal.add(finish, -dur), finish }
+            Dates {
+                start: cal.add(finish, -dur),
+                finish,
+            }
         };
         if let Some(actual) = task.actual_start {
             let finish = task.actual_finish.unwrap_or_else(|| cal.add(actual, dur));
             return Dates { start: actual, finish };
         }
         if let Some(actual) = task.actual_finish {
-            return Dates { start: cal.add(actual, -dur), finish: actual };
+            return Dates {
+                start: cal.add(actual, -dur),
+                finish: actual,
+            };
         }
         let honor = self.net.honor_constraints;
         match task.constraint {
@@ -466,7 +496,10 @@ impl Engine<'_> {
 
     fn backward(&self, early: &[Dates], project_finish: Minute) -> Vec<Dates> {
         let net = self.net;
-        let unset = Dates { start: Minute::MAX, finish: Minute::MAX };
+        let unset = Dates {
+            start: Minute::MAX,
+            finish: Minute::MAX,
+        };
         let mut late = vec![unset; net.tasks.len()];
         // For summaries: the latest their children may start and finish, from the summary's links.
         let mut summary_bound = vec![unset; net.tasks.len()];
@@ -497,12 +530,19 @@ impl Engine<'_> {
                         }
                     }
                     match task.constraint {
-                        Constraint::StartNoLaterThan(d) | Constraint::MustStartOn(d) => start_bound = start_bound.min(d),
-                        Constraint::FinishNoLaterThan(d) | Constraint::MustFinishOn(d) => finish_bound = finish_bound.min(d),
+                        Constraint::StartNoLaterThan(d) | Constraint::MustStartOn(d) => {
+                            start_bound = start_bound.min(d)
+                        }
+                        Constraint::FinishNoLaterThan(d) | Constraint::MustFinishOn(d) => {
+                            finish_bound = finish_bound.min(d)
+                        }
                         _ => {}
                     }
                     if self.graph.summary[i] {
-                        summary_bound[i] = Dates { start: start_bound, finish: finish_bound };
+                        summary_bound[i] = Dates {
+                            start: start_bound,
+                            finish: finish_bound,
+                        };
                     } else if task.actual_finish.is_some() {
                         late[i] = early[i];
                     } else {
@@ -519,13 +559,19 @@ impl Engine<'_> {
         let dur = self.net.tasks[i].duration;
         let milestone = dur == 0;
         let finish = Self::place_finish(cal, finish_bound, milestone);
-        let mut dates = Dates { start: cal.add(finish, -dur), finish };
+        let mut dates = Dates {
+            start: cal.add(finish, -dur),
+            finish,
+        };
         if start_bound < dates.start {
             let start = Self::place_start(cal, start_bound, milestone);
             // A start bound at the end of a day lands on the next morning: the same moment in
             // working time, so compare in work, not on the clock.
             if cal.work_between(start, dates.start) > 0 {
-                dates = Dates { start, finish: cal.add(start, dur) };
+                dates = Dates {
+                    start,
+                    finish: cal.add(start, dur),
+                };
             }
         }
         dates
@@ -535,7 +581,9 @@ impl Engine<'_> {
         let net = self.net;
         let cal = self.calendar(i);
         let (e, l) = (early[i], late[i]);
-        let total_float = cal.work_between(e.finish, l.finish).min(cal.work_between(e.start, l.start));
+        let total_float = cal
+            .work_between(e.finish, l.finish)
+            .min(cal.work_between(e.start, l.start));
         let finished = net.tasks[i].actual_finish.is_some();
         // Free float: how far this task slips before it moves a successor's early dates.
         let mut free = if self.graph.links_out[i].is_empty() && net.tasks[i].parent.is_none() {

@@ -46,7 +46,12 @@ impl Plan {
     }
 
     fn link(&mut self, pred: usize, succ: usize, kind: LinkType, lag: Lag) {
-        self.net.links.push(Link { predecessor: pred, successor: succ, kind, lag });
+        self.net.links.push(Link {
+            predecessor: pred,
+            successor: succ,
+            kind,
+            lag,
+        });
     }
 
     fn fs(&mut self, pred: usize, succ: usize) {
@@ -61,7 +66,12 @@ impl Plan {
 /// (early start, early finish, late start, late finish) as text.
 fn dates(s: &Schedule, t: usize) -> [String; 4] {
     let r = s.tasks[t];
-    [show(r.early_start), show(r.early_finish), show(r.late_start), show(r.late_finish)]
+    [
+        show(r.early_start),
+        show(r.early_finish),
+        show(r.late_start),
+        show(r.late_finish),
+    ]
 }
 
 #[test]
@@ -131,7 +141,9 @@ fn a_lead_and_a_percentage_lag() {
 #[test]
 fn a_holiday_on_the_project_calendar_moves_the_work() {
     let mut p = Plan::new("2026-03-02 08:00");
-    p.net.calendars[0].set_exception(NaiveDate::from_ymd_opt(2026, 3, 4).unwrap(), vec![]).unwrap();
+    p.net.calendars[0]
+        .set_exception(NaiveDate::from_ymd_opt(2026, 3, 4).unwrap(), vec![])
+        .unwrap();
     let a = p.task("Cut over", 3.0);
     let s = p.run();
     assert_eq!(dates(&s, a)[..2], ["2026-03-02 08:00", "2026-03-05 17:00"]);
@@ -142,7 +154,15 @@ fn a_task_on_its_own_calendar_works_only_its_days() {
     let mut p = Plan::new("2026-03-02 08:00");
     // A contractor who works Monday to Thursday, 07:00–17:00 (no lunch counted).
     let long_day = vec![Span::hours(7, 17)];
-    let week = [long_day.clone(), long_day.clone(), long_day.clone(), long_day, vec![], vec![], vec![]];
+    let week = [
+        long_day.clone(),
+        long_day.clone(),
+        long_day.clone(),
+        long_day,
+        vec![],
+        vec![],
+        vec![],
+    ];
     p.net.calendars.push(Calendar::new("Contractor", week).unwrap());
     let a = p.task("Prepare", 4.0);
     let b = p.task("Rack and cable", 2.5); // 1,200 minutes = two 10-hour days
@@ -219,7 +239,11 @@ fn summary_tasks_roll_up_and_links_on_them_hold_all_their_tasks() {
     assert_eq!(dates(&s, y)[..2], ["2026-03-04 08:00", "2026-03-04 17:00"]);
     assert_eq!(dates(&s, phase)[..2], ["2026-03-04 08:00", "2026-03-06 17:00"]);
     assert_eq!(dates(&s, after)[..2], ["2026-03-09 08:00", "2026-03-09 17:00"]);
-    assert_eq!(s.tasks[y].total_float, 2 * DAY, "the short task may slip inside its phase");
+    assert_eq!(
+        s.tasks[y].total_float,
+        2 * DAY,
+        "the short task may slip inside its phase"
+    );
     assert!(s.tasks[phase].critical && s.tasks[x].critical && !s.tasks[y].critical);
 }
 
@@ -234,8 +258,12 @@ fn a_loop_is_refused_with_the_names_of_its_tasks() {
     p.fs(b, c);
     p.fs(c, a);
     let err = schedule(&p.net).unwrap_err().to_string();
-    assert!(err.contains("Plan → Build → Review → Plan") || err.contains("Build → Review → Plan → Build")
-        || err.contains("Review → Plan → Build → Review"), "{err}");
+    assert!(
+        err.contains("Plan → Build → Review → Plan")
+            || err.contains("Build → Review → Plan → Build")
+            || err.contains("Review → Plan → Build → Review"),
+        "{err}"
+    );
     assert!(!err.contains("Unrelated"));
 }
 
@@ -268,7 +296,10 @@ fn bad_networks_are_refused_with_a_reason() {
     let mut p = Plan::new("2026-03-02 08:00");
     let a = p.task("Alone", 1.0);
     p.fs(a, a);
-    assert!(schedule(&p.net).unwrap_err().to_string().contains("cannot depend on itself"));
+    assert!(schedule(&p.net)
+        .unwrap_err()
+        .to_string()
+        .contains("cannot depend on itself"));
     p.net.links.clear();
     p.net.tasks[a].duration = -5;
     assert!(schedule(&p.net).unwrap_err().to_string().contains("negative duration"));
@@ -280,5 +311,8 @@ fn a_generated_network_of_ten_thousand_tasks_schedules() {
     assert_eq!((net.tasks.len(), net.links.len()), (10_000, 20_000));
     let s = schedule(&net).unwrap();
     assert!(s.tasks.iter().any(|t| t.critical));
-    assert!(s.tasks.iter().all(|t| t.early_start <= t.early_finish && t.late_start <= t.late_finish));
+    assert!(s
+        .tasks
+        .iter()
+        .all(|t| t.early_start <= t.early_finish && t.late_start <= t.late_finish));
 }
