@@ -2,6 +2,7 @@
 
 pub mod board;
 pub mod error;
+pub mod flow;
 pub mod history;
 pub mod session;
 pub mod timeline;
@@ -45,6 +46,8 @@ pub fn handlers<R: Runtime>() -> impl Fn(Invoke<R>) -> bool + Send + Sync + 'sta
         timeline::baseline_save,
         timeline::baseline_delete,
         timeline::baseline_variance,
+        flow::flow_cumulative,
+        flow::flow_times,
         history::history_state,
         history::history_undo,
         history::history_redo,

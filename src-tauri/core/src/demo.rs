@@ -9,6 +9,7 @@ use chrono::{Duration, Local, NaiveDate};
 use crate::calendars::STANDARD_CALENDAR;
 use crate::items::{insert_many, ItemType, Priority, WorkItemInput};
 use crate::projects::{Methodology, ProjectInput};
+use crate::statuses::StatusCategory;
 use crate::timeline::{ConstraintKind, DependencyKind, TaskPlanInput};
 use crate::{Id, Result, Workspace};
 
@@ -772,8 +773,53 @@ pub fn fill_demo(ws: &mut Workspace, today: NaiveDate) -> Result<()> {
         if methodology == Methodology::Waterfall {
             plan_erp(ws, project.id, today)?;
         }
+        backdate_history(ws, project.id, today)?;
     }
     ws.history.clear();
+    Ok(())
+}
+
+/// Gives every item of a project a believable past: created days or weeks ago, started, and
+/// (for done items) finished on earlier days, so cumulative flow and cycle times show a story.
+fn backdate_history(ws: &mut Workspace, project: Id, today: NaiveDate) -> Result<()> {
+    let statuses = ws.statuses(project)?;
+    let first_todo = statuses.first().map(|s| s.id);
+    let first_doing = statuses.iter().find(|s| s.category == StatusCategory::InProgress).map(|s| s.id);
+    let items: Vec<(Id, Id)> = {
+        let mut stmt = ws.conn.prepare("SELECT id, status_id FROM work_items WHERE project_id = ?1")?;
+        let rows = stmt.query_map([project], |r| Ok((r.get(0)?, r.get(1)?)))?;
+        rows.collect::<rusqlite::Result<_>>()?
+    };
+    let at = |days_ago: i64, hour: u32| {
+        format!("{}T{hour:02}:00:00Z", today - Duration::days(days_ago.max(0)))
+    };
+    let tx = ws.conn.transaction()?;
+    for (id, status) in items {
+        let category = statuses.iter().find(|s| s.id == status).map(|s| s.category);
+        let n = id * 7919; // a fixed scatter per item
+        let (created, mut path) = match category {
+            Some(StatusCategory::Done) => {
+                let created = 20 + n % 60;
+                let started = created - 1 - n % 6;
+                let done = (started - 1 - n % 9).max(1);
+                (created, vec![(first_doing, started), (Some(status), done)])
+            }
+            Some(StatusCategory::InProgress) => (12 + n % 30, vec![(Some(status), 1 + n % 9)]),
+            _ => (3 + n % 35, vec![]),
+        };
+        path.insert(0, (if path.is_empty() { Some(status) } else { first_todo }, created));
+        tx.execute("DELETE FROM status_changes WHERE item_id = ?1", [id])?;
+        for (step, (column, days_ago)) in path.into_iter().enumerate() {
+            let Some(column) = column else { continue };
+            tx.execute(
+                "INSERT INTO status_changes(item_id, status_id, category, at) \
+                 SELECT ?1, id, category, ?3 FROM statuses WHERE id = ?2",
+                (id, column, at(days_ago, 9 + step as u32)),
+            )?;
+        }
+        tx.execute("UPDATE work_items SET created_at = ?1 WHERE id = ?2", (at(created, 9), id))?;
+    }
+    tx.commit()?;
     Ok(())
 }
 

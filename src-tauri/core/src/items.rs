@@ -7,7 +7,7 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use crate::history::EditContext;
-use crate::{people, validate, CoreError, Id, Result, Workspace};
+use crate::{flow, people, validate, CoreError, Id, Result, Workspace};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "snake_case")]
@@ -294,10 +294,14 @@ impl Workspace {
                 (None, None) => 1.0,
             };
             ctx.touch("work_items", id)?;
+            let now = validate::now_utc();
             ctx.tx.execute(
                 "UPDATE work_items SET status_id = ?1, rank = ?2, updated_at = ?3 WHERE id = ?4",
-                (status_id, rank, validate::now_utc(), id),
+                (status_id, rank, &now, id),
             )?;
+            if old.status_id != status_id {
+                flow::record_status(ctx, id, status_id, &now)?;
+            }
             ctx.set_label(if old.status_id == status_id {
                 format!("Reorder \"{}\"", old.title)
             } else {
@@ -353,6 +357,7 @@ fn insert(ctx: &mut EditContext, project_id: Id, status_id: Option<Id>, item: &C
     )?;
     let id = ctx.tx.last_insert_rowid();
     ctx.inserted("work_items", id);
+    flow::record_status(ctx, id, status_id, &now)?;
     Ok(id)
 }
 

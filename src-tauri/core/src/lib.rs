@@ -8,6 +8,7 @@ pub mod board;
 pub mod calendars;
 pub mod check;
 pub mod demo;
+pub mod flow;
 pub mod error;
 pub mod history;
 pub mod items;

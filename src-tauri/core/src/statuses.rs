@@ -26,7 +26,7 @@ impl StatusCategory {
         }
     }
 
-    fn parse(text: &str) -> StatusCategory {
+    pub(crate) fn parse(text: &str) -> StatusCategory {
         match text {
             "in_progress" => StatusCategory::InProgress,
             "done" => StatusCategory::Done,

@@ -16,7 +16,7 @@ use crate::projects::{self, Methodology, Project, ProjectInput};
 use crate::schedule::calendar::{from_minute, to_minute};
 use crate::schedule::{self, Constraint, Lag, Link, LinkType, Minute, Network, Task};
 use crate::statuses::StatusCategory;
-use crate::{validate, CoreError, Id, Result, Workspace};
+use crate::{flow, validate, CoreError, Id, Result, Workspace};
 
 /// A work item without a planned duration counts as one working day.
 const DEFAULT_DURATION: Minute = 480;
@@ -726,6 +726,7 @@ impl Workspace {
                 )?;
                 let item = ctx.tx.last_insert_rowid();
                 ctx.inserted("work_items", item);
+                flow::record_status(ctx, item, status, &now)?;
                 item_ids.push(item);
             }
             for link in &plan.links {

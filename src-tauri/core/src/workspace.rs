@@ -23,6 +23,7 @@ const MIGRATIONS: &[(u32, &str)] = &[
     (1, include_str!("migrations/0001_initial.sql")),
     (2, include_str!("migrations/0002_scheduling.sql")),
     (3, include_str!("migrations/0003_baselines.sql")),
+    (4, include_str!("migrations/0004_flow_and_sprints.sql")),
 ];
 
 pub fn current_schema_version() -> u32 {
