@@ -5,6 +5,7 @@ pub mod error;
 pub mod flow;
 pub mod history;
 pub mod session;
+pub mod sprints;
 pub mod timeline;
 pub mod workspace;
 
@@ -48,6 +49,17 @@ pub fn handlers<R: Runtime>() -> impl Fn(Invoke<R>) -> bool + Send + Sync + 'sta
         timeline::baseline_variance,
         flow::flow_cumulative,
         flow::flow_times,
+        sprints::sprints_list,
+        sprints::sprint_create,
+        sprints::sprint_update,
+        sprints::sprint_notes_set,
+        sprints::sprint_delete,
+        sprints::sprint_assign,
+        sprints::backlog_get,
+        sprints::backlog_rank,
+        sprints::sprint_plan_get,
+        sprints::sprint_burndown,
+        sprints::sprint_velocity,
         history::history_state,
         history::history_undo,
         history::history_redo,

@@ -9,6 +9,7 @@ use chrono::{Duration, Local, NaiveDate};
 use crate::calendars::STANDARD_CALENDAR;
 use crate::items::{insert_many, ItemType, Priority, WorkItemInput};
 use crate::projects::{Methodology, ProjectInput};
+use crate::sprints::SprintInput;
 use crate::statuses::StatusCategory;
 use crate::timeline::{ConstraintKind, DependencyKind, TaskPlanInput};
 use crate::{Id, Result, Workspace};
@@ -80,6 +81,13 @@ const PORTAL_ITEMS: &[DemoItem] = &[
     ("As a customer I can rate a delivery", Story, 0, None, Low, None, Some(3.0), &["feedback"], None),
     ("Portal analytics dashboard for product owner", Story, 0, None, Low, None, Some(5.0), &["analytics"], None),
     ("Rate-limit the tracking API", Task, 2, Some("Aisha Okafor"), High, Some(8.0), Some(2.0), &["security", "api"], Some(3)),
+    ("As a customer I can log in with my shipment number", Story, 3, Some("Mei Chen"), High, None, Some(5.0), &["tracking"], Some(-45)),
+    ("Portal skeleton: routing, layout, design tokens", Task, 3, Some("Mei Chen"), High, None, Some(5.0), &["frontend"], Some(-50)),
+    ("Tracking API contract with the warehouse system", Task, 3, Some("Lukas Nowak"), High, None, Some(3.0), &["integration"], Some(-48)),
+    ("As a customer I can see my delivery history", Story, 3, Some("Sofia Rossi"), Medium, None, Some(5.0), &["tracking"], Some(-30)),
+    ("Load test of the tracking page", Task, 3, Some("Sofia Rossi"), Medium, None, Some(3.0), &["performance"], Some(-25)),
+    ("Parcel map shows wrong depot for Łódź", Bug, 3, Some("Tomás Ortega"), High, None, Some(2.0), &["tracking"], Some(-22)),
+    ("As a customer I can choose a delivery time slot", Story, 3, Some("Mei Chen"), High, None, Some(8.0), &["scheduling"], Some(-18)),
     ("Release notes for portal 2.3", Deliverable, 0, Some("Lukas Nowak"), Low, Some(3.0), None, &["release"], Some(12)),
 ];
 
@@ -198,8 +206,113 @@ pub fn fill_demo(ws: &mut Workspace, today: NaiveDate) -> Result<()> {
             plan_erp(ws, project.id, today)?;
         }
         backdate_history(ws, project.id, today)?;
+        if methodology == Methodology::Scrum {
+            plan_portal_sprints(ws, project.id, today)?;
+        }
     }
     ws.history.clear();
+    Ok(())
+}
+
+/// Name, goal, first and last day (days from today), review and retrospective notes.
+const PORTAL_SPRINTS: &[(&str, &str, i64, i64, &str, &str)] = &[
+    (
+        "Sprint 1",
+        "A customer can log in and see the portal's skeleton",
+        -46,
+        -33,
+        "Showed login by shipment number to two pilot customers; both found it without help.",
+        "Keep: pairing on the API contract. Change: stories were too big to finish in a week.",
+    ),
+    (
+        "Sprint 2",
+        "A customer can see where a parcel is right now",
+        -32,
+        -19,
+        "Live tracking demoed with real warehouse data. The Łódź depot showed on the wrong map pin.",
+        "Keep: demo with real data. Change: start load testing earlier; it found the slow page late.",
+    ),
+    (
+        "Sprint 3",
+        "Customers hear about delays before they call us",
+        -18,
+        -5,
+        "Delay emails and single sign-on shipped. Time slots slipped into the next sprint.",
+        "Keep: small stories. Change: agree the definition of done for emails with marketing.",
+    ),
+    ("Sprint 4", "Self-service returns and proof of delivery", -4, 9, "", ""),
+];
+
+/// The Customer Portal's sprints: three finished ones whose stories were done inside their
+/// dates (for burndown and velocity) and a current one, with the rest ranked in the backlog.
+fn plan_portal_sprints(ws: &mut Workspace, project: Id, today: NaiveDate) -> Result<()> {
+    let mut sprint_ids = Vec::new();
+    for (name, goal, from, to, review, retro) in PORTAL_SPRINTS {
+        let sprint = ws.create_sprint(
+            project,
+            &SprintInput {
+                name: (*name).into(),
+                goal: (*goal).into(),
+                start_date: (today + Duration::days(*from)).to_string(),
+                finish_date: (today + Duration::days(*to)).to_string(),
+                capacity_points: Some(18.0),
+            },
+        )?;
+        if !review.is_empty() {
+            ws.set_sprint_notes(sprint.id, review, retro)?;
+        }
+        sprint_ids.push(sprint.id);
+    }
+    let board = ws.board(project)?;
+    let mut finished = 0;
+    let tx = ws.conn.transaction()?;
+    for column in &board.columns {
+        for item in &column.items {
+            if item.item_type == Epic || item.story_points.is_none() {
+                continue;
+            }
+            let sprint = match column.status.category {
+                StatusCategory::Done => {
+                    // Done stories spread over the finished sprints, done inside their dates.
+                    let k = finished % 3;
+                    finished += 1;
+                    let (_, _, from, to, _, _) = PORTAL_SPRINTS[k];
+                    let started = from + 1 + (finished as i64 % 3);
+                    let done = (started + 2 + (finished as i64 * 3) % 7).min(to);
+                    let day = |offset: i64, hour: u32| format!("{}T{hour:02}:00:00Z", today + Duration::days(offset));
+                    tx.execute("DELETE FROM status_changes WHERE item_id = ?1", [item.id])?;
+                    for (status, offset, hour) in [
+                        (board.columns[0].status.id, from - 3, 9),
+                        (board.columns[1].status.id, started, 10),
+                        (column.status.id, done, 15),
+                    ] {
+                        tx.execute(
+                            "INSERT INTO status_changes(item_id, status_id, category, at) \
+                             SELECT ?1, id, category, ?3 FROM statuses WHERE id = ?2",
+                            (item.id, status, day(offset, hour)),
+                        )?;
+                    }
+                    tx.execute(
+                        "UPDATE work_items SET created_at = ?1 WHERE id = ?2",
+                        (day(from - 3, 9), item.id),
+                    )?;
+                    Some(sprint_ids[k])
+                }
+                StatusCategory::InProgress => Some(sprint_ids[3]),
+                StatusCategory::Todo if item.story_points.is_some_and(|p| p >= 5.0) && item.due_date.is_some() => {
+                    Some(sprint_ids[3])
+                }
+                StatusCategory::Todo => None,
+            };
+            tx.execute("UPDATE work_items SET sprint_id = ?1 WHERE id = ?2", (sprint, item.id))?;
+        }
+    }
+    tx.commit()?;
+    // The product owner's order of what is left.
+    let backlog: Vec<Id> = ws.backlog(project)?.into_iter().map(|i| i.id).collect();
+    for (rank, id) in backlog.iter().enumerate() {
+        ws.rank_in_backlog(*id, rank)?;
+    }
     Ok(())
 }
 

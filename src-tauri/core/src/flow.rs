@@ -96,13 +96,23 @@ impl Workspace {
              JOIN work_items w ON w.id = c.item_id WHERE w.project_id = ?1 ORDER BY c.at, c.id",
         )?;
         let rows = stmt.query_map([project_id], |r| {
-            Ok((r.get::<_, Id>(0)?, r.get::<_, Option<Id>>(1)?, r.get::<_, String>(2)?, r.get::<_, String>(3)?))
+            Ok((
+                r.get::<_, Id>(0)?,
+                r.get::<_, Option<Id>>(1)?,
+                r.get::<_, String>(2)?,
+                r.get::<_, String>(3)?,
+            ))
         })?;
         let mut out = Vec::new();
         for row in rows {
             let (item, status, category, at) = row?;
             if let Some(at) = parse_at(&at) {
-                out.push(Change { item, status, category: StatusCategory::parse(&category), at });
+                out.push(Change {
+                    item,
+                    status,
+                    category: StatusCategory::parse(&category),
+                    at,
+                });
             }
         }
         Ok(out)
@@ -136,7 +146,12 @@ impl Workspace {
             bands: statuses
                 .into_iter()
                 .zip(counts)
-                .map(|(s, counts)| FlowBand { status_id: s.id, name: s.name, category: s.category, counts })
+                .map(|(s, counts)| FlowBand {
+                    status_id: s.id,
+                    name: s.name,
+                    category: s.category,
+                    counts,
+                })
                 .collect(),
         })
     }
@@ -151,7 +166,11 @@ impl Workspace {
         }
         let mut tracks: HashMap<Id, Track> = HashMap::new();
         for c in &changes {
-            let t = tracks.entry(c.item).or_insert(Track { created: c.at, started: None, done: None });
+            let t = tracks.entry(c.item).or_insert(Track {
+                created: c.at,
+                started: None,
+                done: None,
+            });
             match c.category {
                 StatusCategory::InProgress => {
                     t.started.get_or_insert(c.at);
@@ -162,7 +181,9 @@ impl Workspace {
             }
         }
         let titles: HashMap<Id, String> = {
-            let mut stmt = self.conn.prepare_cached("SELECT id, title FROM work_items WHERE project_id = ?1")?;
+            let mut stmt = self
+                .conn
+                .prepare_cached("SELECT id, title FROM work_items WHERE project_id = ?1")?;
             let rows = stmt.query_map([project_id], |r| Ok((r.get(0)?, r.get(1)?)))?;
             rows.collect::<rusqlite::Result<_>>()?
         };

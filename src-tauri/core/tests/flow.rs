@@ -26,7 +26,16 @@ fn moves_are_recorded_and_give_cumulative_flow_and_flow_times() {
         .id;
     let columns = ws.statuses(project).unwrap(); // Backlog, Ready, In progress, Review, Done
     let item = |ws: &mut Workspace, title: &str| {
-        ws.create_item(project, None, &WorkItemInput { title: title.into(), ..Default::default() }).unwrap().id
+        ws.create_item(
+            project,
+            None,
+            &WorkItemInput {
+                title: title.into(),
+                ..Default::default()
+            },
+        )
+        .unwrap()
+        .id
     };
     let a = item(&mut ws, "Patch VPN");
     let b = item(&mut ws, "Renew certificates");
@@ -49,16 +58,24 @@ fn moves_are_recorded_and_give_cumulative_flow_and_flow_times() {
         "2026-03-07T09:00:00Z", // b done
         "2026-03-07T12:00:00Z", // c in progress
     ];
-    let ids: Vec<i64> =
-        conn.prepare("SELECT id FROM status_changes ORDER BY id").unwrap().query_map([], |r| r.get(0)).unwrap().map(Result::unwrap).collect();
+    let ids: Vec<i64> = conn
+        .prepare("SELECT id FROM status_changes ORDER BY id")
+        .unwrap()
+        .query_map([], |r| r.get(0))
+        .unwrap()
+        .map(Result::unwrap)
+        .collect();
     assert_eq!(ids.len(), dates.len(), "one row per creation and per change of column");
     for (id, at) in ids.iter().zip(dates) {
-        conn.execute("UPDATE status_changes SET at = ?1 WHERE id = ?2", (at, id)).unwrap();
+        conn.execute("UPDATE status_changes SET at = ?1 WHERE id = ?2", (at, id))
+            .unwrap();
     }
     drop(conn);
 
     let ws = Workspace::open(&path).unwrap();
-    let cfd = ws.cumulative_flow(project, date("2026-03-01"), date("2026-03-08")).unwrap();
+    let cfd = ws
+        .cumulative_flow(project, date("2026-03-01"), date("2026-03-08"))
+        .unwrap();
     assert_eq!(cfd.days.len(), 8);
     let band = |name: &str| cfd.bands.iter().find(|b| b.name == name).unwrap().counts.clone();
     assert_eq!(band("Backlog"), [0, 2, 3, 2, 2, 2, 0, 0]);
@@ -89,7 +106,17 @@ fn undoing_a_move_takes_its_history_back() {
         .unwrap()
         .id;
     let done = ws.statuses(project).unwrap()[4].id;
-    let item = ws.create_item(project, None, &WorkItemInput { title: "X".into(), ..Default::default() }).unwrap().id;
+    let item = ws
+        .create_item(
+            project,
+            None,
+            &WorkItemInput {
+                title: "X".into(),
+                ..Default::default()
+            },
+        )
+        .unwrap()
+        .id;
     ws.move_item(item, done, 0).unwrap();
     assert_eq!(ws.flow_times(project).unwrap().items.len(), 1);
     ws.undo().unwrap();
