@@ -30,8 +30,12 @@ enum Command {
         path: PathBuf,
         /// Instead of the demo story, write one Kanban project with this many generated
         /// items (for load tests).
-        #[arg(long, value_name = "N")]
+        #[arg(long, value_name = "N", conflicts_with = "tasks")]
         items: Option<usize>,
+        /// Instead of the demo story, write one waterfall project with this many generated
+        /// tasks and twice as many dependencies (for load tests of the timeline).
+        #[arg(long, value_name = "N")]
+        tasks: Option<usize>,
     },
     /// Check that PATH is a healthy workspace, without changing it. Exit status 0 if it is.
     Check { path: PathBuf },
@@ -97,13 +101,17 @@ pub fn main() -> i32 {
 
 fn run_headless(command: Command) -> Result<(), String> {
     match command {
-        Command::Demo { path, items } => {
-            let result = match items {
-                None => demo::write_demo(&path),
-                Some(count) => Workspace::create(&path, Some("Load test")).and_then(|mut ws| {
+        Command::Demo { path, items, tasks } => {
+            let result = match (items, tasks) {
+                (Some(count), _) => Workspace::create(&path, Some("Load test")).and_then(|mut ws| {
                     demo::add_load_test_project(&mut ws, count)?;
                     Ok(ws)
                 }),
+                (None, Some(count)) => Workspace::create(&path, Some("Load test")).and_then(|mut ws| {
+                    demo::add_load_test_plan(&mut ws, count)?;
+                    Ok(ws)
+                }),
+                (None, None) => demo::write_demo(&path),
             };
             let ws = result.map_err(|e| e.to_string())?;
             ws.close().map_err(|e| e.to_string())?;
@@ -168,15 +176,12 @@ fn run_headless(command: Command) -> Result<(), String> {
             let ws = Workspace::open(&workspace).map_err(|e| e.to_string())?;
             let project = ws.project_by_name(&project).map_err(|e| e.to_string())?;
             let schedule = ws.project_schedule(project.id).map_err(|e| e.to_string())?;
-            if json {
-                println!(
-                    "{}",
-                    serde_json::to_string_pretty(&schedule).map_err(|e| e.to_string())?
-                );
+            let text = if json {
+                serde_json::to_string_pretty(&schedule).map_err(|e| e.to_string())? + "\n"
             } else {
-                print_schedule(&schedule);
-            }
-            Ok(())
+                schedule_table(&schedule)
+            };
+            emit(&text)
         }
     }
 }
@@ -199,12 +204,16 @@ fn count(n: usize, one: &str, many: &str) -> String {
     format!("{n} {}", if n == 1 { one } else { many })
 }
 
-fn print_schedule(s: &ProjectSchedule) {
-    println!(
+fn schedule_table(s: &ProjectSchedule) -> String {
+    use std::fmt::Write;
+    let mut out = String::new();
+    let minute = "%Y-%m-%d %H:%M";
+    let _ = writeln!(
+        out,
         "{}: {} → {}",
         s.project,
-        s.start.format("%Y-%m-%d %H:%M"),
-        s.finish.format("%Y-%m-%d %H:%M")
+        s.start.format(minute),
+        s.finish.format(minute)
     );
     let width = s
         .tasks
@@ -213,18 +222,30 @@ fn print_schedule(s: &ProjectSchedule) {
         .max()
         .unwrap_or(4)
         .max(4);
-    println!(
+    let _ = writeln!(
+        out,
         "{:width$}  {:16}  {:16}  {:>11}  critical",
         "task", "start", "finish", "float (h)"
     );
     for t in &s.tasks {
-        println!(
+        let _ = writeln!(
+            out,
             "{:width$}  {:16}  {:16}  {:>11}  {}",
             format!("{} {}", t.wbs, t.name),
-            t.start.format("%Y-%m-%d %H:%M").to_string(),
-            t.finish.format("%Y-%m-%d %H:%M").to_string(),
+            t.start.format(minute).to_string(),
+            t.finish.format(minute).to_string(),
             t.total_float_hours,
             if t.critical { "yes" } else { "" }
         );
+    }
+    out
+}
+
+/// Prints to standard output; a reader that stopped reading (`| head`) is not an error.
+fn emit(text: &str) -> Result<(), String> {
+    use std::io::Write;
+    match std::io::stdout().lock().write_all(text.as_bytes()) {
+        Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => Err(format!("Could not print: {e}")),
+        _ => Ok(()),
     }
 }

@@ -562,6 +562,16 @@ fn plan_erp(ws: &mut Workspace, project: Id, today: NaiveDate) -> Result<()> {
     Ok(())
 }
 
+/// Adds a waterfall project with `count` generated tasks (a summary per hundred) and twice as
+/// many dependencies of every kind, for load tests of the timeline and the scheduler.
+pub fn add_load_test_plan(ws: &mut Workspace, count: usize) -> Result<Id> {
+    let network = crate::schedule::generated_network(count, count * 2);
+    let plan = crate::mspdi::Plan::from_network(&format!("Load test ({count} tasks)"), network);
+    let id = ws.import_plan(&plan)?.project.id;
+    ws.history.clear();
+    Ok(id)
+}
+
 /// Adds a Kanban project with `count` generated items, for load tests and benchmarks.
 pub fn add_load_test_project(ws: &mut Workspace, count: usize) -> Result<Id> {
     let today = Local::now().date_naive();
