@@ -121,7 +121,7 @@ pub async fn workspace_info(session: State<'_, Session>) -> CommandResult<Option
     Ok(session.info())
 }
 
-/// The UI calls this when a board has been painted. Only the start-up benchmark
+/// The UI calls this when its first view (board or timeline) has been painted. Only the start-up benchmark
 /// (`BRIDGEPLAN_BENCH_PAINT=1`) listens: it prints the moment and ends the app.
 #[tauri::command(rename_all = "snake_case")]
 pub async fn report_board_painted<R: Runtime>(app: AppHandle<R>) -> CommandResult<()> {

@@ -6,7 +6,8 @@ import { writeFileSync } from 'node:fs';
 
 const ELEMENT = 'element-6066-11e4-a52e-4f735466cecf';
 export const Keys = { alt: '\uE00A', control: '\uE009', shift: '\uE008', enter: '\uE007',
-  escape: '\uE00C', right: '\uE014', left: '\uE012', up: '\uE013', down: '\uE015', release: '\uE000' };
+  escape: '\uE00C', right: '\uE014', left: '\uE012', up: '\uE013', down: '\uE015', home: '\uE011', end: '\uE010',
+  release: '\uE000' };
 
 export class Driver {
   static async start(port) {

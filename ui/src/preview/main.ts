@@ -1,10 +1,11 @@
 // Browser preview for `npm run dev` → /preview.html: the real UI on the in-memory test backend,
 // for looking at screens without the desktop shell. Not part of the build (only index.html is).
-// Query options: ?start (start screen), ?readonly, ?damaged, ?items=10000 (large board).
+// Query options: ?start (start screen), ?readonly, ?damaged, ?items=10000 (large board),
+// ?plan (a waterfall project's timeline around today), ?plan&tasks=10000 (a large one).
 import { mount } from 'svelte';
 import '../app.css';
 import App from '../App.svelte';
-import { standardBackend } from '../tests/fake-backend';
+import { standardBackend, type PlanTask } from '../tests/fake-backend';
 
 const params = new URLSearchParams(location.search);
 const fake = standardBackend();
@@ -31,6 +32,51 @@ if (items > 0) {
     const share = n === 0 ? Math.ceil(items * 0.4) : Math.floor((items * 0.6) / 4);
     fake.addItems(name, Array.from({ length: share }, (_, i) => `${name} item ${i + 1}`));
   }
+}
+if (params.has('plan')) {
+  // Dates relative to this week's Monday, so the today line falls inside the plan.
+  const monday = new Date();
+  monday.setDate(monday.getDate() - ((monday.getDay() + 6) % 7) - 21);
+  const at = (offset: number) => {
+    const d = new Date(monday.getFullYear(), monday.getMonth(), monday.getDate() + offset);
+    return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+  };
+  const tasks: PlanTask[] = [
+    { wbs: '1', name: 'Initiation', start: at(0), finish: at(4), critical: true, percent: 100 },
+    { wbs: '1.1', name: 'Project charter', start: at(0), finish: at(2), critical: true, percent: 100 },
+    { wbs: '1.2', name: 'Kick-off with stakeholders', start: at(3), finish: at(4), critical: true, percent: 100 },
+    { wbs: '1.3', name: 'Charter signed', start: at(4) },
+    { wbs: '2', name: 'Design', start: at(7), finish: at(18), critical: true, percent: 55 },
+    { wbs: '2.1', name: 'Current-state analysis', start: at(7), finish: at(11), critical: true, percent: 100 },
+    { wbs: '2.2', name: 'Target architecture', start: at(14), finish: at(18), critical: true, percent: 40 },
+    { wbs: '2.3', name: 'Security review', start: at(14), finish: at(15), floatHours: 24, percent: 50 },
+    { wbs: '3', name: 'Build', start: at(21), finish: at(46), critical: true },
+    { wbs: '3.1', name: 'Configure ERP core', start: at(21), finish: at(39), critical: true },
+    { wbs: '3.2', name: 'Data migration scripts', start: at(21), finish: at(32), floatHours: 40 },
+    { wbs: '3.3', name: 'Integrations', start: at(28), finish: at(37), floatHours: 16 },
+    { wbs: '3.4', name: 'Performance tuning', start: at(42), finish: at(46), critical: true },
+    { wbs: '4', name: 'Launch', start: at(49), finish: at(63), critical: true },
+    { wbs: '4.1', name: 'User acceptance test', start: at(49), finish: at(58), critical: true },
+    { wbs: '4.2', name: 'Training', start: at(56), finish: at(60), floatHours: -8 },
+    { wbs: '4.3', name: 'Go-live', start: at(63), critical: true },
+  ];
+  const size = Number(params.get('tasks') ?? 0);
+  for (let i = 0; i < size; i++) {
+    tasks.push({ wbs: String(5 + i), name: `Generated task ${i + 1}`, start: at(i % 60), finish: at((i % 60) + 2) });
+  }
+  const plan = fake.addPlan('ERP migration', tasks);
+  for (const [a, b] of [
+    ['Project charter', 'Kick-off with stakeholders'], ['Kick-off with stakeholders', 'Charter signed'],
+    ['Charter signed', 'Current-state analysis'], ['Current-state analysis', 'Target architecture'],
+    ['Current-state analysis', 'Security review'], ['Target architecture', 'Configure ERP core'],
+    ['Target architecture', 'Data migration scripts'], ['Data migration scripts', 'Integrations'],
+    ['Configure ERP core', 'Performance tuning'], ['Performance tuning', 'User acceptance test'],
+    ['User acceptance test', 'Go-live'], ['Integrations', 'Training'],
+  ]) {
+    fake.link(a, b);
+  }
+  fake.link('Training', 'Go-live', 'ff');
+  localStorage.setItem(`bridgeplan.lastProject:${fake.workspace!.path}`, String(plan.id));
 }
 if (params.has('readonly')) {
   fake.workspace!.read_only = {

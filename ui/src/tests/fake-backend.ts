@@ -4,10 +4,15 @@
 import { mockIPC } from '@tauri-apps/api/mocks';
 import type { Board } from '../lib/bindings/Board';
 import type { CommandError } from '../lib/bindings/CommandError';
+import type { DependencyKind } from '../lib/bindings/DependencyKind';
+import type { Methodology } from '../lib/bindings/Methodology';
 import type { Person } from '../lib/bindings/Person';
 import type { Project } from '../lib/bindings/Project';
 import type { ProjectInput } from '../lib/bindings/ProjectInput';
+import type { ProjectSchedule } from '../lib/bindings/ProjectSchedule';
 import type { RecentEntry } from '../lib/bindings/RecentEntry';
+import type { ScheduledTask } from '../lib/bindings/ScheduledTask';
+import type { ScheduleLink } from '../lib/bindings/ScheduleLink';
 import type { Status } from '../lib/bindings/Status';
 import type { StatusInput } from '../lib/bindings/StatusInput';
 import type { WorkItem } from '../lib/bindings/WorkItem';
@@ -15,10 +20,47 @@ import type { WorkItemInput } from '../lib/bindings/WorkItemInput';
 import type { WorkspaceInfo } from '../lib/bindings/WorkspaceInfo';
 
 export type Call = { cmd: string; args: Record<string, unknown> };
-type Snapshot = { projects: Project[]; statuses: Status[]; columns: [number, WorkItem[]][]; people: Person[] };
+type Snapshot = {
+  projects: Project[];
+  statuses: Status[];
+  columns: [number, WorkItem[]][];
+  people: Person[];
+  schedules: [number, ProjectSchedule][];
+  links: ScheduleLink[];
+};
 type Step = { label: string; project_id: number | null; before: Snapshot; after?: Snapshot };
 
+/**
+ * One task of a hand-made plan: dates as YYYY-MM-DD (08:00 to 17:00); no finish: a milestone.
+ * Its duration is its calendar days unless given (the fake knows no calendar).
+ */
+export type PlanTask = {
+  wbs: string;
+  name: string;
+  start: string;
+  finish?: string;
+  days?: number;
+  critical?: boolean;
+  percent?: number;
+  floatHours?: number;
+};
+
 const NOW = '2025-03-01T09:00:00Z';
+
+/** YYYY-MM-DD plus `days` calendar days. */
+function addDays(date: string, days: number): string {
+  const [y, m, d] = date.split('-').map(Number);
+  return new Date(Date.UTC(y, m - 1, d + days)).toISOString().slice(0, 10);
+}
+
+function scheduledTask(item_id: number, wbs: string, name: string, start: string, finish: string, days: number): ScheduledTask {
+  return {
+    item_id, name, wbs, summary: false, milestone: start === finish, start, finish, early_start: start,
+    early_finish: finish, late_start: start, late_finish: finish, duration_minutes: days * 480,
+    total_float_hours: 0, free_float_hours: 0, critical: false, percent_complete: 0, baseline_start: null,
+    baseline_finish: null,
+  };
+}
 
 export class FakeBackend {
   calls: Call[] = [];
@@ -34,6 +76,10 @@ export class FakeBackend {
   failures = new Map<string, CommandError>();
   /** What the native open/save dialogs answer (null: the user cancelled). */
   dialogPath: string | null = null;
+  /** A test's own schedule per project; other projects get a simple one made from their items. */
+  schedules = new Map<number, ProjectSchedule>();
+  /** The links of the projects without their own schedule. */
+  links: ScheduleLink[] = [];
   #undo: Step[] = [];
   #redo: Step[] = [];
   #nextId = 1000;
@@ -77,6 +123,96 @@ export class FakeBackend {
     });
   }
 
+  /** A project (waterfall unless said) whose items are the plan's tasks, with that schedule. */
+  addPlan(name: string, tasks: PlanTask[], methodology: Methodology = 'waterfall'): Project {
+    const project = this.addProject(name, [['To do', null, 'todo'], ['Done', null, 'done']]);
+    project.methodology = methodology;
+    const items = this.addItems('To do', tasks.map((t) => t.name), project.id);
+    const scheduled = tasks.map((t, i) => {
+      const start = `${t.start}T08:00:00`;
+      const finish = t.finish ? `${t.finish}T17:00:00` : start;
+      const calendarDays = t.finish ? Math.round((Date.parse(t.finish) - Date.parse(t.start)) / 86_400_000) + 1 : 0;
+      const task = scheduledTask(items[i].id, t.wbs, t.name, start, finish, t.days ?? calendarDays);
+      task.summary = tasks[i + 1]?.wbs.startsWith(`${t.wbs}.`) ?? false;
+      task.milestone = !task.summary && !t.finish;
+      task.critical = t.critical ?? false;
+      task.percent_complete = t.percent ?? 0;
+      task.total_float_hours = t.floatHours ?? 0;
+      return task;
+    });
+    const starts = scheduled.map((t) => t.start).sort();
+    const finishes = scheduled.map((t) => t.finish).sort();
+    this.schedules.set(project.id, {
+      project: name, project_id: project.id, start: starts[0] ?? '2026-03-02T08:00:00',
+      finish: finishes.at(-1) ?? '2026-03-02T08:00:00', tasks: scheduled, links: [],
+    });
+    return project;
+  }
+
+  /** A planned task by name, from any schedule set with addPlan. */
+  task(name: string): ScheduledTask {
+    for (const schedule of this.schedules.values()) {
+      const found = schedule.tasks.find((t) => t.name === name);
+      if (found) return found;
+    }
+    throw new Error(`no task ${name}`);
+  }
+
+  /** Adds a dependency directly (test setup, not an undoable edit). */
+  link(predecessor: string, successor: string, kind: DependencyKind = 'fs'): ScheduleLink {
+    const pred = this.task(predecessor);
+    const link: ScheduleLink = {
+      id: this.#nextId++, predecessor_id: pred.item_id, successor_id: this.task(successor).item_id, kind,
+      lag_minutes: 0, lag_percent: null,
+    };
+    this.#scheduleOf(pred.item_id).links.push(link);
+    return link;
+  }
+
+  /**
+   * A project's schedule: the test's own, or each item one day long, one after another from the
+   * project's start (the fake does not schedule: links move nothing).
+   */
+  schedule(projectId: number): ProjectSchedule {
+    const own = this.schedules.get(projectId);
+    if (own) return own;
+    const project = this.projects.find((p) => p.id === projectId);
+    if (!project) throw { code: 'not_found', message: 'That project no longer exists.' };
+    const first = project.start_date ?? '2026-03-02';
+    const items = this.board(projectId).columns.flatMap((c) => c.items);
+    const tasks = items.map((item, i) =>
+      scheduledTask(item.id, String(i + 1), item.title, `${addDays(first, i)}T08:00:00`, `${addDays(first, i)}T17:00:00`, 1),
+    );
+    const ids = new Set(items.map((i) => i.id));
+    return {
+      project: project.name, project_id: projectId, start: `${first}T08:00:00`,
+      finish: tasks.at(-1)?.finish ?? `${first}T08:00:00`, tasks,
+      links: this.links.filter((l) => ids.has(l.predecessor_id)),
+    };
+  }
+
+  #scheduleOf(itemId: number): ProjectSchedule {
+    for (const schedule of this.schedules.values()) {
+      if (schedule.tasks.some((t) => t.item_id === itemId)) return schedule;
+    }
+    return this.schedule(this.#find(itemId).item.project_id);
+  }
+
+  /** The tasks from `successor` back to `predecessor` along links, if adding pred → succ closes a loop. */
+  #loop(links: ScheduleLink[], predecessor: number, successor: number): number[] | null {
+    const walk = (at: number, path: number[]): number[] | null => {
+      if (at === predecessor) return path;
+      for (const l of links) {
+        if (l.predecessor_id === at && !path.includes(l.successor_id)) {
+          const found = walk(l.successor_id, [...path, l.successor_id]);
+          if (found) return found;
+        }
+      }
+      return null;
+    };
+    return walk(successor, [successor]);
+  }
+
   status(name: string, projectId = this.projects[0].id): Status {
     return this.statuses.find((s) => s.name === name && s.project_id === projectId)!;
   }
@@ -105,6 +241,7 @@ export class FakeBackend {
   #snapshot(): Snapshot {
     return structuredClone({
       projects: this.projects, statuses: this.statuses, columns: [...this.columns.entries()], people: this.people,
+      schedules: [...this.schedules.entries()], links: this.links,
     });
   }
 
@@ -114,6 +251,8 @@ export class FakeBackend {
     this.statuses = copy.statuses;
     this.columns = new Map(copy.columns);
     this.people = copy.people;
+    this.schedules = new Map(copy.schedules);
+    this.links = copy.links;
   }
 
   /** Runs an edit and records it for undo, as the core's history does. */
@@ -265,6 +404,45 @@ export class FakeBackend {
         const status = this.statuses.find((s) => s.id === a.id)!;
         return this.#edit(`Delete column "${status.name}"`, status.project_id, () => {
           this.statuses = this.statuses.filter((s) => s.id !== status.id);
+          return null;
+        });
+      }
+      case 'schedule_get':
+        return this.schedule(a.project_id as number);
+      case 'dependency_add': {
+        const pred = a.predecessor_id as number;
+        const succ = a.successor_id as number;
+        const schedule = this.#scheduleOf(pred);
+        const name = (id: number) => schedule.tasks.find((t) => t.item_id === id)?.name ?? '?';
+        if (pred === succ) throw { code: 'invalid_input', message: `"${name(pred)}" cannot depend on itself.` };
+        if (schedule.links.some((l) => l.predecessor_id === pred && l.successor_id === succ)) {
+          throw { code: 'duplicate', message: `"${name(succ)}" already depends on "${name(pred)}".` };
+        }
+        const loop = this.#loop(schedule.links, pred, succ);
+        if (loop) {
+          throw {
+            code: 'invalid_input',
+            message: `These tasks depend on each other in a loop, so none of them can be scheduled: ${[pred, ...loop].map(name).join(' → ')}. Remove one of these dependencies (a summary task counts as depending on its own tasks).`,
+          };
+        }
+        return this.#edit(`Link "${name(pred)}" → "${name(succ)}"`, schedule.project_id, () => {
+          const link: ScheduleLink = {
+            id: this.#nextId++, predecessor_id: pred, successor_id: succ, kind: a.kind as DependencyKind,
+            lag_minutes: a.lag_minutes as number, lag_percent: null,
+          };
+          (this.schedules.get(schedule.project_id)?.links ?? this.links).push(link);
+          return link.id;
+        });
+      }
+      case 'dependency_remove': {
+        const holder = [...this.schedules.values()].find((sc) => sc.links.some((l) => l.id === a.id));
+        const link = (holder?.links ?? this.links).find((l) => l.id === a.id);
+        if (!link) throw { code: 'not_found', message: 'That dependency no longer exists.' };
+        const schedule = this.#scheduleOf(link.predecessor_id);
+        const name = (id: number) => schedule.tasks.find((t) => t.item_id === id)?.name ?? '?';
+        return this.#edit(`Unlink "${name(link.predecessor_id)}" → "${name(link.successor_id)}"`, schedule.project_id, () => {
+          const links = this.schedules.get(schedule.project_id)?.links ?? this.links;
+          links.splice(links.findIndex((l) => l.id === link.id), 1);
           return null;
         });
       }

@@ -4,6 +4,7 @@ import { board } from '../lib/state/board.svelte';
 import { drag } from '../lib/state/drag.svelte';
 import { resetQueue } from '../lib/state/queue.svelte';
 import { session } from '../lib/state/session.svelte';
+import { timeline } from '../lib/state/timeline.svelte';
 import { toasts } from '../lib/state/toasts.svelte';
 import { workspace } from '../lib/state/workspace.svelte';
 import type { FakeBackend } from './fake-backend';
@@ -11,6 +12,7 @@ import type { FakeBackend } from './fake-backend';
 export function resetAppState() {
   drag.reset();
   board.reset();
+  timeline.reset();
   workspace.reset();
   session.reset();
   toasts.reset();

@@ -262,24 +262,32 @@ impl Graph {
     /// Names the tasks of one loop among the nodes the ordering could not place.
     fn cycle_error(&self, net: &Network, indegree: &[u32]) -> CoreError {
         let stuck = |node: Node| indegree[self.index(node)] > 0;
+        // Every stuck node waits for at least one stuck node before it, so walking backwards
+        // through stuck predecessors must come round to a node already seen: that is a loop.
+        // (Walking forwards could end in a node that merely waits for the loop.)
+        let mut before: HashMap<usize, Node> = HashMap::new();
+        let mut next = Vec::new();
+        for node in self.nodes().filter(|&m| stuck(m)) {
+            self.next(net, node, &mut next);
+            for &m in next.iter().filter(|&&m| stuck(m)) {
+                before.entry(self.index(m)).or_insert(node);
+            }
+        }
         let mut node = self.nodes().find(|&m| stuck(m)).expect("a node is stuck");
         let mut seen = HashMap::new();
         let mut path = Vec::new();
-        let mut next = Vec::new();
-        // Every stuck node has a stuck predecessor, so walking successors that are stuck and
-        // lead back must close a loop; walk until a node repeats.
         while !seen.contains_key(&self.index(node)) {
             seen.insert(self.index(node), path.len());
             path.push(node);
-            self.next(net, node, &mut next);
-            node = match next.iter().copied().find(|&m| stuck(m)) {
-                Some(m) => m,
+            match before.get(&self.index(node)) {
+                Some(&m) => node = m,
                 None => break,
-            };
+            }
         }
-        let from = seen.get(&self.index(node)).copied().unwrap_or(0);
+        let mut path: Vec<Node> = path.split_off(seen.get(&self.index(node)).copied().unwrap_or(0));
+        path.reverse();
         let mut names: Vec<&str> = Vec::new();
-        for m in &path[from..] {
+        for m in &path {
             let (Node::Enter(i) | Node::Leave(i)) = *m;
             let name = net.tasks[i].name.as_str();
             if names.last() != Some(&name) {

@@ -316,3 +316,21 @@ fn a_generated_network_of_ten_thousand_tasks_schedules() {
         .iter()
         .all(|t| t.early_start <= t.early_finish && t.late_start <= t.late_finish));
 }
+
+#[test]
+fn a_loop_through_summary_tasks_names_the_tasks_that_close_it() {
+    let mut p = Plan::new("2026-03-02 08:00");
+    let start = p.task("Initiation", 0.0);
+    let assess = p.under(start, "Assess", 2.0);
+    let charter = p.under(start, "Charter", 0.0);
+    let close = p.task("Close", 0.0);
+    let lessons = p.under(close, "Lessons learned", 1.0);
+    let other = p.task("Unrelated afterwards", 1.0);
+    p.fs(assess, charter);
+    p.fs(start, close);
+    p.fs(lessons, other); // waits for the loop but is not part of it
+    p.fs(lessons, assess); // closes the loop
+    let err = schedule(&p.net).unwrap_err().to_string();
+    assert!(err.contains("Lessons learned") && err.contains("Assess"), "{err}");
+    assert!(!err.contains("Unrelated"), "{err}");
+}

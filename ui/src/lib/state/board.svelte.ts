@@ -3,7 +3,6 @@
 // answer a key press immediately, also with 10,000 items) and then take what the backend
 // returned. Only where the backend decides the place (a new item) or an edit failed is the
 // whole board fetched again — on a 10,000-item board that costs more than the edit.
-import { tick } from 'svelte';
 import * as api from '../api';
 import { toCommandError } from '../api';
 import type { Board } from '../bindings/Board';
@@ -13,6 +12,7 @@ import type { StatusInput } from '../bindings/StatusInput';
 import type { WorkItem } from '../bindings/WorkItem';
 import type { WorkItemInput } from '../bindings/WorkItemInput';
 import * as ops from '../board-ops';
+import { reportPainted } from '../paint-probe';
 import { enqueue } from './queue.svelte';
 import { session } from './session.svelte';
 import { toasts } from './toasts.svelte';
@@ -39,11 +39,6 @@ function newItemInput(title: string): WorkItemInput {
     item_type: null, title, description: '', assignee: null, estimate_hours: null,
     story_points: null, priority: null, tags: [], due_date: null,
   };
-}
-
-/** Runs after the board is in the DOM and painted (the backend's start-up benchmark). */
-function afterPaint(fn: () => void) {
-  requestAnimationFrame(() => setTimeout(fn, 0));
 }
 
 class BoardState {
@@ -88,8 +83,7 @@ class BoardState {
       if (token !== this.#loadToken) return;
       this.board = board;
       this.#generation++;
-      await tick();
-      afterPaint(() => void api.reportBoardPainted().catch(() => undefined));
+      if (workspace.view === 'board') void reportPainted();
     } catch (e) {
       if (token === this.#loadToken) this.loadError = toCommandError(e).message;
     } finally {

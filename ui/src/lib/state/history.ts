@@ -6,6 +6,7 @@ import type { Replayed } from '../bindings/Replayed';
 import { board } from './board.svelte';
 import { enqueue } from './queue.svelte';
 import { session } from './session.svelte';
+import { timeline } from './timeline.svelte';
 import { toasts } from './toasts.svelte';
 import { workspace } from './workspace.svelte';
 
@@ -36,6 +37,8 @@ async function showReplayed(replayed: Replayed) {
     workspace.select(target); // the workspace window loads that project's board
   } else if (workspace.selected) {
     await board.reload();
+    // The timeline shows the same project's schedule, which the replay may have changed too.
+    if (workspace.view === 'timeline') await timeline.reload();
   } else {
     workspace.select(workspace.projects[0]?.id ?? null);
   }

@@ -18,6 +18,13 @@ function storageKey(path: string) {
 
 export type ProjectFormState = { mode: 'new' } | { mode: 'edit'; project: Project } | null;
 
+export type View = 'board' | 'timeline';
+
+/** Plan-driven projects open on their timeline, flow-driven ones on their board. */
+function defaultView(project: Project | null): View {
+  return project?.methodology === 'waterfall' || project?.methodology === 'hybrid' ? 'timeline' : 'board';
+}
+
 class WorkspaceState {
   projects = $state<Project[]>([]);
   projectsLoaded = $state(false);
@@ -28,8 +35,18 @@ class WorkspaceState {
   helpOpen = $state(false);
   projectForm = $state<ProjectFormState>(null);
   #savedTimer: ReturnType<typeof setTimeout> | undefined;
+  /** The view the user last chose in each project (this session). */
+  #chosenViews = $state<Record<number, View>>({});
 
   selected = $derived(this.projects.find((p) => p.id === this.selectedId) ?? null);
+  /** The selected project's view: the one last chosen there, else its methodology's default. */
+  view: View = $derived(
+    (this.selectedId != null ? this.#chosenViews[this.selectedId] : undefined) ?? defaultView(this.selected),
+  );
+
+  setView(view: View) {
+    if (this.selectedId != null) this.#chosenViews[this.selectedId] = view;
+  }
 
   /** Called when a workspace window appears: loads its projects and picks one to show. */
   async init() {
@@ -139,6 +156,7 @@ class WorkspaceState {
     this.sidebarCollapsed = false;
     this.helpOpen = false;
     this.projectForm = null;
+    this.#chosenViews = {};
   }
 }
 
