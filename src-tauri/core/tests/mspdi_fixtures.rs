@@ -192,3 +192,37 @@ fn a_small_file_reads_outline_links_constraints_and_calendar_exceptions() {
     assert_eq!(show(s.tasks[3].early_start), "2026-03-06 13:00");
     assert_eq!(show(s.tasks[4].early_start), "2026-03-09 12:00");
 }
+
+#[test]
+fn recurring_calendar_exceptions_become_their_dates() {
+    let Some(xml) = fixture("calendar-recurring-exceptions-project2016-mspdi.xml") else {
+        return;
+    };
+    let plan = mspdi::read(&xml).unwrap();
+    let cal = plan
+        .calendars
+        .iter()
+        .find(|c| c.exceptions().len() > 20)
+        .expect("the calendar with the exceptions");
+    let day = |s: &str| chrono::NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap();
+    // Every third day, four times, from 2000-02-01.
+    for d in ["2000-02-01", "2000-02-04", "2000-02-07", "2000-02-10"] {
+        assert!(!cal.is_working_day(day(d)), "{d}");
+    }
+    assert!(cal.is_working_day(day("2000-02-02")));
+    // Every second week on Tuesday, four times, from 2001-01-01.
+    for d in ["2001-01-02", "2001-01-16", "2001-01-30", "2001-02-13"] {
+        assert!(!cal.is_working_day(day(d)), "{d}");
+    }
+    assert!(cal.is_working_day(day("2001-01-09")));
+    // The 1st of every second month; the 2nd of February every year.
+    assert!(!cal.is_working_day(day("2003-01-01")) && !cal.is_working_day(day("2003-05-01")));
+    assert!(!cal.is_working_day(day("2005-02-02")) && !cal.is_working_day(day("2006-02-02")));
+    // "The second Tuesday"-style exceptions are reported, not guessed.
+    let reported = plan
+        .warnings
+        .iter()
+        .filter(|w| w.contains("recurring exception"))
+        .count();
+    assert_eq!(reported, 11, "{:?}", plan.warnings);
+}

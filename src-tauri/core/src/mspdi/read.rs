@@ -2,7 +2,7 @@
 
 use std::collections::HashMap;
 
-use chrono::{NaiveDate, NaiveDateTime};
+use chrono::{Datelike, NaiveDate, NaiveDateTime};
 use roxmltree::{Document, Node};
 
 use crate::schedule::calendar::to_minute;
@@ -244,27 +244,96 @@ fn read_calendar(node: Node, warnings: &mut Vec<String>) -> Option<RawCalendar> 
     }
     if let Some(list) = child(node, "Exceptions") {
         for exception in children(list, "Exception") {
-            let recurring = number(exception, "Type").is_some_and(|t| t as i64 != 1);
             let Some((from, to)) = child(exception, "TimePeriod").and_then(range) else {
                 continue;
             };
-            if recurring {
+            let Some(dates) = recurrence(exception, from, to) else {
                 warnings.push(format!(
-                    "Calendar \"{}\": the recurring exception \"{}\" was not imported; add its dates by hand.",
+                    "Calendar \"{}\": the recurring exception \"{}\" (by weekday position in a month or year) was not imported; add its dates by hand.",
                     raw.name,
                     text(exception, "Name").unwrap_or("unnamed")
                 ));
                 continue;
-            }
+            };
             let spans = if flag(exception, "DayWorking") {
                 working_times(exception)
             } else {
                 Vec::new()
             };
-            raw.exceptions.push((from, to, spans));
+            match dates {
+                Recurrence::Range => raw.exceptions.push((from, to, spans)),
+                Recurrence::Dates(dates) => raw.exceptions.extend(dates.into_iter().map(|d| (d, d, spans.clone()))),
+            }
         }
     }
     Some(raw)
+}
+
+enum Recurrence {
+    /// Every day from the first to the last.
+    Range,
+    Dates(Vec<NaiveDate>),
+}
+
+/// The dates of a calendar exception. `Type` 1 is every day of its period; 7 every `Period`
+/// days; 6 the `DaysOfWeek` (bit 1 Sunday … 64 Saturday) every `Period` weeks; 4 day
+/// `MonthDay` every `Period` months; 2 `MonthDay` of `Month` every year — each up to
+/// `Occurrences` times within the period. The relative kinds (3 and 5: "the second Tuesday")
+/// give None.
+fn recurrence(exception: Node, from: NaiveDate, to: NaiveDate) -> Option<Recurrence> {
+    let kind = number(exception, "Type").map_or(1, |t| t as i64);
+    let count = number(exception, "Occurrences").map_or(usize::MAX, |n| n.max(1.0) as usize);
+    let period = number(exception, "Period").map_or(1, |p| (p as i64).max(1));
+    let within = |d: &NaiveDate| *d >= from && *d <= to;
+    let dates: Vec<NaiveDate> = match kind {
+        1 => return Some(Recurrence::Range),
+        7 => (0..)
+            .map(|i| from + chrono::Duration::days(i * period))
+            .take_while(within)
+            .take(count)
+            .collect(),
+        6 => {
+            let mask = number(exception, "DaysOfWeek").map_or(0, |m| m as u32);
+            let week_start = from - chrono::Duration::days(from.weekday().num_days_from_sunday() as i64);
+            from.iter_days()
+                .take_while(within)
+                .filter(|d| mask & (1 << d.weekday().num_days_from_sunday()) != 0)
+                .filter(|d| ((*d - week_start).num_days() / 7) % period == 0)
+                .take(count)
+                .collect()
+        }
+        4 | 2 => {
+            let day = number(exception, "MonthDay")? as u32;
+            let (step, month) = if kind == 4 {
+                (period as u32, None)
+            } else {
+                (12, number(exception, "Month").map(|m| m as u32))
+            };
+            let mut out = Vec::new();
+            let (mut year, mut m) = (from.year(), month.unwrap_or(from.month()));
+            while out.len() < count {
+                if let Some(d) = NaiveDate::from_ymd_opt(year, m, day) {
+                    if d > to {
+                        break;
+                    }
+                    if d >= from {
+                        out.push(d);
+                    }
+                }
+                m += step;
+                while m > 12 {
+                    m -= 12;
+                    year += 1;
+                }
+                if year > to.year() {
+                    break;
+                }
+            }
+            out
+        }
+        _ => return None,
+    };
+    Some(Recurrence::Dates(dates))
 }
 
 /// Fills each calendar's unset weekdays and exceptions from its base calendars.
