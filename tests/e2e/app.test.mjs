@@ -48,6 +48,13 @@ async function focusCard(title) {
   );
 }
 
+/** Shows the Board tab (a Scrum project opens on its sprints). */
+async function showBoard() {
+  const tab = await driver.find('[data-testid="view-board"]');
+  await driver.click(tab);
+  return driver.find('[data-testid="column"]');
+}
+
 before(async () => {
   mkdirSync(shots, { recursive: true });
   // The app keeps its recent list and web storage under these; keep the user's untouched.
@@ -65,7 +72,7 @@ after(async () => {
 
 test('create an item, move it, undo the move, and find it so after a restart', async () => {
   await driver.open(BIN, [workspace]);
-  const firstColumn = await driver.find('[data-testid="column"]');
+  const firstColumn = await showBoard();
   const firstName = await driver.attr(firstColumn, 'data-status-name');
   const project = await driver.exec(
     `return document.querySelector('[data-testid="project-name"]')?.textContent ?? null;`);
@@ -104,7 +111,7 @@ test('create an item, move it, undo the move, and find it so after a restart', a
   // Quit and start again: the state is in the file.
   await driver.close();
   await driver.open(BIN, [workspace]);
-  await driver.find('[data-testid="column"]');
+  await showBoard();
   if (project) {
     const shown = await driver.exec(
       `return document.querySelector('[data-testid="project-name"]')?.textContent ?? null;`);
@@ -117,6 +124,7 @@ test('create an item, move it, undo the move, and find it so after a restart', a
 
 test('drag a card with the pointer into another column', async () => {
   await driver.open(BIN, [workspace]);
+  await showBoard();
   await driver.find('[data-testid="card"]');
   const from = await driver.exec(
     `const cols = [...document.querySelectorAll('[data-testid="column"]')];

@@ -255,7 +255,8 @@ fn plan_portal_sprints(ws: &mut Workspace, project: Id, today: NaiveDate) -> Res
                 goal: (*goal).into(),
                 start_date: (today + Duration::days(*from)).to_string(),
                 finish_date: (today + Duration::days(*to)).to_string(),
-                capacity_points: Some(18.0),
+                // The current sprint is planned a little over what the team can do.
+                capacity_points: Some(if *to > 0 { 30.0 } else { 18.0 }),
             },
         )?;
         if !review.is_empty() {

@@ -18,6 +18,12 @@ import type { StatusInput } from '../lib/bindings/StatusInput';
 import type { WorkItem } from '../lib/bindings/WorkItem';
 import type { WorkItemInput } from '../lib/bindings/WorkItemInput';
 import type { WorkspaceInfo } from '../lib/bindings/WorkspaceInfo';
+import type { Burndown } from '../lib/bindings/Burndown';
+import type { CumulativeFlow } from '../lib/bindings/CumulativeFlow';
+import type { FlowTimes } from '../lib/bindings/FlowTimes';
+import type { Sprint } from '../lib/bindings/Sprint';
+import type { SprintInput } from '../lib/bindings/SprintInput';
+import type { VelocityPoint } from '../lib/bindings/VelocityPoint';
 
 export type Call = { cmd: string; args: Record<string, unknown> };
 type Snapshot = {
@@ -80,6 +86,16 @@ export class FakeBackend {
   schedules = new Map<number, ProjectSchedule>();
   /** The links of the projects without their own schedule. */
   links: ScheduleLink[] = [];
+  /** Scrum: the sprints (any project), which sprint each item is in, and the backlog's rank order. */
+  sprints: Sprint[] = [];
+  sprintOf = new Map<number, number>();
+  backlog: number[] = [];
+  /** A test's own burndown per sprint; others get an ideal line and no days done. */
+  burndowns = new Map<number, Burndown>();
+  velocity: VelocityPoint[] = [];
+  /** Flow: the test's own diagram (else every column empty) and times (else none). */
+  flow: CumulativeFlow | null = null;
+  flowTimes: FlowTimes = { items: [], average_lead_days: null, average_cycle_days: null };
   #undo: Step[] = [];
   #redo: Step[] = [];
   #nextId = 1000;
@@ -211,6 +227,57 @@ export class FakeBackend {
       return null;
     };
     return walk(successor, [successor]);
+  }
+
+  /** A sprint of a project, set up directly (test setup, not an edit). */
+  addSprint(projectId: number, name: string, fields: Partial<Sprint> = {}): Sprint {
+    const sprint: Sprint = {
+      id: this.#nextId++, project_id: projectId, name, goal: '', start_date: '2025-03-03', finish_date: '2025-03-14',
+      capacity_points: null, review_notes: '', retro_notes: '', state: 'planned', committed_points: 0,
+      completed_points: 0, item_count: 0, ...fields,
+    };
+    this.sprints.push(sprint);
+    return sprint;
+  }
+
+  /** A sprint with its points and item count worked out from the items in it. */
+  #sprintNow(sprint: Sprint): Sprint {
+    const items = this.#sprintItems(sprint.id);
+    const points = (list: WorkItem[]) => list.reduce((sum, i) => sum + (i.story_points ?? 0), 0);
+    const done = items.filter((i) => this.statuses.find((st) => st.id === i.status_id)?.category === 'done');
+    return { ...sprint, committed_points: points(items), completed_points: points(done), item_count: items.length };
+  }
+
+  #sprintItems(sprintId: number): WorkItem[] {
+    return [...this.columns.values()].flat().filter((i) => this.sprintOf.get(i.id) === sprintId);
+  }
+
+  /** Items of a project in no sprint and not done: ranked ones first in rank order, then the rest. */
+  #backlogOf(projectId: number): WorkItem[] {
+    const items = this.board(projectId)
+      .columns.filter((c) => c.status.category !== 'done')
+      .flatMap((c) => c.items)
+      .filter((i) => !this.sprintOf.has(i.id));
+    const rank = (id: number) => {
+      const at = this.backlog.indexOf(id);
+      return at < 0 ? Number.MAX_SAFE_INTEGER : at;
+    };
+    return items.map((item, i) => ({ item, i })).sort((a, b) => rank(a.item.id) - rank(b.item.id) || a.i - b.i).map((x) => x.item);
+  }
+
+  #sprint(id: unknown): Sprint {
+    const sprint = this.sprints.find((sp) => sp.id === id);
+    if (!sprint) throw { code: 'not_found', message: 'That sprint no longer exists.' };
+    return sprint;
+  }
+
+  #checkSprint(projectId: number, input: SprintInput, id: number | null) {
+    if (this.sprints.some((sp) => sp.project_id === projectId && sp.name === input.name && sp.id !== id)) {
+      throw { code: 'duplicate', message: `A sprint named "${input.name}" already exists in this project.` };
+    }
+    if (!input.start_date || !input.finish_date || input.finish_date < input.start_date) {
+      throw { code: 'invalid_input', message: 'A sprint needs a start date and a finish date on or after it.' };
+    }
   }
 
   status(name: string, projectId = this.projects[0].id): Status {
@@ -446,6 +513,67 @@ export class FakeBackend {
           return null;
         });
       }
+      case 'sprints_list':
+        return this.sprints.filter((sp) => sp.project_id === a.project_id).map((sp) => this.#sprintNow(sp));
+      case 'sprint_create': {
+        const input = a.input as SprintInput;
+        this.#checkSprint(a.project_id as number, input, null);
+        return this.addSprint(a.project_id as number, input.name, { ...input });
+      }
+      case 'sprint_update': {
+        const sprint = this.#sprint(a.id);
+        const input = a.input as SprintInput;
+        this.#checkSprint(sprint.project_id, input, sprint.id);
+        return this.#sprintNow(Object.assign(sprint, input));
+      }
+      case 'sprint_notes_set': {
+        const sprint = this.#sprint(a.id);
+        return this.#sprintNow(Object.assign(sprint, { review_notes: a.review, retro_notes: a.retro }));
+      }
+      case 'sprint_delete':
+        this.sprints = this.sprints.filter((sp) => sp.id !== a.id);
+        for (const [item, sprint] of this.sprintOf) if (sprint === a.id) this.sprintOf.delete(item);
+        return null;
+      case 'sprint_assign':
+        if (a.sprint_id == null) this.sprintOf.delete(a.item_id as number);
+        else this.sprintOf.set(a.item_id as number, a.sprint_id as number);
+        return null;
+      case 'backlog_get':
+        return this.#backlogOf(a.project_id as number);
+      case 'backlog_rank': {
+        const item = this.#find(a.item_id as number).item;
+        const ids = this.#backlogOf(item.project_id).map((i) => i.id).filter((id) => id !== item.id);
+        ids.splice(a.index as number, 0, item.id);
+        this.backlog = ids;
+        return null;
+      }
+      case 'sprint_plan_get': {
+        const sprint = this.#sprintNow(this.#sprint(a.id));
+        const over = sprint.capacity_points == null ? 0 : Math.max(0, sprint.committed_points - sprint.capacity_points);
+        return { sprint, items: this.#sprintItems(sprint.id), over_commitment: over };
+      }
+      case 'sprint_burndown': {
+        const own = this.burndowns.get(a.id as number);
+        if (own) return own;
+        const sprint = this.#sprintNow(this.#sprint(a.id));
+        const days: string[] = [];
+        for (let d = sprint.start_date; d <= sprint.finish_date; d = addDays(d, 1)) days.push(d);
+        const step = sprint.committed_points / Math.max(1, days.length - 1);
+        return { days, ideal: days.map((_, i) => sprint.committed_points - i * step), remaining: days.map(() => null) };
+      }
+      case 'sprint_velocity':
+        return this.velocity;
+      case 'flow_cumulative': {
+        if (this.flow) return this.flow;
+        const days: string[] = [];
+        for (let d = a.from as string; d <= (a.to as string); d = addDays(d, 1)) days.push(d);
+        const bands = this.board(a.project_id as number).columns.map((c) => ({
+          status_id: c.status.id, name: c.status.name, category: c.status.category, counts: days.map(() => 0),
+        }));
+        return { days, bands };
+      }
+      case 'flow_times':
+        return this.flowTimes;
       case 'history_state':
         return {
           undo_label: this.#undo.at(-1)?.label ?? null,

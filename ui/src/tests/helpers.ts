@@ -5,6 +5,8 @@ import { drag } from '../lib/state/drag.svelte';
 import { resetQueue } from '../lib/state/queue.svelte';
 import { session } from '../lib/state/session.svelte';
 import { timeline } from '../lib/state/timeline.svelte';
+import { sprints } from '../lib/state/sprints.svelte';
+import { flow } from '../lib/state/flow.svelte';
 import { toasts } from '../lib/state/toasts.svelte';
 import { workspace } from '../lib/state/workspace.svelte';
 import type { FakeBackend } from './fake-backend';
@@ -13,6 +15,8 @@ export function resetAppState() {
   drag.reset();
   board.reset();
   timeline.reset();
+  sprints.reset();
+  flow.reset();
   workspace.reset();
   session.reset();
   toasts.reset();

@@ -53,7 +53,7 @@ afterEach(() => {
 });
 
 describe('timeline view', () => {
-  test('Kanban and Scrum projects open on the board, Waterfall and Hybrid on the timeline; tabs and v switch', async () => {
+  test('Kanban projects open on the board, Scrum on the sprints, Waterfall and Hybrid on the timeline; tabs and v switch', async () => {
     const fake = planBackend();
     fake.addPlan('Data centre exit', [{ wbs: '1', name: 'Inventory racks', start: '2026-03-02', finish: '2026-03-04' }], 'hybrid');
     fake.addProject('Mobile app', [['To do', null, 'todo']]).methodology = 'scrum';
@@ -93,7 +93,7 @@ describe('timeline view', () => {
     await fireEvent.click(link('Data centre exit'));
     await waitFor(() => expect(rowNames()).toEqual(['Inventory racks']));
     await fireEvent.click(link('Mobile app'));
-    await waitFor(() => expect(selected('board')).toBe('true'));
+    await waitFor(() => expect(screen.getByTestId('view-sprints').getAttribute('aria-selected')).toBe('true'));
 
     // Each project keeps the view last chosen in it.
     await fireEvent.click(link('Office move'));
@@ -446,7 +446,7 @@ describe('timeline states', () => {
     await renderPlan();
     await fireEvent.keyDown(window, { key: '?' });
     const help = await screen.findByTestId('help-overlay');
-    for (const text of ['Switch between Board and Timeline', 'l, then Enter', 'Remove the selected link', 'Zoom in / out']) {
+    for (const text of ["Switch to the project's next view", 'l, then Enter', 'Remove the selected link', 'Zoom in / out']) {
       expect(help.textContent).toContain(text);
     }
   });

@@ -6,6 +6,8 @@ import type { Replayed } from '../bindings/Replayed';
 import { board } from './board.svelte';
 import { enqueue } from './queue.svelte';
 import { session } from './session.svelte';
+import { flow } from './flow.svelte';
+import { sprints } from './sprints.svelte';
 import { timeline } from './timeline.svelte';
 import { toasts } from './toasts.svelte';
 import { workspace } from './workspace.svelte';
@@ -37,8 +39,10 @@ async function showReplayed(replayed: Replayed) {
     workspace.select(target); // the workspace window loads that project's board
   } else if (workspace.selected) {
     await board.reload();
-    // The timeline shows the same project's schedule, which the replay may have changed too.
+    // The other views show the same project from other angles, which the replay may have changed too.
     if (workspace.view === 'timeline') await timeline.reload();
+    else if (workspace.view === 'sprints') await sprints.reload();
+    else if (workspace.view === 'flow') await flow.reload();
   } else {
     workspace.select(workspace.projects[0]?.id ?? null);
   }

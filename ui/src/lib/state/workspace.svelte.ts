@@ -18,11 +18,22 @@ function storageKey(path: string) {
 
 export type ProjectFormState = { mode: 'new' } | { mode: 'edit'; project: Project } | null;
 
-export type View = 'board' | 'timeline';
+export type View = 'board' | 'timeline' | 'sprints' | 'flow';
 
-/** Plan-driven projects open on their timeline, flow-driven ones on their board. */
+/** The views a project offers, in tab order: sprints for Scrum work, flow for Kanban work. */
+export function viewsFor(project: Project | null): View[] {
+  const m = project?.methodology;
+  const views: View[] = ['board', 'timeline'];
+  if (m === 'scrum' || m === 'hybrid') views.push('sprints');
+  if (m === 'kanban' || m === 'hybrid') views.push('flow');
+  return views;
+}
+
+/** Plan-driven projects open on their timeline, Scrum ones on their sprints, Kanban on the board. */
 function defaultView(project: Project | null): View {
-  return project?.methodology === 'waterfall' || project?.methodology === 'hybrid' ? 'timeline' : 'board';
+  const m = project?.methodology;
+  if (m === 'waterfall' || m === 'hybrid') return 'timeline';
+  return m === 'scrum' ? 'sprints' : 'board';
 }
 
 class WorkspaceState {
@@ -39,13 +50,24 @@ class WorkspaceState {
   #chosenViews = $state<Record<number, View>>({});
 
   selected = $derived(this.projects.find((p) => p.id === this.selectedId) ?? null);
-  /** The selected project's view: the one last chosen there, else its methodology's default. */
-  view: View = $derived(
-    (this.selectedId != null ? this.#chosenViews[this.selectedId] : undefined) ?? defaultView(this.selected),
-  );
+  views = $derived(viewsFor(this.selected));
+  /**
+   * The selected project's view: the one last chosen there (if its methodology still offers
+   * it, as it may have changed since), else its methodology's default.
+   */
+  view: View = $derived.by(() => {
+    const chosen = this.selectedId != null ? this.#chosenViews[this.selectedId] : undefined;
+    return chosen && this.views.includes(chosen) ? chosen : defaultView(this.selected);
+  });
 
   setView(view: View) {
     if (this.selectedId != null) this.#chosenViews[this.selectedId] = view;
+  }
+
+  /** The next of the project's views, wrapping round (the `v` key). */
+  nextView() {
+    const at = this.views.indexOf(this.view);
+    this.setView(this.views[(at + 1) % this.views.length]);
   }
 
   /** Called when a workspace window appears: loads its projects and picks one to show. */
