@@ -12,7 +12,7 @@ export function niceMax(value: number): number {
   return 10 * step;
 }
 
-/** Six evenly spaced ticks from 0 to `max` (every fifth of it).
+/** Six evenly spaced ticks from 0 to `max` (every fifth of it). */
 export function ticks(max: number): number[] {
   // niceMax gives 1, 2 or 5 × 10^k, so fifths are round numbers too (10, 20 … for 50).
   return [0, 1, 2, 3, 4, 5].map((i) => Math.round(((max * i) / 5) * 100) / 100);
