@@ -3,23 +3,15 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync, mkdirSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { Driver, Keys } from './webdriver.mjs';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { Keys } from './webdriver.mjs';
+import { BIN, setUp, shots, startDriver } from './harness.mjs';
 
-const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
-const BIN = join(root, 'target/debug/bridgeplan');
-const home = mkdtempSync(join(tmpdir(), 'bridgeplan-e2e-'));
-const shots = join(root, 'target/e2e');
-const workspace = join(home, 'e2e.bridgeplan');
 let driver;
-
-/** Runs a read-only query on the workspace file, as another program would. */
-function sql(query) {
-  return execFileSync('sqlite3', ['-readonly', workspace, query], { encoding: 'utf8' }).trim();
-}
+let home;
+let workspace;
+let sql;
 
 /** The card whose title is `title`: its item id and the name of the column it sits in. */
 function cardInfo(title) {
@@ -56,14 +48,8 @@ async function showBoard() {
 }
 
 before(async () => {
-  mkdirSync(shots, { recursive: true });
-  // The app keeps its recent list and web storage under these; keep the user's untouched.
-  process.env.XDG_CONFIG_HOME = join(home, 'config');
-  process.env.XDG_DATA_HOME = join(home, 'data');
-  process.env.XDG_CACHE_HOME = join(home, 'cache');
-  process.env.WEBKIT_DISABLE_DMABUF_RENDERER = '1';
-  execFileSync(BIN, ['demo', workspace]);
-  driver = await Driver.start(4444 + (process.pid % 500) * 2);
+  ({ home, workspace, sql } = setUp('app'));
+  driver = await startDriver();
 });
 
 after(async () => {

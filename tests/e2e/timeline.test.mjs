@@ -2,23 +2,13 @@
 // path on screen, linking two tasks by keyboard, and a loop refused with its tasks named.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, mkdirSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { Driver, Keys } from './webdriver.mjs';
+import { join } from 'node:path';
+import { Keys } from './webdriver.mjs';
+import { BIN, setUp, shots, startDriver } from './harness.mjs';
 
-const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
-const BIN = join(root, 'target/debug/bridgeplan');
-const home = mkdtempSync(join(tmpdir(), 'bridgeplan-e2e-timeline-'));
-const shots = join(root, 'target/e2e');
-const workspace = join(home, 'timeline.bridgeplan');
 let driver;
-
-function sql(query) {
-  return execFileSync('sqlite3', ['-readonly', workspace, query], { encoding: 'utf8' }).trim();
-}
+let workspace;
+let sql;
 
 /** Focuses the timeline row of the task whose name starts with `prefix`. */
 function focusRow(prefix) {
@@ -38,13 +28,8 @@ function toastText() {
 }
 
 before(async () => {
-  mkdirSync(shots, { recursive: true });
-  process.env.XDG_CONFIG_HOME = join(home, 'config');
-  process.env.XDG_DATA_HOME = join(home, 'data');
-  process.env.XDG_CACHE_HOME = join(home, 'cache');
-  process.env.WEBKIT_DISABLE_DMABUF_RENDERER = '1';
-  execFileSync(BIN, ['demo', workspace]);
-  driver = await Driver.start(4444 + (process.pid % 500) * 2);
+  ({ workspace, sql } = setUp('timeline'));
+  driver = await startDriver();
 });
 
 after(async () => {

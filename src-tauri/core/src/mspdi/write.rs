@@ -8,7 +8,7 @@ use std::collections::{BTreeSet, HashMap};
 use std::fmt::Write;
 
 use crate::calendars;
-use crate::schedule::{Calendar, Minute};
+use crate::schedule::{Calendar, Minute, Span};
 use crate::timeline::DependencyKind;
 use crate::{Id, Result, Workspace};
 
@@ -70,6 +70,21 @@ fn time_of_day(minutes: u16) -> String {
     format!("{:02}:{:02}:00", minutes / 60 % 24, minutes % 60)
 }
 
+/// The working spans of a day or an exception; nothing for a day off.
+fn write_spans(xml: &mut Xml, spans: &[Span]) {
+    if spans.is_empty() {
+        return;
+    }
+    xml.open("WorkingTimes");
+    for span in spans {
+        xml.open("WorkingTime");
+        xml.leaf("FromTime", time_of_day(span.start));
+        xml.leaf("ToTime", time_of_day(span.end));
+        xml.close("WorkingTime");
+    }
+    xml.close("WorkingTimes");
+}
+
 fn write_calendar(xml: &mut Xml, uid: usize, calendar: &Calendar) {
     xml.open("Calendar");
     xml.leaf("UID", uid);
@@ -83,16 +98,7 @@ fn write_calendar(xml: &mut Xml, uid: usize, calendar: &Calendar) {
         xml.open("WeekDay");
         xml.leaf("DayType", day_type);
         xml.leaf("DayWorking", u8::from(!spans.is_empty()));
-        if !spans.is_empty() {
-            xml.open("WorkingTimes");
-            for span in spans {
-                xml.open("WorkingTime");
-                xml.leaf("FromTime", time_of_day(span.start));
-                xml.leaf("ToTime", time_of_day(span.end));
-                xml.close("WorkingTime");
-            }
-            xml.close("WorkingTimes");
-        }
+        write_spans(xml, spans);
         xml.close("WeekDay");
     }
     xml.close("WeekDays");
@@ -117,16 +123,7 @@ fn write_calendar(xml: &mut Xml, uid: usize, calendar: &Calendar) {
             );
             xml.leaf("Type", 1);
             xml.leaf("DayWorking", u8::from(!spans.is_empty()));
-            if !spans.is_empty() {
-                xml.open("WorkingTimes");
-                for span in spans {
-                    xml.open("WorkingTime");
-                    xml.leaf("FromTime", time_of_day(span.start));
-                    xml.leaf("ToTime", time_of_day(span.end));
-                    xml.close("WorkingTime");
-                }
-                xml.close("WorkingTimes");
-            }
+            write_spans(xml, spans);
             xml.close("Exception");
         }
         xml.close("Exceptions");
