@@ -339,18 +339,14 @@ impl Workspace {
     /// renumbered, so the order is explicit for every item afterwards.
     pub fn rank_in_backlog(&mut self, item_id: Id, index: usize) -> Result<()> {
         let item = self.item(item_id)?;
-        let mut order: Vec<Id> = self
-            .backlog(item.project_id)?
-            .into_iter()
-            .map(|i| i.id)
-            .filter(|&i| i != item_id)
-            .collect();
-        if order.len() == self.backlog(item.project_id)?.len() {
+        let mut order: Vec<Id> = self.backlog(item.project_id)?.into_iter().map(|i| i.id).collect();
+        let Some(at) = order.iter().position(|&i| i == item_id) else {
             return Err(CoreError::InvalidInput(format!(
                 "\"{}\" is not in the product backlog.",
                 item.title
             )));
-        }
+        };
+        order.remove(at);
         order.insert(index.min(order.len()), item_id);
         self.edit(|ctx| {
             for (position, id) in order.iter().enumerate() {

@@ -9,21 +9,25 @@ fn date(s: &str) -> NaiveDate {
     NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
 }
 
+/// A Kanban project with the default columns: Backlog, Ready, In progress, Review, Done.
+fn kanban(ws: &mut Workspace) -> bridgeplan_core::Id {
+    ws.create_project(&ProjectInput {
+        name: "Ops".into(),
+        methodology: Methodology::Kanban,
+        start_date: None,
+        finish_date: None,
+        description: String::new(),
+    })
+    .unwrap()
+    .id
+}
+
 #[test]
 fn moves_are_recorded_and_give_cumulative_flow_and_flow_times() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("flow.bridgeplan");
     let mut ws = Workspace::create(&path, None).unwrap();
-    let project = ws
-        .create_project(&ProjectInput {
-            name: "Ops".into(),
-            methodology: Methodology::Kanban,
-            start_date: None,
-            finish_date: None,
-            description: String::new(),
-        })
-        .unwrap()
-        .id;
+    let project = kanban(&mut ws);
     let columns = ws.statuses(project).unwrap(); // Backlog, Ready, In progress, Review, Done
     let item = |ws: &mut Workspace, title: &str| {
         ws.create_item(
@@ -95,16 +99,7 @@ fn moves_are_recorded_and_give_cumulative_flow_and_flow_times() {
 #[test]
 fn undoing_a_move_takes_its_history_back() {
     let mut ws = Workspace::in_memory().unwrap();
-    let project = ws
-        .create_project(&ProjectInput {
-            name: "Ops".into(),
-            methodology: Methodology::Kanban,
-            start_date: None,
-            finish_date: None,
-            description: String::new(),
-        })
-        .unwrap()
-        .id;
+    let project = kanban(&mut ws);
     let done = ws.statuses(project).unwrap()[4].id;
     let item = ws
         .create_item(
