@@ -67,6 +67,11 @@ pub async fn item_delete(session: State<'_, Session>, id: Id) -> CommandResult<(
 }
 
 #[tauri::command(rename_all = "snake_case")]
+pub async fn item_epic_set(session: State<'_, Session>, id: Id, epic_id: Option<Id>) -> CommandResult<WorkItem> {
+    session.with(|ws| ws.set_item_epic(id, epic_id))
+}
+
+#[tauri::command(rename_all = "snake_case")]
 pub async fn item_move(session: State<'_, Session>, id: Id, status_id: Id, index: usize) -> CommandResult<WorkItem> {
     session.with(|ws| ws.move_item(id, status_id, index))
 }

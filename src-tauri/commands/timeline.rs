@@ -1,6 +1,8 @@
-//! Commands for a project's timeline: its computed schedule and its dependencies.
+//! Commands for a project's timeline: its computed schedule, dependencies, outline, bars
+//! dragged in time, baselines and working calendar.
 
 use bridgeplan_core::baselines::{Baseline, TaskVariance};
+use bridgeplan_core::calendars::{CalendarException, WorkingCalendar};
 use bridgeplan_core::timeline::{DependencyKind, ProjectSchedule, TaskPlanInput};
 use bridgeplan_core::Id;
 use tauri::State;
@@ -56,4 +58,52 @@ pub async fn baseline_delete(session: State<'_, Session>, id: Id) -> CommandResu
 #[tauri::command(rename_all = "snake_case")]
 pub async fn baseline_variance(session: State<'_, Session>, id: Id) -> CommandResult<Vec<TaskVariance>> {
     session.with(|ws| ws.baseline_variance(id))
+}
+
+#[tauri::command(rename_all = "snake_case")]
+pub async fn task_indent(session: State<'_, Session>, item_id: Id) -> CommandResult<()> {
+    session.with(|ws| ws.indent_task(item_id))
+}
+
+#[tauri::command(rename_all = "snake_case")]
+pub async fn task_outdent(session: State<'_, Session>, item_id: Id) -> CommandResult<()> {
+    session.with(|ws| ws.outdent_task(item_id))
+}
+
+#[tauri::command(rename_all = "snake_case")]
+pub async fn task_move(session: State<'_, Session>, item_id: Id, start: String) -> CommandResult<()> {
+    session.with(|ws| ws.move_task(item_id, &start))
+}
+
+#[tauri::command(rename_all = "snake_case")]
+pub async fn task_finish_set(session: State<'_, Session>, item_id: Id, finish: String) -> CommandResult<()> {
+    session.with(|ws| ws.set_task_finish(item_id, &finish))
+}
+
+#[tauri::command(rename_all = "snake_case")]
+pub async fn calendar_get(session: State<'_, Session>, project_id: Id) -> CommandResult<WorkingCalendar> {
+    session.with(|ws| ws.project_working_calendar(project_id))
+}
+
+#[tauri::command(rename_all = "snake_case")]
+pub async fn calendar_week_set(
+    session: State<'_, Session>,
+    calendar_id: Id,
+    week: Vec<Vec<[u16; 2]>>,
+) -> CommandResult<()> {
+    session.with(|ws| ws.set_calendar_week(calendar_id, &week))
+}
+
+#[tauri::command(rename_all = "snake_case")]
+pub async fn calendar_exception_set(
+    session: State<'_, Session>,
+    calendar_id: Id,
+    exception: CalendarException,
+) -> CommandResult<()> {
+    session.with(|ws| ws.set_calendar_exception(calendar_id, &exception))
+}
+
+#[tauri::command(rename_all = "snake_case")]
+pub async fn calendar_exception_remove(session: State<'_, Session>, calendar_id: Id, day: String) -> CommandResult<()> {
+    session.with(|ws| ws.remove_calendar_exception(calendar_id, &day))
 }

@@ -3,11 +3,13 @@
 use std::collections::HashMap;
 
 use chrono::NaiveDate;
-use rusqlite::Connection;
+use rusqlite::{Connection, OptionalExtension};
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
 
 use crate::history::EditContext;
 use crate::schedule::{Calendar, Span};
-use crate::{CoreError, Id, Result};
+use crate::{validate, CoreError, Id, Result};
 
 /// The "Standard" calendar every workspace starts with (Mon–Fri, 08:00–12:00, 13:00–17:00).
 pub const STANDARD_CALENDAR: Id = 1;
@@ -91,14 +93,118 @@ pub(crate) fn insert(ctx: &mut EditContext, calendar: &Calendar) -> Result<Id> {
     Ok(id)
 }
 
+/// A calendar as the calendar editor shows it. Spans are `[start, end]` minutes after midnight.
+#[derive(Debug, Clone, Serialize, TS)]
+#[ts(export)]
+pub struct WorkingCalendar {
+    #[ts(type = "number")]
+    pub id: Id,
+    pub name: String,
+    /// Monday first.
+    pub week: Vec<Vec<[u16; 2]>>,
+    pub exceptions: Vec<CalendarException>,
+    /// The projects whose schedule runs on this calendar.
+    pub used_by: Vec<String>,
+}
+
+/// A date whose working time differs from the week's; no spans is a holiday.
+#[derive(Debug, Clone, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct CalendarException {
+    /// `YYYY-MM-DD`
+    pub day: String,
+    pub name: String,
+    pub spans: Vec<[u16; 2]>,
+}
+
+fn to_spans(pairs: &[[u16; 2]]) -> Vec<Span> {
+    pairs.iter().map(|&[start, end]| Span { start, end }).collect()
+}
+
+fn to_pairs(spans: &[Span]) -> Vec<[u16; 2]> {
+    spans.iter().map(|s| [s.start, s.end]).collect()
+}
+
 impl crate::Workspace {
-    /// Makes `date` a non-working day (a holiday) of calendar `calendar_id`, undoably.
-    pub fn add_holiday(&mut self, calendar_id: Id, date: NaiveDate, name: &str) -> Result<()> {
-        let calendar: String = self
+    /// The calendar a project's schedule runs on, with its exceptions and who shares it.
+    pub fn project_working_calendar(&self, project_id: Id) -> Result<WorkingCalendar> {
+        let calendar_id: Option<Id> = self
             .conn
+            .query_row("SELECT calendar_id FROM projects WHERE id = ?1", [project_id], |r| r.get(0))
+            .optional()?
+            .ok_or_else(|| CoreError::NotFound("That project no longer exists.".into()))?;
+        let id = calendar_id.unwrap_or(STANDARD_CALENDAR);
+        let (calendars, index) = load(&self.conn)?;
+        let calendar = index
+            .get(&id)
+            .map(|&at| &calendars[at])
+            .ok_or_else(|| CoreError::NotFound("That calendar no longer exists.".into()))?;
+        let mut names = HashMap::new();
+        let mut stmt = self
+            .conn
+            .prepare_cached("SELECT day, name FROM calendar_exceptions WHERE calendar_id = ?1")?;
+        for row in stmt.query_map([id], |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?)))? {
+            let (day, name) = row?;
+            names.insert(day, name);
+        }
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT name FROM projects WHERE coalesce(calendar_id, ?2) = ?1 ORDER BY name COLLATE NOCASE",
+        )?;
+        let used_by = stmt
+            .query_map([id, STANDARD_CALENDAR], |r| r.get(0))?
+            .collect::<rusqlite::Result<_>>()?;
+        Ok(WorkingCalendar {
+            id,
+            name: calendar.name.clone(),
+            week: calendar.week().iter().map(|d| to_pairs(d)).collect(),
+            exceptions: calendar
+                .exceptions()
+                .into_iter()
+                .map(|(date, spans)| {
+                    let day = date.format("%Y-%m-%d").to_string();
+                    CalendarException { name: names.get(&day).cloned().unwrap_or_default(), day, spans: to_pairs(spans) }
+                })
+                .collect(),
+            used_by,
+        })
+    }
+
+    fn calendar_name(&self, calendar_id: Id) -> Result<String> {
+        self.conn
             .query_row("SELECT name FROM calendars WHERE id = ?1", [calendar_id], |r| r.get(0))
-            .map_err(|_| CoreError::NotFound("That calendar no longer exists.".into()))?;
+            .optional()?
+            .ok_or_else(|| CoreError::NotFound("That calendar no longer exists.".into()))
+    }
+
+    /// Sets a calendar's working week (Monday first), undoably.
+    pub fn set_calendar_week(&mut self, calendar_id: Id, week: &[Vec<[u16; 2]>]) -> Result<()> {
+        let name = self.calendar_name(calendar_id)?;
+        let days: [Vec<Span>; 7] = week
+            .iter()
+            .map(|d| to_spans(d))
+            .collect::<Vec<_>>()
+            .try_into()
+            .map_err(|_| CoreError::InvalidInput("A working week has seven days.".into()))?;
+        Calendar::new(&name, days.clone())?;
+        let json = serde_json::to_string(&days.iter().map(|d| to_pairs(d)).collect::<Vec<_>>())
+            .map_err(|e| CoreError::InvalidInput(e.to_string()))?;
+        self.edit(|ctx| {
+            ctx.touch("calendars", calendar_id)?;
+            ctx.tx.execute("UPDATE calendars SET week = ?1 WHERE id = ?2", (&json, calendar_id))?;
+            ctx.set_label(format!("Change the working week of \"{name}\""));
+            Ok(())
+        })
+    }
+
+    /// Sets the working time of one date (no spans: a holiday), replacing any exception there.
+    pub fn set_calendar_exception(&mut self, calendar_id: Id, exception: &CalendarException) -> Result<()> {
+        let calendar = self.calendar_name(calendar_id)?;
+        let date = validate::optional_date("The date", Some(&exception.day))?
+            .ok_or_else(|| CoreError::InvalidInput("An exception needs a date.".into()))?;
+        let spans = to_spans(&exception.spans);
+        Calendar::standard().set_exception(date, spans.clone())?;
         let day = date.format("%Y-%m-%d").to_string();
+        let name = exception.name.trim().to_string();
         self.edit(|ctx| {
             let existing: Option<Id> = ctx
                 .tx
@@ -107,24 +213,54 @@ impl crate::Workspace {
                     (calendar_id, &day),
                     |r| r.get(0),
                 )
-                .ok();
+                .optional()?;
             match existing {
                 Some(id) => {
                     ctx.touch("calendar_exceptions", id)?;
                     ctx.tx.execute(
-                        "UPDATE calendar_exceptions SET name = ?1, spans = '[]' WHERE id = ?2",
-                        (name, id),
+                        "UPDATE calendar_exceptions SET name = ?1, spans = ?2 WHERE id = ?3",
+                        (&name, spans_to_json(&spans), id),
                     )?;
                 }
                 None => {
                     ctx.tx.execute(
-                        "INSERT INTO calendar_exceptions(calendar_id, day, name, spans) VALUES (?1, ?2, ?3, '[]')",
-                        (calendar_id, &day, name),
+                        "INSERT INTO calendar_exceptions(calendar_id, day, name, spans) VALUES (?1, ?2, ?3, ?4)",
+                        (calendar_id, &day, &name, spans_to_json(&spans)),
                     )?;
                     ctx.inserted("calendar_exceptions", ctx.tx.last_insert_rowid());
                 }
             }
-            ctx.set_label(format!("Make {day} a holiday in \"{calendar}\""));
+            ctx.set_label(if spans.is_empty() {
+                format!("Make {day} a holiday in \"{calendar}\"")
+            } else {
+                format!("Change the working time of {day} in \"{calendar}\"")
+            });
+            Ok(())
+        })
+    }
+
+    /// Makes `date` a non-working day (a holiday) of calendar `calendar_id`, undoably.
+    pub fn add_holiday(&mut self, calendar_id: Id, date: NaiveDate, name: &str) -> Result<()> {
+        let exception = CalendarException { day: date.format("%Y-%m-%d").to_string(), name: name.into(), spans: vec![] };
+        self.set_calendar_exception(calendar_id, &exception)
+    }
+
+    /// Gives a date back the week's working time.
+    pub fn remove_calendar_exception(&mut self, calendar_id: Id, day: &str) -> Result<()> {
+        let calendar = self.calendar_name(calendar_id)?;
+        let id: Id = self
+            .conn
+            .query_row(
+                "SELECT id FROM calendar_exceptions WHERE calendar_id = ?1 AND day = ?2",
+                (calendar_id, day.trim()),
+                |r| r.get(0),
+            )
+            .optional()?
+            .ok_or_else(|| CoreError::NotFound(format!("\"{calendar}\" has no exception on {day}.")))?;
+        self.edit(|ctx| {
+            ctx.touch("calendar_exceptions", id)?;
+            ctx.tx.execute("DELETE FROM calendar_exceptions WHERE id = ?1", [id])?;
+            ctx.set_label(format!("Make {} a normal day in \"{calendar}\"", day.trim()));
             Ok(())
         })
     }

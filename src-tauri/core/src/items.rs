@@ -98,6 +98,9 @@ pub struct WorkItem {
     pub due_date: Option<NaiveDate>,
     pub created_at: String,
     pub updated_at: String,
+    /// The item it sits under: a summary task in the WBS outline, or an epic on a board.
+    #[ts(type = "number | null")]
+    pub parent_id: Option<Id>,
 }
 
 /// The fields a person edits on an item. Dates are text so that an impossible date gets a
@@ -168,7 +171,7 @@ fn check(input: &WorkItemInput) -> Result<CheckedItem> {
 
 pub(crate) const SELECT_ITEM: &str = "SELECT w.id, w.project_id, w.status_id, w.item_type, \
      w.title, w.description, p.name, w.estimate_hours, w.story_points, w.priority, w.tags, \
-     w.due_date, w.created_at, w.updated_at \
+     w.due_date, w.created_at, w.updated_at, w.parent_id \
      FROM work_items w LEFT JOIN people p ON p.id = w.assignee_id";
 
 pub(crate) fn item_from_row(r: &Row) -> rusqlite::Result<WorkItem> {
@@ -188,6 +191,7 @@ pub(crate) fn item_from_row(r: &Row) -> rusqlite::Result<WorkItem> {
         due_date: validate::date_from_sql(r.get(11)?),
         created_at: r.get(12)?,
         updated_at: r.get(13)?,
+        parent_id: r.get(14)?,
     })
 }
 

@@ -21,6 +21,7 @@ pub mod sprints;
 pub mod statuses;
 pub mod timeline;
 mod validate;
+pub mod wbs;
 pub mod workspace;
 
 pub use error::{CoreError, ErrorCode, Result};

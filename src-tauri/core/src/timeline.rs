@@ -185,6 +185,17 @@ fn parse_time(text: Option<String>) -> Option<Minute> {
         .map(to_minute)
 }
 
+/// A local date-time typed or sent by the UI (`YYYY-MM-DDTHH:MM:SS`, or a date for its midnight).
+fn parse_local(field: &str, text: &str) -> Result<Minute> {
+    let text = text.trim();
+    NaiveDateTime::parse_from_str(text, DATE_TIME)
+        .or_else(|_| NaiveDate::parse_from_str(text, "%Y-%m-%d").map(|d| d.and_hms_opt(0, 0, 0).unwrap_or_default()))
+        .map(to_minute)
+        .map_err(|_| {
+            CoreError::InvalidInput(format!("{field} \"{text}\" is not a date (use YYYY-MM-DD or YYYY-MM-DDTHH:MM:SS)."))
+        })
+}
+
 fn format_time(m: Minute) -> String {
     from_minute(m).format(DATE_TIME).to_string()
 }
@@ -522,16 +533,7 @@ impl Workspace {
         let time = |field: &str, value: &Option<String>| -> Result<Option<Minute>> {
             match value.as_deref().map(str::trim).filter(|v| !v.is_empty()) {
                 None => Ok(None),
-                Some(v) => NaiveDateTime::parse_from_str(v, DATE_TIME)
-                    .or_else(|_| {
-                        NaiveDate::parse_from_str(v, "%Y-%m-%d").map(|d| d.and_hms_opt(0, 0, 0).unwrap_or_default())
-                    })
-                    .map(|t| Some(to_minute(t)))
-                    .map_err(|_| {
-                        CoreError::InvalidInput(format!(
-                            "{field} \"{v}\" is not a date (use YYYY-MM-DD or YYYY-MM-DDTHH:MM:SS)."
-                        ))
-                    }),
+                Some(v) => parse_local(field, v).map(Some),
             }
         };
         let constraint_date = time("The constraint date", &input.constraint_date)?;
@@ -558,26 +560,7 @@ impl Workspace {
                 "A duration is between 0 and 20 years of working days.".into(),
             ));
         }
-        if let Some(parent) = input.parent_id {
-            let mut at = Some(parent);
-            while let Some(id) = at {
-                if id == item_id {
-                    return Err(CoreError::InvalidInput(format!(
-                        "\"{}\" cannot sit under itself or one of its own tasks.",
-                        item.title
-                    )));
-                }
-                let up = self.item(id)?;
-                if up.project_id != item.project_id {
-                    return Err(CoreError::InvalidInput(
-                        "A task can only sit under a task of the same project.".into(),
-                    ));
-                }
-                at = self
-                    .conn
-                    .query_row("SELECT parent_id FROM work_items WHERE id = ?1", [id], |r| r.get(0))?;
-            }
-        }
+        self.check_parent(item_id, input.parent_id)?;
         let kind = match input.constraint_type {
             ConstraintKind::Asap => "asap",
             ConstraintKind::Snet => "snet",
@@ -614,6 +597,88 @@ impl Workspace {
             ctx.set_project(item.project_id);
             Ok(())
         })
+    }
+
+    /// Drags a task to start at `start` (a bar moved in the timeline): like Microsoft Project, it
+    /// gets a "start no earlier than" constraint there, and a started task's actual start moves
+    /// with it. Its successors follow when the schedule is computed.
+    pub fn move_task(&mut self, item_id: Id, start: &str) -> Result<()> {
+        let item = self.item(item_id)?;
+        self.refuse_summary(item_id, &item.title)?;
+        let start = parse_local("The new start", start)?;
+        let actual_start: Option<String> = self
+            .conn
+            .query_row("SELECT actual_start FROM work_items WHERE id = ?1", [item_id], |r| r.get(0))?;
+        let day = from_minute(start).format("%Y-%m-%d");
+        self.edit(|ctx| {
+            ctx.touch("work_items", item_id)?;
+            ctx.tx.execute(
+                "UPDATE work_items SET constraint_type = 'snet', constraint_date = ?1, \
+                 actual_start = CASE WHEN actual_start IS NULL THEN NULL ELSE ?1 END, updated_at = ?2 WHERE id = ?3",
+                rusqlite::params![format_time(start), validate::now_utc(), item_id],
+            )?;
+            ctx.set_label(if actual_start.is_some() {
+                format!("Move the actual start of \"{}\" to {day}", item.title)
+            } else {
+                format!("Move \"{}\" to start on {day}", item.title)
+            });
+            ctx.set_project(item.project_id);
+            Ok(())
+        })
+    }
+
+    /// Drags a task's end to `finish` (a bar's end in the timeline): its duration becomes the
+    /// working time from its scheduled start to there. A date alone means the end of that day.
+    pub fn set_task_finish(&mut self, item_id: Id, finish: &str) -> Result<()> {
+        let item = self.item(item_id)?;
+        self.refuse_summary(item_id, &item.title)?;
+        let finish = match NaiveDate::parse_from_str(finish.trim(), "%Y-%m-%d") {
+            Ok(day) => to_minute(day.succ_opt().unwrap_or(day).and_hms_opt(0, 0, 0).unwrap_or_default()),
+            Err(_) => parse_local("The new finish", finish)?,
+        };
+        let outline = self.outline(item.project_id)?;
+        let result = schedule::schedule(&outline.network)?;
+        let at = outline
+            .item_ids
+            .iter()
+            .position(|&id| id == item_id)
+            .ok_or_else(|| CoreError::NotFound("That task no longer exists.".into()))?;
+        let task = &outline.network.tasks[at];
+        let calendar = &outline.network.calendars[task.calendar.unwrap_or(outline.network.calendar)];
+        let start = result.tasks[at].early_start;
+        let duration = calendar.work_between(start, finish);
+        if duration <= 0 {
+            return Err(CoreError::InvalidInput(format!(
+                "\"{}\" starts {}; its finish must come after that.",
+                item.title,
+                from_minute(start).format("%Y-%m-%d %H:%M")
+            )));
+        }
+        self.edit(|ctx| {
+            ctx.touch("work_items", item_id)?;
+            ctx.tx.execute(
+                "UPDATE work_items SET duration_minutes = ?1, updated_at = ?2 WHERE id = ?3",
+                rusqlite::params![duration, validate::now_utc(), item_id],
+            )?;
+            ctx.set_label(format!("Make \"{}\" {} working days long", item.title, duration as f64 / 480.0));
+            ctx.set_project(item.project_id);
+            Ok(())
+        })
+    }
+
+    /// A summary task's dates come from its tasks, so it is not dragged itself.
+    fn refuse_summary(&self, item_id: Id, title: &str) -> Result<()> {
+        let has_tasks: bool = self.conn.query_row(
+            "SELECT EXISTS(SELECT 1 FROM work_items WHERE parent_id = ?1)",
+            [item_id],
+            |r| r.get(0),
+        )?;
+        if has_tasks {
+            return Err(CoreError::InvalidInput(format!(
+                "\"{title}\" is a summary task: its dates come from its tasks, so move those instead."
+            )));
+        }
+        Ok(())
     }
 
     pub fn remove_dependency(&mut self, id: Id) -> Result<()> {

@@ -30,6 +30,8 @@ import type { Sprint } from './bindings/Sprint';
 import type { FlowTimes } from './bindings/FlowTimes';
 import type { CumulativeFlow } from './bindings/CumulativeFlow';
 import type { Burndown } from './bindings/Burndown';
+import type { WorkingCalendar } from './bindings/WorkingCalendar';
+import type { CalendarException } from './bindings/CalendarException';
 
 const ERROR_CODES: readonly ErrorCode[] = [
   'not_a_workspace', 'damaged', 'newer_version', 'read_only', 'locked', 'not_found',
@@ -89,6 +91,8 @@ export const itemDelete = (id: number) => call<null>('item_delete', { id });
 /** `index` is the position in the target column after the item left its old place. */
 export const itemMove = (id: number, status_id: number, index: number) =>
   call<WorkItem>('item_move', { id, status_id, index });
+/** Puts the item in an epic of its project (null: in none). Refused with `invalid_input` for a non-epic. */
+export const itemEpicSet = (id: number, epic_id: number | null) => call<WorkItem>('item_epic_set', { id, epic_id });
 
 // Columns (statuses)
 export const statusAdd = (project_id: number, input: StatusInput) =>
@@ -112,6 +116,24 @@ export const dependencyAdd = (predecessor_id: number, successor_id: number, kind
 export const dependencyRemove = (id: number) => call<null>('dependency_remove', { id });
 /** Sets an item's WBS parent and scheduling fields (duration, constraint, progress). */
 export const taskPlanSet = (item_id: number, input: TaskPlanInput) => call<null>('task_plan_set', { item_id, input });
+/** Tab: under the task above at its level. Refused with `invalid_input` for the first task of a level. */
+export const taskIndent = (item_id: number) => call<null>('task_indent', { item_id });
+/** Shift+Tab: up one level; the tasks after it at its old level become its own (no row moves). */
+export const taskOutdent = (item_id: number) => call<null>('task_outdent', { item_id });
+/** A bar dragged: the task starts no earlier than `start` (YYYY-MM-DDTHH:MM:SS). Summaries are refused. */
+export const taskMove = (item_id: number, start: string) => call<null>('task_move', { item_id, start });
+/** A bar's end dragged: `finish` is YYYY-MM-DDTHH:MM:SS, or YYYY-MM-DD for the end of that day. */
+export const taskFinishSet = (item_id: number, finish: string) => call<null>('task_finish_set', { item_id, finish });
+/** The working calendar the project's schedule runs on (often shared: see `used_by`). */
+export const calendarGet = (project_id: number) => call<WorkingCalendar>('calendar_get', { project_id });
+/** Seven days, Monday first, each a list of [start, end] minutes after midnight. */
+export const calendarWeekSet = (calendar_id: number, week: [number, number][][]) =>
+  call<null>('calendar_week_set', { calendar_id, week });
+/** Adds or replaces the exception on `exception.day`; no spans makes it a holiday. */
+export const calendarExceptionSet = (calendar_id: number, exception: CalendarException) =>
+  call<null>('calendar_exception_set', { calendar_id, exception });
+export const calendarExceptionRemove = (calendar_id: number, day: string) =>
+  call<null>('calendar_exception_remove', { calendar_id, day });
 
 // Scrum: sprints, the product backlog, burndown and velocity
 export const sprintsList = (project_id: number) => call<Sprint[]>('sprints_list', { project_id });

@@ -24,6 +24,8 @@ import type { FlowTimes } from '../lib/bindings/FlowTimes';
 import type { Sprint } from '../lib/bindings/Sprint';
 import type { SprintInput } from '../lib/bindings/SprintInput';
 import type { VelocityPoint } from '../lib/bindings/VelocityPoint';
+import type { WorkingCalendar } from '../lib/bindings/WorkingCalendar';
+import type { CalendarException } from '../lib/bindings/CalendarException';
 
 export type Call = { cmd: string; args: Record<string, unknown> };
 type Snapshot = {
@@ -33,6 +35,7 @@ type Snapshot = {
   people: Person[];
   schedules: [number, ProjectSchedule][];
   links: ScheduleLink[];
+  calendar: WorkingCalendar;
 };
 type Step = { label: string; project_id: number | null; before: Snapshot; after?: Snapshot };
 
@@ -52,6 +55,7 @@ export type PlanTask = {
 };
 
 const NOW = '2025-03-01T09:00:00Z';
+const WORKDAY: [number, number][] = [[480, 720], [780, 1020]];
 
 /** YYYY-MM-DD plus `days` calendar days. */
 function addDays(date: string, days: number): string {
@@ -96,6 +100,10 @@ export class FakeBackend {
   /** Flow: the test's own diagram (else every column empty) and times (else none). */
   flow: CumulativeFlow | null = null;
   flowTimes: FlowTimes = { items: [], average_lead_days: null, average_cycle_days: null };
+  /** The one working calendar every project of the fake runs on. */
+  calendar: WorkingCalendar = {
+    id: 1, name: 'Standard', week: [WORKDAY, WORKDAY, WORKDAY, WORKDAY, WORKDAY, [], []], exceptions: [], used_by: [],
+  };
   #undo: Step[] = [];
   #redo: Step[] = [];
   #nextId = 1000;
@@ -132,7 +140,7 @@ export class FakeBackend {
       const item: WorkItem = {
         id: this.#nextId++, project_id: projectId, status_id: status.id, item_type: 'task', title,
         description: '', assignee: null, estimate_hours: null, story_points: null, priority: 'medium',
-        tags: [], due_date: null, created_at: NOW, updated_at: NOW,
+        tags: [], due_date: null, created_at: NOW, updated_at: NOW, parent_id: null,
       };
       this.columns.get(status.id)!.push(item);
       return item;
@@ -205,6 +213,12 @@ export class FakeBackend {
       finish: tasks.at(-1)?.finish ?? `${first}T08:00:00`, tasks,
       links: this.links.filter((l) => ids.has(l.predecessor_id)),
     };
+  }
+
+  #scheduledTask(itemId: number): ScheduledTask {
+    const task = this.#scheduleOf(itemId).tasks.find((t) => t.item_id === itemId);
+    if (!task) throw { code: 'not_found', message: 'That task no longer exists.' };
+    return task;
   }
 
   #scheduleOf(itemId: number): ProjectSchedule {
@@ -308,7 +322,7 @@ export class FakeBackend {
   #snapshot(): Snapshot {
     return structuredClone({
       projects: this.projects, statuses: this.statuses, columns: [...this.columns.entries()], people: this.people,
-      schedules: [...this.schedules.entries()], links: this.links,
+      schedules: [...this.schedules.entries()], links: this.links, calendar: this.calendar,
     });
   }
 
@@ -320,6 +334,7 @@ export class FakeBackend {
     this.people = copy.people;
     this.schedules = new Map(copy.schedules);
     this.links = copy.links;
+    this.calendar = copy.calendar;
   }
 
   /** Runs an edit and records it for undo, as the core's history does. */
@@ -418,7 +433,7 @@ export class FakeBackend {
           const base: WorkItem = {
             id: this.#nextId++, project_id: a.project_id as number, status_id: statusId, item_type: 'task', title: '',
             description: '', assignee: null, estimate_hours: null, story_points: null, priority: 'medium', tags: [],
-            due_date: null, created_at: NOW, updated_at: NOW,
+            due_date: null, created_at: NOW, updated_at: NOW, parent_id: null,
           };
           const item = this.#applyInput(base, input);
           this.columns.get(statusId)!.push(item);
@@ -442,6 +457,18 @@ export class FakeBackend {
           const list = this.columns.get(target.id)!;
           list.splice(Math.min(a.index as number, list.length), 0, moved);
           return moved;
+        });
+      }
+      case 'item_epic_set': {
+        const at = this.#find(a.id as number);
+        const epicId = a.epic_id as number | null;
+        const epic = epicId == null ? null : this.#find(epicId).item;
+        if (epic && epic.item_type !== 'epic') throw { code: 'invalid_input', message: `"${epic.title}" is not an epic.` };
+        const label = epic ? `Put "${at.item.title}" in epic "${epic.title}"` : `Take "${at.item.title}" out of its epic`;
+        return this.#edit(label, at.item.project_id, () => {
+          const updated = { ...at.item, parent_id: epicId };
+          this.columns.get(at.status)![at.index] = updated;
+          return updated;
         });
       }
       case 'item_delete': {
@@ -510,6 +537,71 @@ export class FakeBackend {
         return this.#edit(`Unlink "${name(link.predecessor_id)}" → "${name(link.successor_id)}"`, schedule.project_id, () => {
           const links = this.schedules.get(schedule.project_id)?.links ?? this.links;
           links.splice(links.findIndex((l) => l.id === link.id), 1);
+          return null;
+        });
+      }
+      case 'task_indent':
+      case 'task_outdent': {
+        const task = this.#scheduledTask(a.item_id as number);
+        const verb = cmd === 'task_indent' ? 'Indent' : 'Outdent';
+        return this.#edit(`${verb} "${task.name}"`, this.#scheduleOf(task.item_id).project_id, () => null);
+      }
+      case 'task_move': {
+        // The bar keeps its length in calendar days (the fake knows no calendar).
+        const task = this.#scheduledTask(a.item_id as number);
+        const start = a.start as string;
+        const shift = Math.round((Date.parse(start.slice(0, 10)) - Date.parse(task.start.slice(0, 10))) / 86_400_000);
+        return this.#edit(`Move "${task.name}" to start on ${start.slice(0, 10)}`, this.#scheduleOf(task.item_id).project_id, () => {
+          const own = this.#scheduledTask(task.item_id);
+          own.start = own.early_start = `${start.slice(0, 10)}T08:00:00`;
+          own.finish = own.early_finish = `${addDays(task.finish.slice(0, 10), shift)}${task.finish.slice(10)}`;
+          return null;
+        });
+      }
+      case 'task_finish_set': {
+        const task = this.#scheduledTask(a.item_id as number);
+        const finish = (a.finish as string).slice(0, 10);
+        if (finish < task.start.slice(0, 10)) {
+          throw { code: 'invalid_input', message: `"${task.name}" starts ${task.start.slice(0, 10)}; its finish must come after that.` };
+        }
+        return this.#edit(`Change the finish of "${task.name}"`, this.#scheduleOf(task.item_id).project_id, () => {
+          const own = this.#scheduledTask(task.item_id);
+          own.finish = own.early_finish = `${finish}T17:00:00`;
+          return null;
+        });
+      }
+      case 'calendar_get':
+        return { ...this.calendar, used_by: this.projects.map((p) => p.name) };
+      case 'calendar_week_set': {
+        const week = a.week as [number, number][][];
+        if (week.length !== 7) throw { code: 'invalid_input', message: 'A working week has seven days.' };
+        if (week.every((d) => d.length === 0)) {
+          throw { code: 'invalid_input', message: `The calendar "${this.calendar.name}" has no working time on any weekday.` };
+        }
+        return this.#edit(`Change the working week of "${this.calendar.name}"`, null, () => {
+          this.calendar.week = week;
+          return null;
+        });
+      }
+      case 'calendar_exception_set': {
+        const exception = a.exception as CalendarException;
+        if (!/^\d{4}-\d{2}-\d{2}$/.test(exception.day)) {
+          throw { code: 'invalid_input', message: `The date "${exception.day}" is not a real date; use the form YYYY-MM-DD, e.g. 2026-03-31.` };
+        }
+        const what = exception.spans.length ? `Change the working time of ${exception.day}` : `Make ${exception.day} a holiday`;
+        return this.#edit(`${what} in "${this.calendar.name}"`, null, () => {
+          this.calendar.exceptions = [...this.calendar.exceptions.filter((e) => e.day !== exception.day), exception]
+            .sort((x, y) => x.day.localeCompare(y.day));
+          return null;
+        });
+      }
+      case 'calendar_exception_remove': {
+        const day = a.day as string;
+        if (!this.calendar.exceptions.some((e) => e.day === day)) {
+          throw { code: 'not_found', message: `"${this.calendar.name}" has no exception on ${day}.` };
+        }
+        return this.#edit(`Make ${day} a normal day in "${this.calendar.name}"`, null, () => {
+          this.calendar.exceptions = this.calendar.exceptions.filter((e) => e.day !== day);
           return null;
         });
       }

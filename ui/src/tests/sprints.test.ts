@@ -45,12 +45,10 @@ describe('sprints view', () => {
     expect(screen.getByTestId('sprint-summary').textContent).toContain('Sprint 2');
     expect(screen.getByTestId('sprint-summary').textContent).toContain('Sign-in works');
 
-    await fireEvent.keyDown(document.body, { key: 'v' });
-    expect(selected('board')).toBe('true');
-    await fireEvent.keyDown(document.body, { key: 'v' });
-    expect(selected('timeline')).toBe('true');
-    await fireEvent.keyDown(document.body, { key: 'v' });
-    expect(selected('sprints')).toBe('true');
+    for (const view of ['grid', 'calendar', 'board', 'timeline', 'sprints']) {
+      await fireEvent.keyDown(document.body, { key: 'v' });
+      expect(selected(view)).toBe('true');
+    }
 
     await fireEvent.click(screen.getAllByTestId('project-link').find((l) => l.textContent?.includes('Security Hardening'))!);
     await waitFor(() => expect(selected('board')).toBe('true'));

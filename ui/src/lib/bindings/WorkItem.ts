@@ -2,4 +2,8 @@
 import type { ItemType } from "./ItemType";
 import type { Priority } from "./Priority";
 
-export type WorkItem = { id: number, project_id: number, status_id: number, item_type: ItemType, title: string, description: string, assignee: string | null, estimate_hours: number | null, story_points: number | null, priority: Priority, tags: Array<string>, due_date: string | null, created_at: string, updated_at: string, };
+export type WorkItem = { id: number, project_id: number, status_id: number, item_type: ItemType, title: string, description: string, assignee: string | null, estimate_hours: number | null, story_points: number | null, priority: Priority, tags: Array<string>, due_date: string | null, created_at: string, updated_at: string, 
+/**
+ * The item it sits under: a summary task in the WBS outline, or an epic on a board.
+ */
+parent_id: number | null, };

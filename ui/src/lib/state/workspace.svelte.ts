@@ -18,13 +18,17 @@ function storageKey(path: string) {
 
 export type ProjectFormState = { mode: 'new' } | { mode: 'edit'; project: Project } | null;
 
-export type View = 'board' | 'timeline' | 'sprints' | 'flow';
+export type View = 'board' | 'timeline' | 'sprints' | 'grid' | 'calendar' | 'flow';
 
-/** The views a project offers, in tab order: sprints for Scrum work, flow for Kanban work. */
+/**
+ * The views a project offers, in tab order: sprints for Scrum work, flow for Kanban work; the
+ * grid and the calendar show the same items in every project.
+ */
 export function viewsFor(project: Project | null): View[] {
   const m = project?.methodology;
   const views: View[] = ['board', 'timeline'];
   if (m === 'scrum' || m === 'hybrid') views.push('sprints');
+  views.push('grid', 'calendar');
   if (m === 'kanban' || m === 'hybrid') views.push('flow');
   return views;
 }

@@ -1,0 +1,154 @@
+//! Edits of the outline that items form through `parent_id`: putting an item under an epic or a
+//! summary task, and indenting or outdenting a task in the timeline. An outline edit keeps the
+//! rows in the order a person sees them; only the levels change.
+
+use crate::history::EditContext;
+use crate::items::{ItemType, WorkItem};
+use crate::{validate, CoreError, Id, Result, Workspace};
+
+/// One row of a sibling list: the item and its place.
+struct Sibling {
+    id: Id,
+    position: f64,
+}
+
+fn parent_of(ctx: &EditContext, id: Id) -> Result<Option<Id>> {
+    Ok(ctx.tx.query_row("SELECT parent_id FROM work_items WHERE id = ?1", [id], |r| r.get(0))?)
+}
+
+/// The children of `parent` (the top level when none) in outline order.
+fn siblings(ctx: &EditContext, project_id: Id, parent: Option<Id>) -> Result<Vec<Sibling>> {
+    let mut stmt = ctx.tx.prepare_cached(
+        "SELECT id, outline_position FROM work_items WHERE project_id = ?1 AND parent_id IS ?2 \
+         ORDER BY outline_position, id",
+    )?;
+    let rows = stmt.query_map((project_id, parent), |r| Ok(Sibling { id: r.get(0)?, position: r.get(1)? }))?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
+/// Writes `ids` as the children of `parent`, numbered 1, 2, 3 … in that order.
+fn place(ctx: &mut EditContext, parent: Option<Id>, ids: &[Id]) -> Result<()> {
+    let now = validate::now_utc();
+    for (n, &id) in ids.iter().enumerate() {
+        ctx.touch("work_items", id)?;
+        ctx.tx.execute(
+            "UPDATE work_items SET parent_id = ?1, outline_position = ?2, updated_at = ?3 WHERE id = ?4",
+            rusqlite::params![parent, (n + 1) as f64, now, id],
+        )?;
+    }
+    Ok(())
+}
+
+fn last_position(ctx: &EditContext, project_id: Id, parent: Option<Id>) -> Result<f64> {
+    Ok(siblings(ctx, project_id, parent)?.last().map_or(0.0, |s| s.position))
+}
+
+impl Workspace {
+    /// Refuses a parent from another project, or one that is the item itself or sits under it.
+    pub(crate) fn check_parent(&self, item_id: Id, parent: Option<Id>) -> Result<()> {
+        let item = self.item(item_id)?;
+        let mut at = parent;
+        while let Some(id) = at {
+            if id == item_id {
+                return Err(CoreError::InvalidInput(format!(
+                    "\"{}\" cannot sit under itself or one of its own tasks.",
+                    item.title
+                )));
+            }
+            let up = self.item(id)?;
+            if up.project_id != item.project_id {
+                return Err(CoreError::InvalidInput(
+                    "An item can only sit under an item of the same project.".into(),
+                ));
+            }
+            at = up.parent_id;
+        }
+        Ok(())
+    }
+
+    /// Puts an item under `epic` (an epic of the same project), or under nothing, as its last child.
+    pub fn set_item_epic(&mut self, item_id: Id, epic: Option<Id>) -> Result<WorkItem> {
+        let item = self.item(item_id)?;
+        let label = match epic {
+            Some(id) => {
+                let parent = self.item(id)?;
+                if parent.item_type != ItemType::Epic {
+                    return Err(CoreError::InvalidInput(format!("\"{}\" is not an epic.", parent.title)));
+                }
+                self.check_parent(item_id, epic)?;
+                format!("Put \"{}\" in epic \"{}\"", item.title, parent.title)
+            }
+            None => format!("Take \"{}\" out of its epic", item.title),
+        };
+        if item.parent_id == epic {
+            return Ok(item);
+        }
+        self.edit(|ctx| {
+            let position = last_position(ctx, item.project_id, epic)? + 1.0;
+            ctx.touch("work_items", item_id)?;
+            ctx.tx.execute(
+                "UPDATE work_items SET parent_id = ?1, outline_position = ?2, updated_at = ?3 WHERE id = ?4",
+                rusqlite::params![epic, position, validate::now_utc(), item_id],
+            )?;
+            ctx.set_label(label);
+            ctx.set_project(item.project_id);
+            Ok(())
+        })?;
+        self.item(item_id)
+    }
+
+    /// Makes a task the last child of the task just above it at its level (Tab in the timeline).
+    pub fn indent_task(&mut self, item_id: Id) -> Result<()> {
+        let item = self.item(item_id)?;
+        self.edit(|ctx| {
+            let parent = parent_of(ctx, item_id)?;
+            let level = siblings(ctx, item.project_id, parent)?;
+            let at = level.iter().position(|s| s.id == item_id).unwrap_or(0);
+            let Some(above) = at.checked_sub(1).map(|i| level[i].id) else {
+                return Err(CoreError::InvalidInput(format!(
+                    "\"{}\" is the first task at its level; there is no task above to put it under.",
+                    item.title
+                )));
+            };
+            let position = last_position(ctx, item.project_id, Some(above))? + 1.0;
+            ctx.touch("work_items", item_id)?;
+            ctx.tx.execute(
+                "UPDATE work_items SET parent_id = ?1, outline_position = ?2, updated_at = ?3 WHERE id = ?4",
+                rusqlite::params![above, position, validate::now_utc(), item_id],
+            )?;
+            ctx.set_label(format!("Indent \"{}\"", item.title));
+            ctx.set_project(item.project_id);
+            Ok(())
+        })
+    }
+
+    /// Moves a task up one level, right after its summary task (Shift+Tab in the timeline). The
+    /// tasks that followed it under that summary become its own, so no row moves on screen.
+    pub fn outdent_task(&mut self, item_id: Id) -> Result<()> {
+        let item = self.item(item_id)?;
+        self.edit(|ctx| {
+            let Some(parent) = parent_of(ctx, item_id)? else {
+                return Err(CoreError::InvalidInput(format!(
+                    "\"{}\" is already at the top level.",
+                    item.title
+                )));
+            };
+            let grandparent = parent_of(ctx, parent)?;
+            let level = siblings(ctx, item.project_id, Some(parent))?;
+            let at = level.iter().position(|s| s.id == item_id).unwrap_or(0);
+            let followers: Vec<Id> = level[at + 1..].iter().map(|s| s.id).collect();
+            if !followers.is_empty() {
+                let mut own: Vec<Id> = siblings(ctx, item.project_id, Some(item_id))?.iter().map(|s| s.id).collect();
+                own.extend(followers);
+                place(ctx, Some(item_id), &own)?;
+            }
+            let mut upper: Vec<Id> = siblings(ctx, item.project_id, grandparent)?.iter().map(|s| s.id).collect();
+            let after = upper.iter().position(|&id| id == parent).map_or(upper.len(), |p| p + 1);
+            upper.insert(after, item_id);
+            place(ctx, grandparent, &upper)?;
+            ctx.set_label(format!("Outdent \"{}\"", item.title));
+            ctx.set_project(item.project_id);
+            Ok(())
+        })
+    }
+}
