@@ -186,6 +186,19 @@ class BoardState {
     }
   }
 
+  /** Puts an item in an epic of the project (null: in none); on failure returns the error. */
+  async setEpic(id: number, epicId: number | null): Promise<CommandError | null> {
+    if (!this.editable) return { code: 'read_only', message: 'This workspace is read-only.' };
+    try {
+      const item = await enqueue(() => api.itemEpicSet(id, epicId));
+      this.#patch((b) => ops.replaceItem(b, item, { keepPlace: true }));
+      this.#edited();
+      return null;
+    } catch (e) {
+      return toCommandError(e);
+    }
+  }
+
   async deleteItem(id: number, undo: () => void) {
     if (!this.editable) return;
     const item = ops.findItem(this.board, id)?.item;
