@@ -252,3 +252,93 @@ fn the_timeline_schedule_and_a_refused_loop_through_ipc() {
     assert_eq!(again["code"], "duplicate");
     h.ok("baseline_delete", json!({ "id": baseline["id"] }));
 }
+
+#[test]
+fn outline_edits_dragged_bars_epics_and_the_calendar_through_ipc() {
+    let h = Harness::new(None);
+    h.ok("session_start", json!({}));
+    let projects = h.ok("projects_list", json!({}));
+    let project = |methodology: &str| {
+        projects
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|p| p["methodology"] == methodology)
+            .unwrap()["id"]
+            .clone()
+    };
+    let erp = project("waterfall");
+    let tasks = |h: &Harness| h.ok("schedule_get", json!({ "project_id": erp }))["tasks"].clone();
+    let task = |h: &Harness, prefix: &str| {
+        tasks(h)
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|t| t["name"].as_str().unwrap().starts_with(prefix))
+            .unwrap()
+            .clone()
+    };
+
+    let first = task(&h, "Assess current");
+    let refused = h.err("task_indent", json!({ "item_id": first["item_id"] }));
+    assert_eq!(refused["code"], "invalid_input");
+    assert!(refused["message"].as_str().unwrap().contains("first task at its level"));
+
+    let runbook = task(&h, "Cutover runbook");
+    h.ok(
+        "task_move",
+        json!({ "item_id": runbook["item_id"], "start": "2030-01-07T08:00:00" }),
+    );
+    assert_eq!(task(&h, "Cutover runbook")["start"], "2030-01-07T08:00:00");
+    h.ok(
+        "task_finish_set",
+        json!({ "item_id": runbook["item_id"], "finish": "2030-01-09" }),
+    );
+    assert_eq!(task(&h, "Cutover runbook")["finish"], "2030-01-09T17:00:00");
+    let summary = tasks(&h)
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|t| t["summary"] == true)
+        .unwrap()
+        .clone();
+    let err = h.err(
+        "task_move",
+        json!({ "item_id": summary["item_id"], "start": "2030-01-07" }),
+    );
+    assert!(err["message"].as_str().unwrap().contains("summary task"));
+
+    let calendar = h.ok("calendar_get", json!({ "project_id": erp }));
+    assert_eq!(calendar["week"][0], json!([[480, 720], [780, 1020]]));
+    h.ok(
+        "calendar_exception_set",
+        json!({ "calendar_id": calendar["id"], "exception": { "day": "2030-01-08", "name": "Strike", "spans": [] } }),
+    );
+    assert_eq!(task(&h, "Cutover runbook")["finish"], "2030-01-10T17:00:00");
+    h.ok(
+        "calendar_exception_remove",
+        json!({ "calendar_id": calendar["id"], "day": "2030-01-08" }),
+    );
+    let week = h.err(
+        "calendar_week_set",
+        json!({ "calendar_id": calendar["id"], "week": [[], [], [], [], [], [], []] }),
+    );
+    assert_eq!(week["code"], "invalid_input");
+
+    let board = h.ok("board_get", json!({ "project_id": project("kanban") }));
+    let items: Vec<Value> = board["columns"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .flat_map(|c| c["items"].as_array().unwrap().clone())
+        .collect();
+    let epic = items.iter().find(|i| i["item_type"] == "epic").unwrap();
+    let loose = items
+        .iter()
+        .find(|i| i["item_type"] != "epic" && i["parent_id"].is_null())
+        .unwrap();
+    let moved = h.ok("item_epic_set", json!({ "id": loose["id"], "epic_id": epic["id"] }));
+    assert_eq!(moved["parent_id"], epic["id"]);
+    let not_epic = h.err("item_epic_set", json!({ "id": epic["id"], "epic_id": loose["id"] }));
+    assert_eq!(not_epic["code"], "invalid_input");
+}

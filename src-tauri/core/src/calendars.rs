@@ -130,7 +130,9 @@ impl crate::Workspace {
     pub fn project_working_calendar(&self, project_id: Id) -> Result<WorkingCalendar> {
         let calendar_id: Option<Id> = self
             .conn
-            .query_row("SELECT calendar_id FROM projects WHERE id = ?1", [project_id], |r| r.get(0))
+            .query_row("SELECT calendar_id FROM projects WHERE id = ?1", [project_id], |r| {
+                r.get(0)
+            })
             .optional()?
             .ok_or_else(|| CoreError::NotFound("That project no longer exists.".into()))?;
         let id = calendar_id.unwrap_or(STANDARD_CALENDAR);
@@ -162,7 +164,11 @@ impl crate::Workspace {
                 .into_iter()
                 .map(|(date, spans)| {
                     let day = date.format("%Y-%m-%d").to_string();
-                    CalendarException { name: names.get(&day).cloned().unwrap_or_default(), day, spans: to_pairs(spans) }
+                    CalendarException {
+                        name: names.get(&day).cloned().unwrap_or_default(),
+                        day,
+                        spans: to_pairs(spans),
+                    }
                 })
                 .collect(),
             used_by,
@@ -190,7 +196,8 @@ impl crate::Workspace {
             .map_err(|e| CoreError::InvalidInput(e.to_string()))?;
         self.edit(|ctx| {
             ctx.touch("calendars", calendar_id)?;
-            ctx.tx.execute("UPDATE calendars SET week = ?1 WHERE id = ?2", (&json, calendar_id))?;
+            ctx.tx
+                .execute("UPDATE calendars SET week = ?1 WHERE id = ?2", (&json, calendar_id))?;
             ctx.set_label(format!("Change the working week of \"{name}\""));
             Ok(())
         })
@@ -241,7 +248,11 @@ impl crate::Workspace {
 
     /// Makes `date` a non-working day (a holiday) of calendar `calendar_id`, undoably.
     pub fn add_holiday(&mut self, calendar_id: Id, date: NaiveDate, name: &str) -> Result<()> {
-        let exception = CalendarException { day: date.format("%Y-%m-%d").to_string(), name: name.into(), spans: vec![] };
+        let exception = CalendarException {
+            day: date.format("%Y-%m-%d").to_string(),
+            name: name.into(),
+            spans: vec![],
+        };
         self.set_calendar_exception(calendar_id, &exception)
     }
 

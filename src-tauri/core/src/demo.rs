@@ -7,7 +7,7 @@ use std::path::Path;
 use chrono::{Duration, Local, NaiveDate};
 
 use crate::calendars::STANDARD_CALENDAR;
-use crate::items::{insert_many, ItemType, Priority, WorkItemInput};
+use crate::items::{insert_many, ItemType, Priority, WorkItem, WorkItemInput};
 use crate::projects::{Methodology, ProjectInput};
 use crate::sprints::SprintInput;
 use crate::statuses::StatusCategory;
@@ -89,6 +89,7 @@ const PORTAL_ITEMS: &[DemoItem] = &[
     ("Parcel map shows wrong depot for Łódź", Bug, 3, Some("Tomás Ortega"), High, None, Some(2.0), &["tracking"], Some(-22)),
     ("As a customer I can choose a delivery time slot", Story, 3, Some("Mei Chen"), High, None, Some(8.0), &["scheduling"], Some(-18)),
     ("Release notes for portal 2.3", Deliverable, 0, Some("Lukas Nowak"), Low, Some(3.0), None, &["release"], Some(12)),
+    ("Customer portal: returns and claims", Epic, 0, Some("Lukas Nowak"), Medium, None, Some(30.0), &["returns"], None),
 ];
 
 #[rustfmt::skip]
@@ -121,6 +122,34 @@ const SECURITY_ITEMS: &[DemoItem] = &[
     ("Incident response tabletop exercise", Task, 0, Some("Aisha Okafor"), Medium, Some(8.0), None, &["incident"], Some(40)),
     ("Harden scanner firmware update process", Task, 0, None, Low, Some(12.0), None, &["endpoints"], None),
     ("Review access of leavers (HR feed)", Bug, 0, Some("Lukas Nowak"), High, Some(6.0), None, &["identity"], Some(12)),
+    ("Identity and access", Epic, 2, Some("Aisha Okafor"), High, None, None, &["identity"], None),
+    ("Endpoint protection", Epic, 2, Some("Raj Patel"), High, None, None, &["endpoints"], None),
+    ("Detection and response", Epic, 1, Some("Aisha Okafor"), Medium, None, None, &["monitoring"], None),
+];
+
+/// Which items sit in which epic (by title), so board swimlanes by epic show real groups.
+#[rustfmt::skip]
+const DEMO_EPICS: &[(&str, &[&str])] = &[
+    ("Customer portal: shipment tracking", &[
+        "As a customer I can see where my parcel is", "As a customer I get an email when delivery slips",
+        "Tracking page slow for accounts with 500+ parcels", "As a customer I can log in with my shipment number",
+        "As a customer I can see my delivery history", "Parcel map shows wrong depot for Łódź",
+        "As a customer I can choose a delivery time slot", "Rate-limit the tracking API",
+    ]),
+    ("Customer portal: returns and claims", &[
+        "As a customer I can book a return pickup", "As a customer I can download proof of delivery",
+        "As an account manager I can see a customer's open claims", "As a customer I can change a delivery address",
+    ]),
+    ("Identity and access", &[
+        "Enforce MFA for all admin accounts", "Service account password rotation", "Review access of leavers (HR feed)",
+        "Remove local admin rights from warehouse PCs",
+    ]),
+    ("Endpoint protection", &[
+        "Endpoint detection on all laptops", "Harden scanner firmware update process", "Patch VPN appliances (critical CVE)",
+    ]),
+    ("Detection and response", &[
+        "Security logging to central SIEM", "Incident response tabletop exercise", "Phishing simulation for office staff",
+    ]),
 ];
 
 /// One demo project: name, methodology, start and finish (days from today), description, items.
@@ -209,8 +238,23 @@ pub fn fill_demo(ws: &mut Workspace, today: NaiveDate) -> Result<()> {
         if methodology == Methodology::Scrum {
             plan_portal_sprints(ws, project.id, today)?;
         }
+        group_in_epics(ws, project.id)?;
     }
     ws.history.clear();
+    Ok(())
+}
+
+fn group_in_epics(ws: &mut Workspace, project: Id) -> Result<()> {
+    let items: Vec<WorkItem> = ws.board(project)?.columns.into_iter().flat_map(|c| c.items).collect();
+    let id_of = |title: &str| items.iter().find(|i| i.title == title).map(|i| i.id);
+    for (epic, members) in DEMO_EPICS {
+        let Some(epic) = id_of(epic) else { continue };
+        for member in *members {
+            if let Some(id) = id_of(member) {
+                ws.set_item_epic(id, Some(epic))?;
+            }
+        }
+    }
     Ok(())
 }
 

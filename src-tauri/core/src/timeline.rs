@@ -192,7 +192,9 @@ fn parse_local(field: &str, text: &str) -> Result<Minute> {
         .or_else(|_| NaiveDate::parse_from_str(text, "%Y-%m-%d").map(|d| d.and_hms_opt(0, 0, 0).unwrap_or_default()))
         .map(to_minute)
         .map_err(|_| {
-            CoreError::InvalidInput(format!("{field} \"{text}\" is not a date (use YYYY-MM-DD or YYYY-MM-DDTHH:MM:SS)."))
+            CoreError::InvalidInput(format!(
+                "{field} \"{text}\" is not a date (use YYYY-MM-DD or YYYY-MM-DDTHH:MM:SS)."
+            ))
         })
 }
 
@@ -392,6 +394,23 @@ impl Workspace {
             },
             links: stored,
         })
+    }
+
+    /// Refuses outline changes (item → new parent) that the schedule could not take: a task put
+    /// under a summary it is linked with would wait for itself. Row order is unchanged by them.
+    pub(crate) fn check_outline_change(&self, project_id: Id, changes: &[(Id, Option<Id>)]) -> Result<()> {
+        let mut outline = self.outline(project_id)?;
+        let at = |id: Id| outline.item_ids.iter().position(|&x| x == id);
+        let moves: Vec<(Option<usize>, Option<usize>)> = changes
+            .iter()
+            .map(|&(item, parent)| (at(item), parent.and_then(at)))
+            .collect();
+        for (item, parent) in moves {
+            if let Some(i) = item {
+                outline.network.tasks[i].parent = parent;
+            }
+        }
+        schedule::schedule(&outline.network).map(|_| ())
     }
 
     /// The calendar a project's schedule runs on.
@@ -606,9 +625,11 @@ impl Workspace {
         let item = self.item(item_id)?;
         self.refuse_summary(item_id, &item.title)?;
         let start = parse_local("The new start", start)?;
-        let actual_start: Option<String> = self
-            .conn
-            .query_row("SELECT actual_start FROM work_items WHERE id = ?1", [item_id], |r| r.get(0))?;
+        let actual_start: Option<String> =
+            self.conn
+                .query_row("SELECT actual_start FROM work_items WHERE id = ?1", [item_id], |r| {
+                    r.get(0)
+                })?;
         let day = from_minute(start).format("%Y-%m-%d");
         self.edit(|ctx| {
             ctx.touch("work_items", item_id)?;
@@ -660,7 +681,11 @@ impl Workspace {
                 "UPDATE work_items SET duration_minutes = ?1, updated_at = ?2 WHERE id = ?3",
                 rusqlite::params![duration, validate::now_utc(), item_id],
             )?;
-            ctx.set_label(format!("Make \"{}\" {} working days long", item.title, duration as f64 / 480.0));
+            ctx.set_label(format!(
+                "Make \"{}\" {} working days long",
+                item.title,
+                duration as f64 / 480.0
+            ));
             ctx.set_project(item.project_id);
             Ok(())
         })

@@ -2,27 +2,18 @@
 //! summary task, and indenting or outdenting a task in the timeline. An outline edit keeps the
 //! rows in the order a person sees them; only the levels change.
 
+use rusqlite::Connection;
+
 use crate::history::EditContext;
 use crate::items::{ItemType, WorkItem};
 use crate::{validate, CoreError, Id, Result, Workspace};
 
-/// One row of a sibling list: the item and its place.
-struct Sibling {
-    id: Id,
-    position: f64,
-}
-
-fn parent_of(ctx: &EditContext, id: Id) -> Result<Option<Id>> {
-    Ok(ctx.tx.query_row("SELECT parent_id FROM work_items WHERE id = ?1", [id], |r| r.get(0))?)
-}
-
 /// The children of `parent` (the top level when none) in outline order.
-fn siblings(ctx: &EditContext, project_id: Id, parent: Option<Id>) -> Result<Vec<Sibling>> {
-    let mut stmt = ctx.tx.prepare_cached(
-        "SELECT id, outline_position FROM work_items WHERE project_id = ?1 AND parent_id IS ?2 \
-         ORDER BY outline_position, id",
+fn sibling_ids(conn: &Connection, project_id: Id, parent: Option<Id>) -> Result<Vec<Id>> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT id FROM work_items WHERE project_id = ?1 AND parent_id IS ?2 ORDER BY outline_position, id",
     )?;
-    let rows = stmt.query_map((project_id, parent), |r| Ok(Sibling { id: r.get(0)?, position: r.get(1)? }))?;
+    let rows = stmt.query_map((project_id, parent), |r| r.get(0))?;
     Ok(rows.collect::<rusqlite::Result<_>>()?)
 }
 
@@ -39,8 +30,13 @@ fn place(ctx: &mut EditContext, parent: Option<Id>, ids: &[Id]) -> Result<()> {
     Ok(())
 }
 
-fn last_position(ctx: &EditContext, project_id: Id, parent: Option<Id>) -> Result<f64> {
-    Ok(siblings(ctx, project_id, parent)?.last().map_or(0.0, |s| s.position))
+/// Where a new last child of `parent` goes.
+fn next_position(ctx: &EditContext, project_id: Id, parent: Option<Id>) -> Result<f64> {
+    Ok(ctx.tx.query_row(
+        "SELECT coalesce(max(outline_position), 0) + 1 FROM work_items WHERE project_id = ?1 AND parent_id IS ?2",
+        (project_id, parent),
+        |r| r.get(0),
+    )?)
 }
 
 impl Workspace {
@@ -76,6 +72,7 @@ impl Workspace {
                     return Err(CoreError::InvalidInput(format!("\"{}\" is not an epic.", parent.title)));
                 }
                 self.check_parent(item_id, epic)?;
+                self.check_outline_change(item.project_id, &[(item_id, epic)])?;
                 format!("Put \"{}\" in epic \"{}\"", item.title, parent.title)
             }
             None => format!("Take \"{}\" out of its epic", item.title),
@@ -84,7 +81,7 @@ impl Workspace {
             return Ok(item);
         }
         self.edit(|ctx| {
-            let position = last_position(ctx, item.project_id, epic)? + 1.0;
+            let position = next_position(ctx, item.project_id, epic)?;
             ctx.touch("work_items", item_id)?;
             ctx.tx.execute(
                 "UPDATE work_items SET parent_id = ?1, outline_position = ?2, updated_at = ?3 WHERE id = ?4",
@@ -100,17 +97,17 @@ impl Workspace {
     /// Makes a task the last child of the task just above it at its level (Tab in the timeline).
     pub fn indent_task(&mut self, item_id: Id) -> Result<()> {
         let item = self.item(item_id)?;
+        let level = sibling_ids(&self.conn, item.project_id, item.parent_id)?;
+        let at = level.iter().position(|&id| id == item_id).unwrap_or(0);
+        let Some(above) = at.checked_sub(1).map(|i| level[i]) else {
+            return Err(CoreError::InvalidInput(format!(
+                "\"{}\" is the first task at its level; there is no task above to put it under.",
+                item.title
+            )));
+        };
+        self.check_outline_change(item.project_id, &[(item_id, Some(above))])?;
         self.edit(|ctx| {
-            let parent = parent_of(ctx, item_id)?;
-            let level = siblings(ctx, item.project_id, parent)?;
-            let at = level.iter().position(|s| s.id == item_id).unwrap_or(0);
-            let Some(above) = at.checked_sub(1).map(|i| level[i].id) else {
-                return Err(CoreError::InvalidInput(format!(
-                    "\"{}\" is the first task at its level; there is no task above to put it under.",
-                    item.title
-                )));
-            };
-            let position = last_position(ctx, item.project_id, Some(above))? + 1.0;
+            let position = next_position(ctx, item.project_id, Some(above))?;
             ctx.touch("work_items", item_id)?;
             ctx.tx.execute(
                 "UPDATE work_items SET parent_id = ?1, outline_position = ?2, updated_at = ?3 WHERE id = ?4",
@@ -126,23 +123,26 @@ impl Workspace {
     /// tasks that followed it under that summary become its own, so no row moves on screen.
     pub fn outdent_task(&mut self, item_id: Id) -> Result<()> {
         let item = self.item(item_id)?;
+        let Some(parent) = item.parent_id else {
+            return Err(CoreError::InvalidInput(format!(
+                "\"{}\" is already at the top level.",
+                item.title
+            )));
+        };
+        let grandparent = self.item(parent)?.parent_id;
+        let level = sibling_ids(&self.conn, item.project_id, Some(parent))?;
+        let at = level.iter().position(|&id| id == item_id).unwrap_or(0);
+        let followers: Vec<Id> = level[at + 1..].to_vec();
+        let mut changes = vec![(item_id, grandparent)];
+        changes.extend(followers.iter().map(|&f| (f, Some(item_id))));
+        self.check_outline_change(item.project_id, &changes)?;
         self.edit(|ctx| {
-            let Some(parent) = parent_of(ctx, item_id)? else {
-                return Err(CoreError::InvalidInput(format!(
-                    "\"{}\" is already at the top level.",
-                    item.title
-                )));
-            };
-            let grandparent = parent_of(ctx, parent)?;
-            let level = siblings(ctx, item.project_id, Some(parent))?;
-            let at = level.iter().position(|s| s.id == item_id).unwrap_or(0);
-            let followers: Vec<Id> = level[at + 1..].iter().map(|s| s.id).collect();
             if !followers.is_empty() {
-                let mut own: Vec<Id> = siblings(ctx, item.project_id, Some(item_id))?.iter().map(|s| s.id).collect();
-                own.extend(followers);
+                let mut own = sibling_ids(ctx.tx, item.project_id, Some(item_id))?;
+                own.extend(&followers);
                 place(ctx, Some(item_id), &own)?;
             }
-            let mut upper: Vec<Id> = siblings(ctx, item.project_id, grandparent)?.iter().map(|s| s.id).collect();
+            let mut upper = sibling_ids(ctx.tx, item.project_id, grandparent)?;
             let after = upper.iter().position(|&id| id == parent).map_or(upper.len(), |p| p + 1);
             upper.insert(after, item_id);
             place(ctx, grandparent, &upper)?;

@@ -386,3 +386,259 @@ fn a_microsoft_project_file_survives_import_and_export() {
     let project = ws.import_plan(&mspdi::read(&xml).unwrap()).unwrap().project.id;
     assert_round_trip(&ws, project);
 }
+
+/// The WBS rows of a project as (code, name), in outline order.
+fn outline(ws: &Workspace, project: i64) -> Vec<(String, String)> {
+    ws.project_schedule(project)
+        .unwrap()
+        .tasks
+        .into_iter()
+        .map(|t| (t.wbs, t.name))
+        .collect()
+}
+
+fn rows(list: &[(&str, &str)]) -> Vec<(String, String)> {
+    list.iter().map(|(w, n)| (w.to_string(), n.to_string())).collect()
+}
+
+fn task_id(ws: &Workspace, project: i64, name: &str) -> i64 {
+    ws.project_schedule(project)
+        .unwrap()
+        .tasks
+        .iter()
+        .find(|t| t.name == name)
+        .unwrap()
+        .item_id
+}
+
+#[test]
+fn indent_and_outdent_change_levels_but_keep_the_rows_in_order() {
+    let mut ws = Workspace::in_memory().unwrap();
+    let project = ws.import_plan(&mspdi::read(MOVE_PLAN).unwrap()).unwrap().project.id;
+    let before = outline(&ws, project);
+    assert_eq!(
+        before,
+        rows(&[
+            ("1", "Prepare"),
+            ("1.1", "Inventory"),
+            ("1.2", "Book trucks"),
+            ("2", "Move"),
+            ("3", "Moved")
+        ])
+    );
+
+    // "Move" follows "Prepare", so it cannot sit under it: refused, naming the loop.
+    let looped = ws.indent_task(task_id(&ws, project, "Move")).unwrap_err();
+    assert!(looped.to_string().contains("Move → Prepare → Move"), "{looped}");
+    assert_eq!(outline(&ws, project), before);
+    let into_move = task_id(&ws, project, "Move");
+    let link = ws
+        .project_schedule(project)
+        .unwrap()
+        .links
+        .into_iter()
+        .find(|l| l.successor_id == into_move)
+        .unwrap();
+    ws.remove_dependency(link.id).unwrap();
+
+    // "Move" goes under "Prepare", after its tasks: no row moves.
+    ws.indent_task(task_id(&ws, project, "Move")).unwrap();
+    assert_eq!(
+        outline(&ws, project),
+        rows(&[
+            ("1", "Prepare"),
+            ("1.1", "Inventory"),
+            ("1.2", "Book trucks"),
+            ("1.3", "Move"),
+            ("2", "Moved")
+        ])
+    );
+    // Outdenting makes the tasks after it its own, as Microsoft Project does.
+    ws.outdent_task(task_id(&ws, project, "Book trucks")).unwrap();
+    assert_eq!(
+        outline(&ws, project),
+        rows(&[
+            ("1", "Prepare"),
+            ("1.1", "Inventory"),
+            ("2", "Book trucks"),
+            ("2.1", "Move"),
+            ("3", "Moved")
+        ])
+    );
+
+    let first = ws.indent_task(task_id(&ws, project, "Prepare")).unwrap_err();
+    assert_eq!(first.code(), ErrorCode::InvalidInput);
+    assert!(
+        first.to_string().contains("\"Prepare\" is the first task at its level"),
+        "{first}"
+    );
+    let top = ws.outdent_task(task_id(&ws, project, "Moved")).unwrap_err();
+    assert!(top.to_string().contains("already at the top level"), "{top}");
+
+    for _ in 0..3 {
+        ws.undo().unwrap();
+    }
+    assert_eq!(outline(&ws, project), before);
+}
+
+#[test]
+fn dragging_a_bar_constrains_its_start_and_its_successors_follow() {
+    let mut ws = Workspace::in_memory().unwrap();
+    let project = ws.import_plan(&mspdi::read(MOVE_PLAN).unwrap()).unwrap().project.id;
+    let finish_of = |ws: &Workspace, name: &str| {
+        ws.project_schedule(project)
+            .unwrap()
+            .tasks
+            .iter()
+            .find(|t| t.name == name)
+            .unwrap()
+            .finish
+            .to_string()
+    };
+    assert_eq!(finish_of(&ws, "Moved"), "2026-03-06 12:00:00");
+
+    // "Move" (one day from Thursday the 5th at 13:00) dragged to Monday the 9th.
+    ws.move_task(task_id(&ws, project, "Move"), "2026-03-09T08:00:00")
+        .unwrap();
+    let s = ws.project_schedule(project).unwrap();
+    let moved = s.tasks.iter().find(|t| t.name == "Move").unwrap();
+    assert_eq!(moved.start.to_string(), "2026-03-09 08:00:00");
+    assert_eq!(finish_of(&ws, "Moved"), "2026-03-09 17:00:00");
+
+    // Its end dragged to Wednesday the 11th: three working days from its start.
+    ws.set_task_finish(task_id(&ws, project, "Move"), "2026-03-11").unwrap();
+    assert_eq!(finish_of(&ws, "Move"), "2026-03-11 17:00:00");
+    assert_eq!(finish_of(&ws, "Moved"), "2026-03-11 17:00:00");
+
+    let early = ws
+        .set_task_finish(task_id(&ws, project, "Move"), "2026-03-06")
+        .unwrap_err();
+    assert_eq!(early.code(), ErrorCode::InvalidInput);
+    assert!(early.to_string().contains("its finish must come after that"), "{early}");
+    let summary = ws
+        .move_task(task_id(&ws, project, "Prepare"), "2026-03-09")
+        .unwrap_err();
+    assert!(summary.to_string().contains("is a summary task"), "{summary}");
+    let bad = ws.move_task(task_id(&ws, project, "Move"), "2026-02-30").unwrap_err();
+    assert!(bad.to_string().contains("\"2026-02-30\" is not a date"), "{bad}");
+
+    ws.undo().unwrap();
+    ws.undo().unwrap();
+    assert_eq!(finish_of(&ws, "Moved"), "2026-03-06 12:00:00");
+}
+
+#[test]
+fn an_item_goes_into_an_epic_of_its_own_project_only() {
+    use bridgeplan_core::items::{ItemType, WorkItemInput};
+    use bridgeplan_core::projects::{Methodology, ProjectInput};
+    let mut ws = Workspace::in_memory().unwrap();
+    let mut project = |name: &str| {
+        let input = ProjectInput {
+            name: name.into(),
+            methodology: Methodology::Kanban,
+            start_date: None,
+            finish_date: None,
+            description: String::new(),
+        };
+        ws.create_project(&input).unwrap().id
+    };
+    let (a, b) = (project("A"), project("B"));
+    let item = |ws: &mut Workspace, project, title: &str, kind| {
+        let input = WorkItemInput {
+            title: title.into(),
+            item_type: Some(kind),
+            ..Default::default()
+        };
+        ws.create_item(project, None, &input).unwrap().id
+    };
+    let epic = item(&mut ws, a, "Identity", ItemType::Epic);
+    let story = item(&mut ws, a, "MFA for admins", ItemType::Story);
+    let other = item(&mut ws, a, "Patch VPN", ItemType::Task);
+    let foreign = item(&mut ws, b, "Elsewhere", ItemType::Epic);
+
+    assert_eq!(ws.set_item_epic(story, Some(epic)).unwrap().parent_id, Some(epic));
+    let not_epic = ws.set_item_epic(story, Some(other)).unwrap_err();
+    assert!(
+        not_epic.to_string().contains("\"Patch VPN\" is not an epic"),
+        "{not_epic}"
+    );
+    let across = ws.set_item_epic(story, Some(foreign)).unwrap_err();
+    assert!(across.to_string().contains("same project"), "{across}");
+    let itself = ws.set_item_epic(epic, Some(epic)).unwrap_err();
+    assert!(itself.to_string().contains("cannot sit under itself"), "{itself}");
+
+    assert_eq!(ws.set_item_epic(story, None).unwrap().parent_id, None);
+    ws.undo().unwrap();
+    assert_eq!(ws.item(story).unwrap().parent_id, Some(epic));
+}
+
+#[test]
+fn the_calendar_editor_changes_the_schedule_and_refuses_a_week_without_work() {
+    let mut ws = Workspace::in_memory().unwrap();
+    let project = ws.import_plan(&mspdi::read(MOVE_PLAN).unwrap()).unwrap().project.id;
+    let calendar = ws.project_working_calendar(project).unwrap();
+    assert_eq!(calendar.used_by, ["Data centre move"]);
+    assert_eq!(calendar.week[0], [[480, 720], [780, 1020]]);
+    assert_eq!(calendar.exceptions.len(), 1);
+    assert_eq!(
+        (calendar.exceptions[0].day.as_str(), calendar.exceptions[0].spans.len()),
+        ("2026-03-04", 0)
+    );
+    let finish = |ws: &Workspace| ws.project_schedule(project).unwrap().finish.to_string();
+    assert_eq!(finish(&ws), "2026-03-06 12:00:00");
+
+    // The holiday on Wednesday the 4th given back: everything finishes a day earlier.
+    ws.remove_calendar_exception(calendar.id, "2026-03-04").unwrap();
+    assert_eq!(finish(&ws), "2026-03-05 12:00:00");
+    // Wednesday becomes a half day and Thursday a holiday: "Move" waits for Friday.
+    let exception = |day: &str, spans: Vec<[u16; 2]>| bridgeplan_core::calendars::CalendarException {
+        day: day.into(),
+        name: "Move week".into(),
+        spans,
+    };
+    ws.set_calendar_exception(calendar.id, &exception("2026-03-04", vec![[480, 720]]))
+        .unwrap();
+    ws.set_calendar_exception(calendar.id, &exception("2026-03-05", vec![]))
+        .unwrap();
+    assert_eq!(finish(&ws), "2026-03-06 17:00:00");
+    let names: Vec<String> = ws
+        .project_working_calendar(project)
+        .unwrap()
+        .exceptions
+        .into_iter()
+        .map(|e| e.name)
+        .collect();
+    assert_eq!(names, ["Move week", "Move week"]);
+
+    let mut week = calendar.week.clone();
+    week[0] = vec![];
+    ws.set_calendar_week(calendar.id, &week).unwrap();
+    assert_eq!(
+        ws.project_working_calendar(project).unwrap().week[0],
+        Vec::<[u16; 2]>::new()
+    );
+    // No Mondays: the plan starts on Tuesday and "Move" skips Monday the 9th.
+    assert_eq!(finish(&ws), "2026-03-10 17:00:00");
+
+    let none = ws.set_calendar_week(calendar.id, &vec![vec![]; 7]).unwrap_err();
+    assert!(none.to_string().contains("no working time on any weekday"), "{none}");
+    let six = ws
+        .set_calendar_week(calendar.id, &vec![vec![[480, 1020]]; 6])
+        .unwrap_err();
+    assert!(six.to_string().contains("seven days"), "{six}");
+    let backwards = ws
+        .set_calendar_exception(calendar.id, &exception("2026-03-12", vec![[720, 480]]))
+        .unwrap_err();
+    assert_eq!(backwards.code(), ErrorCode::InvalidInput);
+    let bad_day = ws
+        .set_calendar_exception(calendar.id, &exception("2026-13-01", vec![]))
+        .unwrap_err();
+    assert!(bad_day.to_string().contains("not a real date"), "{bad_day}");
+    let missing = ws.remove_calendar_exception(calendar.id, "2026-04-01").unwrap_err();
+    assert_eq!(missing.code(), ErrorCode::NotFound);
+
+    for _ in 0..4 {
+        ws.undo().unwrap();
+    }
+    assert_eq!(finish(&ws), "2026-03-06 12:00:00");
+}
