@@ -126,6 +126,15 @@ fn to_pairs(spans: &[Span]) -> Vec<[u16; 2]> {
 }
 
 impl crate::Workspace {
+    /// Stores a new calendar (renamed " (2)" … if its name is taken), undoably.
+    pub fn add_calendar(&mut self, calendar: &Calendar) -> Result<Id> {
+        self.edit(|ctx| {
+            let id = insert(ctx, calendar)?;
+            ctx.set_label(format!("Add the calendar \"{}\"", calendar.name));
+            Ok(id)
+        })
+    }
+
     /// The calendar a project's schedule runs on, with its exceptions and who shares it.
     pub fn project_working_calendar(&self, project_id: Id) -> Result<WorkingCalendar> {
         let calendar_id: Option<Id> = self

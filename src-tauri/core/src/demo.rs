@@ -9,6 +9,7 @@ use chrono::{Duration, Local, NaiveDate};
 use crate::calendars::STANDARD_CALENDAR;
 use crate::items::{insert_many, ItemType, Priority, WorkItem, WorkItemInput};
 use crate::projects::{Methodology, ProjectInput};
+use crate::schedule::{Calendar, Span};
 use crate::sprints::SprintInput;
 use crate::statuses::StatusCategory;
 use crate::timeline::{ConstraintKind, DependencyKind, TaskPlanInput};
@@ -24,6 +25,28 @@ const PEOPLE: &[(&str, &str)] = &[
     ("Sofia Rossi", "QA Engineer"),
     ("Jonas Berg", "Database Administrator"),
 ];
+
+/// What an hour of each person's work costs, in euro cents.
+#[rustfmt::skip]
+const RATES: &[(&str, i64)] = &[
+    ("Dana Whitfield", 9_500), ("Raj Patel", 8_500), ("Mei Chen", 7_500), ("Tomás Ortega", 7_000),
+    ("Aisha Okafor", 8_000), ("Lukas Nowak", 6_500), ("Sofia Rossi", 6_000), ("Jonas Berg", 9_000),
+];
+
+/// The people with their rates. The database administrator is a contractor working Monday to
+/// Thursday, so the tasks assigned to him run on his own calendar.
+fn add_people(ws: &mut Workspace) -> Result<()> {
+    let day = vec![Span::hours(8, 12), Span::hours(13, 17)];
+    let week = [day.clone(), day.clone(), day.clone(), day, vec![], vec![], vec![]];
+    let four_days = ws.add_calendar(&Calendar::new("Four-day week", week)?)?;
+    for (name, role) in PEOPLE {
+        let person = ws.add_person(name, role)?;
+        let rate = RATES.iter().find(|(n, _)| n == name).map_or(0, |(_, r)| *r);
+        let calendar = (*name == "Jonas Berg").then_some(four_days);
+        ws.set_person_resource(person.id, calendar, rate)?;
+    }
+    Ok(())
+}
 
 /// One demo item: title, type, column index, assignee, priority, hours, points, tags, due
 /// (days from today).
@@ -164,9 +187,7 @@ pub fn write_demo(path: &Path) -> Result<Workspace> {
 
 /// Fills an empty workspace with the demo company, relative to `today`.
 pub fn fill_demo(ws: &mut Workspace, today: NaiveDate) -> Result<()> {
-    for (name, role) in PEOPLE {
-        ws.add_person(name, role)?;
-    }
+    add_people(ws)?;
     let day = |offset: i64| Some((today + Duration::days(offset)).to_string());
     let projects: [DemoProject; 4] = [
         (

@@ -5,7 +5,7 @@ use serde::Serialize;
 use ts_rs::TS;
 
 use crate::history::EditContext;
-use crate::{validate, Id, Result, Workspace};
+use crate::{validate, CoreError, Id, Result, Workspace};
 
 #[derive(Debug, Clone, Serialize, TS, PartialEq)]
 #[ts(export)]
@@ -42,6 +42,36 @@ impl Workspace {
                 name: name.trim().to_string(),
                 role: role.trim().to_string(),
             })
+        })
+    }
+}
+
+impl Workspace {
+    /// Makes a person a resource of the schedule: the calendar they work on (none: each
+    /// project's own) and what an hour of their work costs, in minor units.
+    pub fn set_person_resource(&mut self, person_id: Id, calendar_id: Option<Id>, cost_rate_minor: i64) -> Result<()> {
+        let name: String = self
+            .conn
+            .query_row("SELECT name FROM people WHERE id = ?1", [person_id], |r| r.get(0))
+            .optional()?
+            .ok_or_else(|| CoreError::NotFound("That person is no longer in this workspace.".into()))?;
+        if let Some(id) = calendar_id {
+            self.conn
+                .query_row("SELECT id FROM calendars WHERE id = ?1", [id], |r| r.get::<_, Id>(0))
+                .optional()?
+                .ok_or_else(|| CoreError::NotFound("That calendar no longer exists.".into()))?;
+        }
+        if cost_rate_minor < 0 {
+            return Err(CoreError::InvalidInput("A cost rate cannot be negative.".into()));
+        }
+        self.edit(|ctx| {
+            ctx.touch("people", person_id)?;
+            ctx.tx.execute(
+                "UPDATE people SET calendar_id = ?1, cost_rate_minor = ?2 WHERE id = ?3",
+                (calendar_id, cost_rate_minor, person_id),
+            )?;
+            ctx.set_label(format!("Change {name}'s calendar and rate"));
+            Ok(())
         })
     }
 }

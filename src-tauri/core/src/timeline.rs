@@ -16,7 +16,7 @@ use crate::projects::{self, Methodology, Project, ProjectInput};
 use crate::schedule::calendar::{from_minute, to_minute};
 use crate::schedule::{self, Constraint, Lag, Link, LinkType, Minute, Network, Task};
 use crate::statuses::StatusCategory;
-use crate::{flow, validate, CoreError, Id, Result, Workspace};
+use crate::{flow, people, validate, CoreError, Id, Result, Workspace};
 
 /// A work item without a planned duration counts as one working day.
 const DEFAULT_DURATION: Minute = 480;
@@ -96,6 +96,14 @@ pub struct ScheduledTask {
     /// The dates of the baseline asked for, when it holds this task.
     pub baseline_start: Option<NaiveDateTime>,
     pub baseline_finish: Option<NaiveDateTime>,
+    /// Who does the task (its assignee); their calendar, if they have one, is the task's.
+    pub resource: Option<String>,
+    /// Work in hours (the item's estimate); a summary's is the sum of its tasks'.
+    pub work_hours: f64,
+    /// Work at the resource's rate plus the task's fixed cost, in minor units of the workspace
+    /// currency; a summary's adds up its tasks'.
+    #[ts(type = "number")]
+    pub cost_minor: i64,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
@@ -157,6 +165,8 @@ pub struct ProjectSchedule {
     /// In WBS order.
     pub tasks: Vec<ScheduledTask>,
     pub links: Vec<ScheduleLink>,
+    /// ISO 4217 code of the costs.
+    pub currency: String,
 }
 
 /// What an import brought in, and what the file held that Bridgeplan could not keep.
@@ -178,6 +188,9 @@ struct Outline {
     wbs: Vec<String>,
     percent: Vec<f64>,
     milestone: Vec<bool>,
+    resource: Vec<Option<String>>,
+    work_hours: Vec<f64>,
+    cost_minor: Vec<i64>,
 }
 
 fn parse_time(text: Option<String>) -> Option<Minute> {
@@ -255,11 +268,17 @@ impl Workspace {
             actual_start: Option<Minute>,
             actual_finish: Option<Minute>,
             percent: f64,
+            resource: Option<String>,
+            work_hours: f64,
+            cost_minor: i64,
         }
         let mut stmt = self.conn.prepare_cached(
-            "SELECT id, parent_id, title, item_type, duration_minutes, calendar_id, constraint_type, \
-             constraint_date, actual_start, actual_finish, percent_complete \
-             FROM work_items WHERE project_id = ?1 ORDER BY outline_position, id",
+            "SELECT w.id, w.parent_id, w.title, w.item_type, w.duration_minutes, \
+             coalesce(w.calendar_id, p.calendar_id), w.constraint_type, w.constraint_date, w.actual_start, \
+             w.actual_finish, w.percent_complete, p.name, coalesce(w.estimate_hours, 0), \
+             coalesce(p.cost_rate_minor, 0), w.fixed_cost_minor \
+             FROM work_items w LEFT JOIN people p ON p.id = w.assignee_id \
+             WHERE w.project_id = ?1 ORDER BY w.outline_position, w.id",
         )?;
         let rows: Vec<Row> = stmt
             .query_map([project_id], |r| {
@@ -274,6 +293,9 @@ impl Workspace {
                     actual_start: parse_time(r.get(8)?),
                     actual_finish: parse_time(r.get(9)?),
                     percent: r.get(10)?,
+                    resource: r.get(11)?,
+                    work_hours: r.get(12)?,
+                    cost_minor: (r.get::<_, f64>(12)? * r.get::<_, f64>(13)?).round() as i64 + r.get::<_, i64>(14)?,
                 })
             })?
             .collect::<rusqlite::Result<_>>()?;
@@ -384,6 +406,9 @@ impl Workspace {
             wbs: order.iter().map(|(_, code, _)| code.clone()).collect(),
             percent: order.iter().map(|(i, _, _)| rows[*i].percent).collect(),
             milestone: order.iter().map(|(i, _, _)| rows[*i].milestone).collect(),
+            resource: order.iter().map(|(i, _, _)| rows[*i].resource.clone()).collect(),
+            work_hours: order.iter().map(|(i, _, _)| rows[*i].work_hours).collect(),
+            cost_minor: order.iter().map(|(i, _, _)| rows[*i].cost_minor).collect(),
             network: Network {
                 start,
                 calendars,
@@ -437,6 +462,14 @@ impl Workspace {
         };
         let outline = self.outline(project_id)?;
         let result = schedule::schedule(&outline.network)?;
+        // Children follow their summary in WBS order, so a backward sweep rolls totals up.
+        let (mut work, mut cost) = (outline.work_hours.clone(), outline.cost_minor.clone());
+        for i in (0..outline.network.tasks.len()).rev() {
+            if let Some(p) = outline.network.tasks[i].parent {
+                work[p] += work[i];
+                cost[p] += cost[i];
+            }
+        }
         let summary: Vec<bool> = {
             let mut s = vec![false; outline.network.tasks.len()];
             for t in &outline.network.tasks {
@@ -473,6 +506,9 @@ impl Workspace {
                 percent_complete: outline.percent[i],
                 baseline_start: baseline.get(&outline.item_ids[i]).map(|b| b.0),
                 baseline_finish: baseline.get(&outline.item_ids[i]).map(|b| b.1),
+                resource: outline.resource[i].clone(),
+                work_hours: (work[i] * 100.0).round() / 100.0,
+                cost_minor: cost[i],
             })
             .collect();
         Ok(ProjectSchedule {
@@ -482,6 +518,7 @@ impl Workspace {
             finish: from_minute(result.finish),
             tasks,
             links: outline.links,
+            currency: self.currency()?,
         })
     }
 
@@ -749,6 +786,19 @@ impl Workspace {
             ));
         }
         let start_date = from_minute(plan.start).date();
+        let currency = self.currency()?;
+        let has_costs =
+            plan.resources.iter().any(|r| r.cost_rate_minor > 0) || plan.tasks.iter().any(|t| t.fixed_cost_minor > 0);
+        if let Some(theirs) = plan
+            .currency
+            .as_deref()
+            .filter(|c| has_costs && !c.eq_ignore_ascii_case(&currency))
+        {
+            warnings.push(format!(
+                "Costs in the file are in {theirs}; this workspace counts in {currency}. The amounts are kept as they are, not converted."
+            ));
+        }
+        let mut kept_people = Vec::new();
         let mut skipped_baselines = Vec::new();
         let project_id = self.edit(|ctx| {
             let id = projects::insert(
@@ -769,6 +819,23 @@ impl Workspace {
                 "UPDATE projects SET calendar_id = ?1, honor_constraints = ?2 WHERE id = ?3",
                 (calendar_ids[plan.calendar], plan.honor_constraints, id),
             )?;
+            // Resources become people; someone already in the workspace keeps their own settings.
+            let mut person_ids = Vec::with_capacity(plan.resources.len());
+            for resource in &plan.resources {
+                let known = ctx.tx.query_row("SELECT EXISTS(SELECT 1 FROM people WHERE name = ?1)", [&resource.name], |r| r.get::<_, bool>(0))?;
+                let person = people::person_id_by_name(ctx, &resource.name)?;
+                if known {
+                    if resource.calendar.is_some() || resource.cost_rate_minor > 0 {
+                        kept_people.push(resource.name.clone());
+                    }
+                } else {
+                    ctx.tx.execute(
+                        "UPDATE people SET calendar_id = ?1, cost_rate_minor = ?2 WHERE id = ?3",
+                        (resource.calendar.map(|c| calendar_ids[c]), resource.cost_rate_minor, person),
+                    )?;
+                }
+                person_ids.push(person);
+            }
             let status_of = |category: StatusCategory| -> Result<Id> {
                 Ok(ctx.tx.query_row(
                     "SELECT id FROM statuses WHERE project_id = ?1 AND category = ?2 ORDER BY position LIMIT 1",
@@ -794,8 +861,9 @@ impl Workspace {
                 ctx.tx.prepare_cached(
                     "INSERT INTO work_items(project_id, status_id, rank, item_type, title, parent_id, \
                      outline_position, duration_minutes, calendar_id, constraint_type, constraint_date, \
-                     actual_start, actual_finish, percent_complete, created_at, updated_at) \
-                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?3, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?14)",
+                     actual_start, actual_finish, percent_complete, created_at, updated_at, assignee_id, \
+                     estimate_hours, fixed_cost_minor) \
+                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?3, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?14, ?15, ?16, ?17)",
                 )?
                 .execute(rusqlite::params![
                         id,
@@ -812,6 +880,10 @@ impl Workspace {
                         t.task.actual_finish.map(format_time),
                         t.percent_complete.clamp(0.0, 100.0),
                         now,
+                        t.resource.map(|r| person_ids[r]),
+                        // A summary's work in the file is its tasks' total, rolled up again here.
+                        (t.work > 0 && !parents.contains(&i)).then(|| t.work as f64 / 60.0),
+                        t.fixed_cost_minor.max(0),
                     ],
                 )?;
                 let item = ctx.tx.last_insert_rowid();
@@ -862,6 +934,12 @@ impl Workspace {
             ctx.set_label(format!("Import \"{name}\""));
             Ok(id)
         })?;
+        if !kept_people.is_empty() {
+            warnings.push(format!(
+                "Already people of this workspace, so their own calendar and cost rate are kept: {}.",
+                kept_people.join(", ")
+            ));
+        }
         if !skipped_baselines.is_empty() {
             warnings.push(format!(
                 "A project keeps at most {} baselines; not imported: {}.",

@@ -24,6 +24,7 @@ const MIGRATIONS: &[(u32, &str)] = &[
     (2, include_str!("migrations/0002_scheduling.sql")),
     (3, include_str!("migrations/0003_baselines.sql")),
     (4, include_str!("migrations/0004_flow_and_sprints.sql")),
+    (5, include_str!("migrations/0005_resources.sql")),
 ];
 
 pub fn current_schema_version() -> u32 {
@@ -206,6 +207,17 @@ impl Workspace {
 
     pub fn is_read_only(&self) -> bool {
         self.read_only.is_some()
+    }
+
+    /// The ISO 4217 code every amount of money in this workspace is in.
+    pub fn currency(&self) -> Result<String> {
+        let stored: Option<String> = self
+            .conn
+            .query_row("SELECT value FROM workspace_meta WHERE key = 'currency'", [], |r| {
+                r.get(0)
+            })
+            .optional()?;
+        Ok(stored.unwrap_or_else(|| "EUR".into()))
     }
 
     pub fn name(&self) -> String {

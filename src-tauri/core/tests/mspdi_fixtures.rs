@@ -26,9 +26,9 @@ fn differences(plan: &Plan) -> Vec<String> {
     let net = plan.network();
     let ours = schedule(&net).expect("the file schedules");
     let mut out = Vec::new();
-    for (t, ours) in plan.tasks.iter().zip(&ours.tasks) {
+    for ((t, ours), task) in plan.tasks.iter().zip(&ours.tasks).zip(&net.tasks) {
         let Some(saved) = t.saved else { continue };
-        let cal = &net.calendars[t.task.calendar.unwrap_or(net.calendar)];
+        let cal = &net.calendars[task.calendar.unwrap_or(net.calendar)];
         let same = |a: Minute, b: Minute| cal.work_between(a, b) == 0;
         let mut check = |what: &str, a: Minute, b: Minute| {
             if !same(a, b) {
@@ -225,4 +225,63 @@ fn recurring_calendar_exceptions_become_their_dates() {
         .filter(|w| w.contains("recurring exception"))
         .count();
     assert_eq!(reported, 11, "{:?}", plan.warnings);
+}
+
+#[test]
+fn resources_become_people_with_their_rate_calendar_work_and_cost() {
+    let Some(xml) = fixture("mspdiresource.xml") else {
+        return;
+    };
+    let plan = mspdi::read(&xml).unwrap();
+    let names: Vec<&str> = plan.resources.iter().map(|r| r.name.as_str()).collect();
+    assert_eq!(names, ["Wade Golden", "Jon Iles", "Brian Leach"]);
+    assert_eq!(plan.resources[0].cost_rate_minor, 5000);
+    assert!(
+        plan.resources.iter().all(|r| r.calendar.is_some()),
+        "each has a resource calendar"
+    );
+    let warned = plan.warnings.join("\n");
+    assert!(
+        warned.contains("\"Concrete\" is a material or cost resource"),
+        "{warned}"
+    );
+    assert!(warned.contains("\"Task A\" has 3 resources"), "{warned}");
+
+    let mut ws = bridgeplan_core::Workspace::in_memory().unwrap();
+    let summary = ws.import_plan(&plan).unwrap();
+    assert!(
+        summary.warnings.iter().any(|w| w.contains("in GBP")),
+        "{:?}",
+        summary.warnings
+    );
+    let schedule = ws.project_schedule(summary.project.id).unwrap();
+    assert_eq!(schedule.currency, "EUR");
+    let row = |name: &str| schedule.tasks.iter().find(|t| t.name == name).unwrap();
+    // Microsoft Project's own figures for the single-resource tasks: 40 h = 2,000.00 and 16 h = 800.00.
+    assert_eq!(
+        (row("Contoured Task").work_hours, row("Contoured Task").cost_minor),
+        (40.0, 200_000)
+    );
+    assert_eq!(
+        (row("Completed Task").work_hours, row("Completed Task").cost_minor),
+        (16.0, 80_000)
+    );
+    // Task A keeps its 72 h of work with one assignee (the first of three with equal work).
+    assert_eq!(row("Task A").resource.as_deref(), Some("Wade Golden"));
+    assert_eq!((row("Task A").work_hours, row("Task A").cost_minor), (72.0, 360_000));
+
+    let export = mspdi::export(&ws, summary.project.id).unwrap();
+    // The people who do the project's tasks go out with their rate and calendar.
+    let again = mspdi::read(&export.xml).unwrap();
+    assert_eq!(again.resources.len(), 1);
+    assert_eq!(
+        again.resources[0],
+        bridgeplan_core::mspdi::PlanResource {
+            calendar: again.resources[0].calendar,
+            ..plan.resources[0].clone()
+        }
+    );
+    assert!(again.resources[0].calendar.is_some());
+    let task_a = again.tasks.iter().find(|t| t.task.name == "Task A").unwrap();
+    assert_eq!((task_a.work, task_a.resource), (72 * 60, Some(0)));
 }

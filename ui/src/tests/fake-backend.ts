@@ -68,7 +68,7 @@ function scheduledTask(item_id: number, wbs: string, name: string, start: string
     item_id, name, wbs, summary: false, milestone: start === finish, start, finish, early_start: start,
     early_finish: finish, late_start: start, late_finish: finish, duration_minutes: days * 480,
     total_float_hours: 0, free_float_hours: 0, critical: false, percent_complete: 0, baseline_start: null,
-    baseline_finish: null,
+    baseline_finish: null, resource: null, work_hours: 0, cost_minor: 0,
   };
 }
 
@@ -168,7 +168,7 @@ export class FakeBackend {
     const finishes = scheduled.map((t) => t.finish).sort();
     this.schedules.set(project.id, {
       project: name, project_id: project.id, start: starts[0] ?? '2026-03-02T08:00:00',
-      finish: finishes.at(-1) ?? '2026-03-02T08:00:00', tasks: scheduled, links: [],
+      finish: finishes.at(-1) ?? '2026-03-02T08:00:00', tasks: scheduled, links: [], currency: 'EUR',
     });
     return project;
   }
@@ -212,6 +212,7 @@ export class FakeBackend {
       project: project.name, project_id: projectId, start: `${first}T08:00:00`,
       finish: tasks.at(-1)?.finish ?? `${first}T08:00:00`, tasks,
       links: this.links.filter((l) => ids.has(l.predecessor_id)),
+      currency: 'EUR',
     };
   }
 

@@ -139,7 +139,7 @@ describe('timeline rows and bars', () => {
     finish: '2026-03-04T17:00:00', early_start: '2026-03-02T08:00:00', early_finish: '2026-03-04T17:00:00',
     late_start: '2026-03-02T08:00:00', late_finish: '2026-03-04T17:00:00', duration_minutes: 1440,
     total_float_hours: 0, free_float_hours: 0, critical: false, percent_complete: 0, baseline_start: null,
-    baseline_finish: null, ...over,
+    baseline_finish: null, resource: null, work_hours: 0, cost_minor: 0, ...over,
   });
 
   test('a bar runs from early start to early finish; a milestone is a diamond around its date', () => {

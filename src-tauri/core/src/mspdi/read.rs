@@ -41,6 +41,21 @@ pub struct PlanTask {
     pub task: Task,
     pub saved: Option<SavedDates>,
     pub baselines: Vec<SavedBaseline>,
+    /// Index into [`Plan::resources`] of the one resource kept for the task.
+    pub resource: Option<usize>,
+    /// Working minutes of work.
+    pub work: Minute,
+    pub fixed_cost_minor: i64,
+}
+
+/// A work resource (a person) of the plan.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PlanResource {
+    pub name: String,
+    /// Cost per hour in minor units.
+    pub cost_rate_minor: i64,
+    /// Index into [`Plan::calendars`].
+    pub calendar: Option<usize>,
 }
 
 #[derive(Debug, Clone)]
@@ -54,6 +69,9 @@ pub struct Plan {
     pub calendar: usize,
     pub tasks: Vec<PlanTask>,
     pub links: Vec<Link>,
+    pub resources: Vec<PlanResource>,
+    /// ISO 4217, when the file says.
+    pub currency: Option<String>,
     pub warnings: Vec<String>,
 }
 
@@ -88,10 +106,15 @@ impl Plan {
                     task,
                     saved: None,
                     baselines: Vec::new(),
+                    resource: None,
+                    work: 0,
+                    fixed_cost_minor: 0,
                 })
                 .collect(),
             calendars: network.calendars,
             links: network.links,
+            resources: Vec::new(),
+            currency: None,
             warnings: Vec::new(),
         }
     }
@@ -101,7 +124,16 @@ impl Plan {
             start: self.start,
             calendars: self.calendars.clone(),
             calendar: self.calendar,
-            tasks: self.tasks.iter().map(|t| t.task.clone()).collect(),
+            // A task without a calendar of its own works on its resource's, as in Microsoft Project.
+            tasks: self
+                .tasks
+                .iter()
+                .map(|t| {
+                    let mut task = t.task.clone();
+                    task.calendar = task.calendar.or(t.resource.and_then(|r| self.resources[r].calendar));
+                    task
+                })
+                .collect(),
             links: self.links.clone(),
             honor_constraints: self.honor_constraints,
         }
@@ -527,8 +559,14 @@ pub fn read(xml: &str) -> Result<Plan> {
                     })
                 })
                 .collect(),
+            resource: None,
+            work: text(node, "Work")
+                .and_then(|w| parse_duration(w, minutes_per_day))
+                .unwrap_or(0),
+            fixed_cost_minor: number(node, "FixedCost").map_or(0, |c| c.round() as i64),
         });
     }
+    let resources = read_resources(root, &calendar_index, &by_uid, &mut tasks, &mut warnings);
     let mut links = Vec::new();
     for (successor, node) in task_links.iter().enumerate() {
         for link in children(*node, "PredecessorLink") {
@@ -587,6 +625,75 @@ pub fn read(xml: &str) -> Result<Plan> {
         calendar: project_calendar,
         tasks,
         links,
+        resources,
+        currency: text(root, "CurrencyCode").map(str::to_string),
         warnings,
     })
+}
+
+/// The work resources and, for each task, the one resource Bridgeplan keeps (the one doing
+/// most of its work); the others are reported.
+fn read_resources(
+    root: Node,
+    calendar_index: &HashMap<i64, usize>,
+    task_by_uid: &HashMap<i64, usize>,
+    tasks: &mut [PlanTask],
+    warnings: &mut Vec<String>,
+) -> Vec<PlanResource> {
+    let mut resources = Vec::new();
+    let mut by_uid = HashMap::new();
+    for node in child(root, "Resources")
+        .into_iter()
+        .flat_map(|r| children(r, "Resource"))
+    {
+        let (Some(uid), Some(name)) = (number(node, "UID"), text(node, "Name").map(str::trim)) else {
+            continue; // the unnamed resource 0 Microsoft Project always writes
+        };
+        if name.is_empty() || flag(node, "IsNull") {
+            continue;
+        }
+        // Type 1 is work (people); 0 material and 2 cost resources have no place here.
+        if number(node, "Type").is_some_and(|t| t as i64 != 1) {
+            warnings.push(format!(
+                "Resource \"{name}\" is a material or cost resource; it was not imported."
+            ));
+            continue;
+        }
+        by_uid.insert(uid as i64, resources.len());
+        resources.push(PlanResource {
+            name: name.to_string(),
+            cost_rate_minor: number(node, "StandardRate").map_or(0, |r| (r * 100.0).round() as i64),
+            calendar: number(node, "CalendarUID").and_then(|c| calendar_index.get(&(c as i64)).copied()),
+        });
+    }
+    let mut assigned: HashMap<usize, Vec<(usize, Minute)>> = HashMap::new();
+    for node in child(root, "Assignments")
+        .into_iter()
+        .flat_map(|a| children(a, "Assignment"))
+    {
+        let task = number(node, "TaskUID").and_then(|u| task_by_uid.get(&(u as i64)).copied());
+        let resource = number(node, "ResourceUID").and_then(|u| by_uid.get(&(u as i64)).copied());
+        if let (Some(task), Some(resource)) = (task, resource) {
+            let work = text(node, "Work").and_then(|w| parse_duration(w, 480)).unwrap_or(0);
+            assigned.entry(task).or_default().push((resource, work));
+        }
+    }
+    let mut ordered: Vec<_> = assigned.into_iter().collect();
+    ordered.sort_by_key(|(task, _)| *task);
+    for (task, mut list) in ordered {
+        // Most work first; the file's order among equals.
+        list.sort_by_key(|&(_, work)| std::cmp::Reverse(work));
+        tasks[task].resource = Some(list[0].0);
+        if list.len() > 1 {
+            let others: Vec<&str> = list[1..].iter().map(|&(r, _)| resources[r].name.as_str()).collect();
+            warnings.push(format!(
+                "Task \"{}\" has {} resources; Bridgeplan keeps one assignee per task, {}, with all of the task's work. Not kept: {}.",
+                tasks[task].task.name,
+                list.len(),
+                resources[list[0].0].name,
+                others.join(", ")
+            ));
+        }
+    }
+    resources
 }

@@ -142,6 +142,7 @@ struct ItemFields {
     assignee: Option<String>,
     tags: String,
     story_points: Option<f64>,
+    fixed_cost_minor: i64,
 }
 
 pub fn export(ws: &Workspace, project_id: Id) -> Result<Export> {
@@ -159,7 +160,7 @@ pub fn export(ws: &Workspace, project_id: Id) -> Result<Export> {
     {
         let mut stmt = conn.prepare(
             "SELECT w.id, w.constraint_type, w.constraint_date, w.actual_start, w.actual_finish, w.calendar_id, \
-             w.description, p.name, w.tags, w.story_points \
+             w.description, p.name, w.tags, w.story_points, w.fixed_cost_minor \
              FROM work_items w LEFT JOIN people p ON p.id = w.assignee_id WHERE w.project_id = ?1",
         )?;
         let rows = stmt.query_map([project_id], |r| {
@@ -175,6 +176,7 @@ pub fn export(ws: &Workspace, project_id: Id) -> Result<Export> {
                     assignee: r.get(7)?,
                     tags: r.get(8)?,
                     story_points: r.get(9)?,
+                    fixed_cost_minor: r.get(10)?,
                 },
             ))
         })?;
@@ -235,6 +237,7 @@ pub fn export(ws: &Workspace, project_id: Id) -> Result<Export> {
     xml.leaf("ScheduleFromStart", 1);
     xml.leaf("StartDate", schedule.start.format(DATE_TIME));
     xml.leaf("FinishDate", schedule.finish.format(DATE_TIME));
+    xml.leaf("CurrencyCode", &schedule.currency);
     xml.leaf("CalendarUID", calendar_uid(project_calendar).unwrap_or(1));
     xml.leaf("MinutesPerDay", 480);
     xml.leaf("MinutesPerWeek", 2400);
@@ -266,6 +269,7 @@ pub fn export(ws: &Workspace, project_id: Id) -> Result<Export> {
         xml.leaf("Finish", t.finish.format(DATE_TIME));
         xml.leaf("Duration", duration(t.duration_minutes));
         xml.leaf("DurationFormat", 7);
+        xml.leaf("Work", duration((t.work_hours * 60.0).round() as Minute));
         xml.leaf("Milestone", u8::from(t.milestone));
         xml.leaf("Summary", u8::from(t.summary));
         xml.leaf("Critical", u8::from(t.critical));
@@ -275,7 +279,9 @@ pub fn export(ws: &Workspace, project_id: Id) -> Result<Export> {
         xml.leaf("LateFinish", t.late_finish.format(DATE_TIME));
         xml.leaf("FreeSlack", (t.free_float_hours * 600.0).round() as i64);
         xml.leaf("TotalSlack", (t.total_float_hours * 600.0).round() as i64);
+        xml.leaf("FixedCost", f.map_or(0, |f| f.fixed_cost_minor));
         xml.leaf("PercentComplete", t.percent_complete.round() as i64);
+        xml.leaf("Cost", t.cost_minor);
         if let Some(f) = f {
             if let Some(a) = &f.actual_start {
                 xml.leaf("ActualStart", a);
@@ -357,6 +363,15 @@ pub fn export(ws: &Workspace, project_id: Id) -> Result<Export> {
         xml.leaf("Name", name);
         xml.leaf("Type", 1);
         xml.leaf("IsNull", 0);
+        let (calendar, rate): (Option<Id>, i64) = conn.query_row(
+            "SELECT calendar_id, cost_rate_minor FROM people WHERE name = ?1",
+            [name],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )?;
+        xml.leaf("StandardRate", format!("{}.{:02}", rate / 100, rate % 100));
+        if let Some(uid) = calendar.and_then(calendar_uid) {
+            xml.leaf("CalendarUID", uid);
+        }
         xml.close("Resource");
     }
     xml.close("Resources");
@@ -376,6 +391,7 @@ pub fn export(ws: &Workspace, project_id: Id) -> Result<Export> {
         xml.leaf("TaskUID", task_uid[&t.item_id]);
         xml.leaf("ResourceUID", resource_uid[resource]);
         xml.leaf("Units", 1);
+        xml.leaf("Work", duration((t.work_hours * 60.0).round() as Minute));
         xml.close("Assignment");
     }
     xml.close("Assignments");

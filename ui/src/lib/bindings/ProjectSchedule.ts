@@ -6,4 +6,8 @@ export type ProjectSchedule = { project: string, project_id: number, start: stri
 /**
  * In WBS order.
  */
-tasks: Array<ScheduledTask>, links: Array<ScheduleLink>, };
+tasks: Array<ScheduledTask>, links: Array<ScheduleLink>, 
+/**
+ * ISO 4217 code of the costs.
+ */
+currency: string, };

@@ -11,4 +11,17 @@ duration_minutes: number, total_float_hours: number, free_float_hours: number, c
 /**
  * The dates of the baseline asked for, when it holds this task.
  */
-baseline_start: string | null, baseline_finish: string | null, };
+baseline_start: string | null, baseline_finish: string | null, 
+/**
+ * Who does the task (its assignee); their calendar, if they have one, is the task's.
+ */
+resource: string | null, 
+/**
+ * Work in hours (the item's estimate); a summary's is the sum of its tasks'.
+ */
+work_hours: number, 
+/**
+ * Work at the resource's rate plus the task's fixed cost, in minor units of the workspace
+ * currency; a summary's adds up its tasks'.
+ */
+cost_minor: number, };
