@@ -4,7 +4,7 @@
 use std::path::PathBuf;
 
 use bridgeplan_core::timeline::ProjectSchedule;
-use bridgeplan_core::{check, demo, mspdi, Workspace};
+use bridgeplan_core::{check, demo, files, mspdi, Workspace};
 use clap::{Parser, Subcommand};
 
 #[derive(Parser)]
@@ -65,6 +65,17 @@ enum Command {
         #[arg(long, value_name = "NAME")]
         project: String,
         /// Print JSON instead of a table.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Print a person's skill levels, targets and gaps, certifications with their due dates,
+    /// and development goals.
+    Skills {
+        workspace: PathBuf,
+        /// The person's name.
+        #[arg(long, value_name = "NAME")]
+        person: String,
+        /// Print JSON instead of text.
         #[arg(long)]
         json: bool,
     },
@@ -161,7 +172,7 @@ fn run_headless(command: Command) -> Result<(), String> {
             let ws = Workspace::open(&workspace).map_err(|e| e.to_string())?;
             let project = ws.project_by_name(&project).map_err(|e| e.to_string())?;
             let export = mspdi::export(&ws, project.id).map_err(|e| e.to_string())?;
-            write_whole(&out, export.xml.as_bytes())?;
+            files::write_whole(&out, export.xml.as_bytes()).map_err(|e| e.to_string())?;
             for warning in &export.warnings {
                 eprintln!("warning: {warning}");
             }
@@ -183,21 +194,68 @@ fn run_headless(command: Command) -> Result<(), String> {
             };
             emit(&text)
         }
+        Command::Skills { workspace, person, json } => {
+            let ws = Workspace::open(&workspace).map_err(|e| e.to_string())?;
+            let person = ws.person_by_name(&person).map_err(|e| e.to_string())?;
+            let summary = ws.career_summary(person).map_err(|e| e.to_string())?;
+            let text = if json {
+                serde_json::to_string_pretty(&summary).map_err(|e| e.to_string())? + "\n"
+            } else {
+                career_text(&summary)
+            };
+            emit(&text)
+        }
     }
 }
 
-/// Writes `bytes` under a temporary name beside `path` and renames it into place, so an
-/// interrupted write never leaves a half file.
-fn write_whole(path: &std::path::Path, bytes: &[u8]) -> Result<(), String> {
-    let fail = |e: std::io::Error| format!("Could not write {}: {e}", path.display());
-    let mut temp = path.as_os_str().to_owned();
-    temp.push(".partial");
-    let temp = PathBuf::from(temp);
-    std::fs::write(&temp, bytes).map_err(fail)?;
-    std::fs::rename(&temp, path).map_err(|e| {
-        let _ = std::fs::remove_file(&temp);
-        fail(e)
-    })
+fn level(l: Option<u8>) -> String {
+    l.map_or("–".into(), |l| l.to_string())
+}
+
+/// A person's career summary as plain text: skills by gap, then certifications and goals.
+fn career_text(s: &bridgeplan_core::skills::summary::CareerSummary) -> String {
+    use std::fmt::Write;
+    let mut out = String::new();
+    let roles = match (&s.current_role, &s.target_role) {
+        (Some(c), Some(t)) => format!("{c} → {t}"),
+        (Some(c), None) => c.clone(),
+        (None, Some(t)) => format!("→ {t}"),
+        (None, None) => "no role set".into(),
+    };
+    let _ = writeln!(out, "{} ({roles})\n", s.person);
+    let _ = writeln!(out, "{:<40} {:>4} {:>4} {:>4}", "Skill (* focus)", "now", "goal", "gap");
+    for k in &s.skills {
+        let name = format!("{}{}", if k.focus { "* " } else { "  " }, k.skill);
+        let _ = writeln!(out, "{:<40} {:>4} {:>4} {:>4}", name, level(k.current), level(k.target), k.gap);
+    }
+    if !s.certifications.is_empty() {
+        let _ = writeln!(out, "\nCertifications");
+        for c in &s.certifications {
+            let due = match (c.exam_date, c.expires_on) {
+                (_, Some(e)) if c.units_due > 0.0 => format!(
+                    "renew by {e}: {} {}s due",
+                    c.units_due,
+                    c.unit_name.as_deref().unwrap_or("unit")
+                ),
+                (_, Some(e)) => format!("renew by {e}"),
+                (Some(x), None) => format!("exam {x}"),
+                (None, None) => String::new(),
+            };
+            let _ = writeln!(out, "  {:<45} {:<12} {due}", c.name, c.status.label());
+        }
+    }
+    if !s.goals.is_empty() {
+        let _ = writeln!(out, "\nGoals");
+        for g in &s.goals {
+            let state = match (g.done_on, g.overdue) {
+                (Some(d), _) => format!("reached {d}"),
+                (None, true) => format!("overdue since {}", g.due_date),
+                (None, false) => format!("due {}", g.due_date),
+            };
+            let _ = writeln!(out, "  {:<40} level {} {state}", g.skill, g.target_level);
+        }
+    }
+    out
 }
 
 fn count(n: usize, one: &str, many: &str) -> String {

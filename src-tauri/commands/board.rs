@@ -66,6 +66,12 @@ pub async fn item_delete(session: State<'_, Session>, id: Id) -> CommandResult<(
     session.with(|ws| ws.delete_item(id))
 }
 
+/// `manager` is a person's name (a new name adds that person); null clears it.
+#[tauri::command(rename_all = "snake_case")]
+pub async fn project_manager_set(session: State<'_, Session>, id: Id, manager: Option<String>) -> CommandResult<Project> {
+    session.with(|ws| ws.set_project_manager(id, manager.as_deref()))
+}
+
 #[tauri::command(rename_all = "snake_case")]
 pub async fn item_epic_set(session: State<'_, Session>, id: Id, epic_id: Option<Id>) -> CommandResult<WorkItem> {
     session.with(|ws| ws.set_item_epic(id, epic_id))

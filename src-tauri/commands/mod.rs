@@ -5,6 +5,7 @@ pub mod error;
 pub mod flow;
 pub mod history;
 pub mod session;
+pub mod skills;
 pub mod sprints;
 pub mod timeline;
 pub mod workspace;
@@ -28,6 +29,7 @@ pub fn handlers<R: Runtime>() -> impl Fn(Invoke<R>) -> bool + Send + Sync + 'sta
         board::projects_list,
         board::project_create,
         board::project_update,
+        board::project_manager_set,
         board::project_delete,
         board::board_get,
         board::people_list,
@@ -69,6 +71,37 @@ pub fn handlers<R: Runtime>() -> impl Fn(Invoke<R>) -> bool + Send + Sync + 'sta
         sprints::sprint_plan_get,
         sprints::sprint_burndown,
         sprints::sprint_velocity,
+        skills::skill_catalog,
+        skills::frameworks_import,
+        skills::frameworks_export,
+        skills::skill_profile,
+        skills::person_roles_set,
+        skills::skill_notes_set,
+        skills::skill_assess,
+        skills::skill_history,
+        skills::skill_target_set,
+        skills::skill_progress,
+        skills::skills_matrix,
+        skills::evidence_list,
+        skills::evidence_suggestions,
+        skills::evidence_decide,
+        skills::evidence_add,
+        skills::evidence_remove,
+        skills::certification_rules,
+        skills::certifications_list,
+        skills::certification_add,
+        skills::certification_update,
+        skills::certification_remove,
+        skills::units_log,
+        skills::units_remove,
+        skills::goals_list,
+        skills::goal_add,
+        skills::goal_update,
+        skills::goal_remove,
+        skills::activity_add,
+        skills::activity_update,
+        skills::activity_remove,
+        skills::upcoming_list,
         history::history_state,
         history::history_undo,
         history::history_redo,

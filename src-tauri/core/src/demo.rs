@@ -260,7 +260,14 @@ pub fn fill_demo(ws: &mut Workspace, today: NaiveDate) -> Result<()> {
             plan_portal_sprints(ws, project.id, today)?;
         }
         group_in_epics(ws, project.id)?;
+        let manager = match methodology {
+            Methodology::Waterfall | Methodology::Scrum => "Dana Whitfield",
+            Methodology::Hybrid => "Raj Patel",
+            Methodology::Kanban => "Aisha Okafor",
+        };
+        ws.set_project_manager(project.id, Some(manager))?;
     }
+    crate::skills::demo::fill(ws, today)?;
     ws.history.clear();
     Ok(())
 }
@@ -623,7 +630,9 @@ fn plan_erp(ws: &mut Workspace, project: Id, today: NaiveDate) -> Result<()> {
     for (from, to, kind, lag_days) in ERP_LINKS {
         ws.add_dependency(ids[*from], ids[*to], *kind, (lag_days * day) as i64)?;
     }
-    // A company holiday three weeks ahead moves the work planned across it.
+    // The plan as the steering committee approved it; the company holiday announced since
+    // (three weeks ahead) moves the work planned across it, which the baseline shows as slip.
+    ws.save_baseline(project, "Approved plan")?;
     ws.add_holiday(STANDARD_CALENDAR, today + Duration::days(21), "Company day")?;
     Ok(())
 }

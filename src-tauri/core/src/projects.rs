@@ -77,6 +77,8 @@ pub struct Project {
     pub description: String,
     #[ts(type = "number")]
     pub item_count: i64,
+    /// The person who manages the project.
+    pub manager: Option<String>,
 }
 
 /// What the user enters for a project. Dates are text so that an impossible date gets a
@@ -119,7 +121,8 @@ fn check(input: &ProjectInput) -> Result<CheckedProject> {
 }
 
 const SELECT_PROJECT: &str = "SELECT p.id, p.name, p.methodology, p.start_date, p.finish_date, \
-     p.description, (SELECT count(*) FROM work_items w WHERE w.project_id = p.id) FROM projects p";
+     p.description, (SELECT count(*) FROM work_items w WHERE w.project_id = p.id), \
+     (SELECT name FROM people WHERE id = p.manager_id) FROM projects p";
 
 fn project_from_row(r: &Row) -> rusqlite::Result<Project> {
     Ok(Project {
@@ -130,6 +133,7 @@ fn project_from_row(r: &Row) -> rusqlite::Result<Project> {
         finish_date: validate::date_from_sql(r.get(4)?),
         description: r.get(5)?,
         item_count: r.get(6)?,
+        manager: r.get(7)?,
     })
 }
 
@@ -172,6 +176,24 @@ impl Workspace {
             let id = insert(ctx, input)?;
             ctx.set_label(format!("Create project \"{}\"", input.name.trim()));
             Ok(id)
+        })?;
+        self.project(id)
+    }
+
+    /// Sets who manages a project, by name (a new name adds that person; none clears it).
+    pub fn set_project_manager(&mut self, id: Id, manager: Option<&str>) -> Result<Project> {
+        let project = self.project(id)?;
+        let manager = manager.map(str::trim).filter(|m| !m.is_empty());
+        self.edit(|ctx| {
+            let person = manager.map(|m| crate::people::person_id_by_name(ctx, m)).transpose()?;
+            ctx.touch("projects", id)?;
+            ctx.tx.execute("UPDATE projects SET manager_id = ?1 WHERE id = ?2", (person, id))?;
+            ctx.set_label(match manager {
+                Some(m) => format!("Make {m} manager of \"{}\"", project.name),
+                None => format!("Clear the manager of \"{}\"", project.name),
+            });
+            ctx.set_project(id);
+            Ok(())
         })?;
         self.project(id)
     }

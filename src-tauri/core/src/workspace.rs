@@ -25,6 +25,7 @@ const MIGRATIONS: &[(u32, &str)] = &[
     (3, include_str!("migrations/0003_baselines.sql")),
     (4, include_str!("migrations/0004_flow_and_sprints.sql")),
     (5, include_str!("migrations/0005_resources.sql")),
+    (6, include_str!("migrations/0006_skills.sql")),
 ];
 
 pub fn current_schema_version() -> u32 {
@@ -312,6 +313,9 @@ fn migrate(conn: &mut Connection, from: u32) -> Result<()> {
     let tx = conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
     for (number, sql) in &pending {
         tx.execute_batch(sql)?;
+        if *number == 6 {
+            crate::skills::frameworks::seed_builtin(&tx)?;
+        }
         tx.pragma_update(None, "user_version", number)?;
     }
     tx.commit()?;

@@ -202,9 +202,7 @@ export function rowMiddle(index: number): number {
 /** "Mon 2 Mar": the grid's short date. */
 export function shortDate(iso: string): string {
   const t = toTime(iso);
-  if (Number.isNaN(t)) return iso;
-  const d = new Date(t);
-  return `${weekday.format(d)} ${d.getUTCDate()} ${monthShort.format(d)}`;
+  return Number.isNaN(t) ? iso : shortDay(t);
 }
 
 /** "Monday, 2 March 2026": for tooltips and screen readers. */
@@ -258,4 +256,62 @@ export function linkPath(kind: DependencyKind, from: Point, to: Point): { line: 
   }
   const head = `M${to.x} ${to.y}L${end} ${to.y - 4}L${end} ${to.y + 4}Z`;
   return { line, head };
+}
+
+// ——— Working days, for dragged bars (the standard week: Monday to Friday, 08:00–17:00) ———
+
+export const HOUR = 3_600_000;
+/** When the working day starts and ends: a moved task starts at 08:00, a finish day ends at 17:00. */
+export const WORKDAY_START = 8 * HOUR;
+export const WORKDAY_END = 17 * HOUR;
+
+/** 5 January 1970, a Monday: working days are counted from it. */
+const MONDAY_ZERO = 4 * DAY;
+
+/** How many working days lie between the Monday zero and `day`; a weekend counts as the Monday after it. */
+function workdayIndex(day: number): number {
+  const days = Math.floor((day - MONDAY_ZERO) / DAY);
+  const weeks = Math.floor(days / 7);
+  return weeks * 5 + Math.min(days - weeks * 7, 5);
+}
+
+export function isWorkday(t: number): boolean {
+  const weekday = new Date(t).getUTCDay();
+  return weekday !== 0 && weekday !== 6;
+}
+
+/**
+ * The working day `n` working days after the day `t` falls in (before it when negative). A
+ * weekend day counts as the Monday after it, so `addWorkdays(saturday, 0)` is that Monday.
+ */
+export function addWorkdays(t: number, n: number): number {
+  const index = workdayIndex(startOf(t, 'day')) + n;
+  const weeks = Math.floor(index / 5);
+  return MONDAY_ZERO + (weeks * 7 + index - weeks * 5) * DAY;
+}
+
+/** Working days from the day of `a` to the day of `b` (negative when `b` comes first). */
+export function workdaysBetween(a: number, b: number): number {
+  return workdayIndex(startOf(b, 'day')) - workdayIndex(startOf(a, 'day'));
+}
+
+/** The day `t` falls in, or the Friday before it when that is a weekend day. */
+export function workdayOnOrBefore(t: number): number {
+  return isWorkday(t) ? startOf(t, 'day') : addWorkdays(t, -1);
+}
+
+/** "2026-03-02": the day of `t`, as the backend reads dates. */
+export function isoDay(t: number): string {
+  return new Date(t).toISOString().slice(0, 10);
+}
+
+/** "2026-03-02T08:00:00": `t` as a zone-less local date-time. */
+export function isoDateTime(t: number): string {
+  return new Date(t).toISOString().slice(0, 19);
+}
+
+/** "Mon 2 Mar": shortDate for a time already on the time line. */
+export function shortDay(t: number): string {
+  const d = new Date(t);
+  return `${weekday.format(d)} ${d.getUTCDate()} ${monthShort.format(d)}`;
 }

@@ -121,7 +121,7 @@ export class FakeBackend {
   addProject(name: string, statuses: [string, number | null, Status['category']][]): Project {
     const project: Project = {
       id: this.#nextId++, name, methodology: 'kanban', start_date: '2025-01-06', finish_date: '2025-06-30',
-      description: '', item_count: 0,
+      description: '', item_count: 0, manager: null,
     };
     this.projects.push(project);
     statuses.forEach(([statusName, wip, category], position) => {

@@ -181,3 +181,41 @@ describe('sprints view', () => {
     expect(screen.queryByTestId('review-notes')).toBeNull();
   });
 });
+
+describe('deleting a sprint', () => {
+  test('Delete in the sprint form calls sprint_delete, offers Undo, and its items go back to the backlog', async () => {
+    const fake = scrumBackend();
+    const active = fake.sprints[1];
+    fake.sprintOf.set(fake.item('Push notifications').id, active.id);
+    await renderScrum(fake);
+    expect(backlogTitles()).toEqual(['Login screen', 'Offline mode']);
+
+    await fireEvent.click(screen.getByTestId('edit-sprint'));
+    await fireEvent.click(await screen.findByTestId('sprint-delete'));
+    await waitFor(() => expect(fake.callsOf('sprint_delete')).toEqual([{ id: active.id }]));
+    const toast = (await screen.findAllByTestId('toast'))[0];
+    expect(toast.textContent).toContain('Deleted sprint "Sprint 2"');
+
+    await waitFor(() => expect(screen.queryByTestId('sprint-form')).toBeNull());
+    const picker = screen.getByTestId<HTMLSelectElement>('sprint-picker');
+    await waitFor(() => expect([...picker.options].map((o) => o.textContent)).toEqual(['Sprint 1 — Finished']));
+    expect(screen.getByTestId('sprint-summary').textContent).toContain('Sprint 1');
+    await waitFor(() => expect(backlogTitles()).toContain('Push notifications'));
+
+    await fireEvent.click(within(toast).getByTestId('toast-action'));
+    await waitFor(() => expect(fake.callsOf('history_undo')).toHaveLength(1));
+  });
+
+  test('a refused delete is shown in the form and the sprint stays', async () => {
+    const fake = scrumBackend();
+    fake.failures.set('sprint_delete', { code: 'read_only', message: 'The workspace file is locked by another program.' });
+    await renderScrum(fake);
+    await fireEvent.click(screen.getByTestId('edit-sprint'));
+    await fireEvent.click(await screen.findByTestId('sprint-delete'));
+    expect((await screen.findByTestId('sprint-form-error')).textContent).toContain(
+      'The workspace file is locked by another program.',
+    );
+    expect(screen.getByTestId('sprint-summary').textContent).toContain('Sprint 2');
+    expect(screen.getByTestId<HTMLSelectElement>('sprint-picker').options).toHaveLength(2);
+  });
+});

@@ -13,6 +13,7 @@ import type { WorkItem } from '../bindings/WorkItem';
 import type { WorkItemInput } from '../bindings/WorkItemInput';
 import * as ops from '../board-ops';
 import { reportPainted } from '../paint-probe';
+import type { LaneBy } from '../swimlanes';
 import { enqueue } from './queue.svelte';
 import { session } from './session.svelte';
 import { toasts } from './toasts.svelte';
@@ -50,6 +51,10 @@ class BoardState {
   focusedItemId = $state<number | null>(null);
   /** The column whose inline "new item" input is open. */
   composingIn = $state<number | null>(null);
+  /** The swimlane grouping chosen per project, kept for this session. */
+  lanesBy = $state<Record<number, LaneBy>>({});
+  /** Collapsed swimlanes per project and grouping ("12:person:Ana Silva"), kept for this session. */
+  collapsedLanes = $state<Record<string, true>>({});
 
   selectedItem = $derived(
     this.selectedItemId == null ? null : (ops.findItem(this.board, this.selectedItemId)?.item ?? null),
@@ -263,6 +268,8 @@ class BoardState {
     this.selectedItemId = null;
     this.focusedItemId = null;
     this.composingIn = null;
+    this.lanesBy = {};
+    this.collapsedLanes = {};
   }
 }
 

@@ -148,6 +148,24 @@ class SprintsState {
     return null;
   }
 
+  /**
+   * Deletes a sprint; the backend returns its items to the product backlog. A toast names it
+   * and offers `undo`; a refusal is returned for the form to show.
+   */
+  async deleteSprint(id: number, undo: () => void): Promise<CommandError | null> {
+    if (!this.editable) return { code: 'read_only', message: 'This workspace is read-only.' };
+    const name = this.sprints.find((s) => s.id === id)?.name ?? '';
+    try {
+      await enqueue(() => api.sprintDelete(id));
+    } catch (e) {
+      return toCommandError(e);
+    }
+    workspace.afterEdit();
+    toasts.show(`Deleted sprint "${name}"`, { action: { label: 'Undo', run: undo } });
+    await this.reload();
+    return null;
+  }
+
   /** Saves the selected sprint's review and retrospective notes (unchanged notes are not sent). */
   saveNotes(review: string, retro: string) {
     const sprint = this.plan?.sprint;
