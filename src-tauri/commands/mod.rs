@@ -74,6 +74,8 @@ pub fn handlers<R: Runtime>() -> impl Fn(Invoke<R>) -> bool + Send + Sync + 'sta
         skills::skill_catalog,
         skills::frameworks_import,
         skills::frameworks_export,
+        skills::skill_update,
+        skills::role_skill_set,
         skills::skill_profile,
         skills::person_roles_set,
         skills::skill_notes_set,

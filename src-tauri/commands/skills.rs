@@ -6,7 +6,7 @@ use std::path::PathBuf;
 use bridgeplan_core::skills::certifications::{self, CertificationInput, CertificationRule, PersonCertification, UnitEntryInput};
 use bridgeplan_core::skills::development::{ActivityInput, DevelopmentGoal, GoalInput, Upcoming};
 use bridgeplan_core::skills::evidence::{Evidence, EvidenceDecision, ManualEvidence};
-use bridgeplan_core::skills::frameworks::{FrameworkImport, SkillCatalog};
+use bridgeplan_core::skills::frameworks::{FrameworkImport, SkillCatalog, SkillInput};
 use bridgeplan_core::skills::profiles::{Assessment, AssessmentKind, ProgressPoint, SkillProfile, SkillsMatrix};
 use bridgeplan_core::{files, Id};
 use tauri::State;
@@ -29,6 +29,22 @@ pub async fn frameworks_import(session: State<'_, Session>, path: PathBuf) -> Co
 #[tauri::command(rename_all = "snake_case")]
 pub async fn frameworks_export(session: State<'_, Session>, path: PathBuf) -> CommandResult<()> {
     session.with(|ws| files::write_whole(&path, ws.export_frameworks()?.as_bytes()))
+}
+
+#[tauri::command(rename_all = "snake_case")]
+pub async fn skill_update(session: State<'_, Session>, skill_id: Id, input: SkillInput) -> CommandResult<()> {
+    session.with(|ws| ws.update_skill(skill_id, &input))
+}
+
+/// `level` null takes the skill out of the role.
+#[tauri::command(rename_all = "snake_case")]
+pub async fn role_skill_set(
+    session: State<'_, Session>,
+    role_id: Id,
+    skill_id: Id,
+    level: Option<u8>,
+) -> CommandResult<()> {
+    session.with(|ws| ws.set_role_skill(role_id, skill_id, level))
 }
 
 #[tauri::command(rename_all = "snake_case")]

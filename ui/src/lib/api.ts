@@ -33,6 +33,7 @@ import type { Burndown } from './bindings/Burndown';
 import type { WorkingCalendar } from './bindings/WorkingCalendar';
 import type { CalendarException } from './bindings/CalendarException';
 import type { SkillCatalog } from './bindings/SkillCatalog';
+import type { SkillInput } from './bindings/SkillInput';
 import type { FrameworkImport } from './bindings/FrameworkImport';
 import type { SkillProfile } from './bindings/SkillProfile';
 import type { AssessmentKind } from './bindings/AssessmentKind';
@@ -195,6 +196,11 @@ export const skillCatalog = () => call<SkillCatalog>('skill_catalog');
 /** `path` from the open dialog. Refused with `invalid_input` naming the bad entry; nothing is imported then. */
 export const frameworksImport = (path: string) => call<FrameworkImport>('frameworks_import', { path });
 export const frameworksExport = (path: string) => call<null>('frameworks_export', { path });
+/** Name, description and the criteria of the 5 levels. */
+export const skillUpdate = (skill_id: number, input: SkillInput) => call<null>('skill_update', { skill_id, input });
+/** The level a role expects in a skill; null takes the skill out of the role. */
+export const roleSkillSet = (role_id: number, skill_id: number, level: number | null) =>
+  call<null>('role_skill_set', { role_id, skill_id, level });
 export const skillProfile = (person_id: number) => call<SkillProfile>('skill_profile', { person_id });
 export const personRolesSet = (person_id: number, current_role_id: number | null, target_role_id: number | null) =>
   call<null>('person_roles_set', { person_id, current_role_id, target_role_id });

@@ -37,7 +37,14 @@ type Snapshot = {
   links: ScheduleLink[];
   calendar: WorkingCalendar;
 };
-type Step = { label: string; project_id: number | null; before: Snapshot; after?: Snapshot };
+type Step = {
+  label: string;
+  project_id: number | null;
+  before: Snapshot;
+  after?: Snapshot;
+  /** State of an added answer's own (see FakeBackend.edit). */
+  extra?: { before: unknown; after: unknown; restore: (s: unknown) => void };
+};
 
 /**
  * One task of a hand-made plan: dates as YYYY-MM-DD (08:00 to 17:00); no finish: a milestone.
@@ -104,6 +111,11 @@ export class FakeBackend {
   calendar: WorkingCalendar = {
     id: 1, name: 'Standard', week: [WORKDAY, WORKDAY, WORKDAY, WORKDAY, WORKDAY, [], []], exceptions: [], used_by: [],
   };
+  /**
+   * Answers for commands the fake does not know itself, added by a test (or a helper module of
+   * tests) for its own area: `fake.answer('skill_profile', (args) => …)`.
+   */
+  answers = new Map<string, (args: Record<string, unknown>) => unknown>();
   #undo: Step[] = [];
   #redo: Step[] = [];
   #nextId = 1000;
@@ -336,6 +348,25 @@ export class FakeBackend {
     this.schedules = new Map(copy.schedules);
     this.links = copy.links;
     this.calendar = copy.calendar;
+  }
+
+  /** Adds an answer for a command the fake does not know (see `answers`). */
+  answer(cmd: string, fn: (args: Record<string, unknown>) => unknown) {
+    this.answers.set(cmd, fn);
+    return this;
+  }
+
+  /**
+   * An undoable edit made by an added answer: `restore` is called on undo with what `snapshot`
+   * returned before the edit (and on redo with what it returned after).
+   */
+  edit<T, S>(label: string, snapshot: () => S, restore: (s: S) => void, fn: () => T): T {
+    const before = snapshot();
+    const result = this.#edit(label, null, fn);
+    const after = snapshot();
+    const step = this.#undo[this.#undo.length - 1];
+    step.extra = { before, after, restore: restore as (s: unknown) => void };
+    return result;
   }
 
   /** Runs an edit and records it for undo, as the core's history does. */
@@ -677,6 +708,7 @@ export class FakeBackend {
         if (!step) return null;
         step.after = this.#snapshot();
         this.#restore(step.before);
+        step.extra?.restore(step.extra.before);
         this.#redo.push(step);
         return { label: step.label, project_id: step.project_id };
       }
@@ -684,6 +716,7 @@ export class FakeBackend {
         const step = this.#redo.pop();
         if (!step) return null;
         this.#restore(step.after!);
+        step.extra?.restore(step.extra.after);
         this.#undo.push(step);
         return { label: step.label, project_id: step.project_id };
       }
@@ -692,8 +725,13 @@ export class FakeBackend {
       case 'plugin:dialog|open':
       case 'plugin:dialog|save':
         return this.dialogPath;
-      default:
+      case 'upcoming_list':
+        return this.answers.get(cmd)?.(args) ?? [];
+      default: {
+        const answer = this.answers.get(cmd);
+        if (answer) return answer(args);
         throw { code: 'internal', message: `The fake backend does not know ${cmd}.` };
+      }
     }
   }
 }

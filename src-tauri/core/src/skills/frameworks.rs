@@ -122,6 +122,17 @@ pub struct RoleSkill {
     pub level: u8,
 }
 
+/// What a person edits on a skill.
+#[derive(Debug, Clone, Deserialize, TS)]
+#[ts(export)]
+pub struct SkillInput {
+    pub name: String,
+    #[serde(default)]
+    pub description: String,
+    /// Criteria of levels 1 … 5.
+    pub levels: Vec<String>,
+}
+
 /// What an import added and changed.
 #[derive(Debug, Clone, Serialize, TS)]
 #[ts(export)]
@@ -450,6 +461,77 @@ impl Workspace {
                 if result.roles == 1 { "" } else { "s" }
             ));
             Ok(result)
+        })
+    }
+
+    /// Changes a skill's name, description and level criteria.
+    pub fn update_skill(&mut self, skill_id: Id, input: &SkillInput) -> Result<()> {
+        let old = self.skill_name(skill_id)?;
+        let at = format!("the skill \"{old}\"");
+        check_text(&at, "name", &input.name, 120)?;
+        if input.levels.len() != 5 {
+            return Err(CoreError::InvalidInput("A skill has criteria for each of its 5 levels.".into()));
+        }
+        for (n, level) in input.levels.iter().enumerate() {
+            check_text(&at, &format!("level {}", n + 1), level, 600).map_err(|_| {
+                CoreError::InvalidInput(format!("Level {} ({}) needs criteria of at most 600 characters.", n + 1, LEVEL_NAMES[n]))
+            })?;
+        }
+        let levels = serde_json::to_string(&input.levels).map_err(|e| CoreError::InvalidInput(e.to_string()))?;
+        self.edit(|ctx| {
+            ctx.touch("skills", skill_id)?;
+            ctx.tx.execute(
+                "UPDATE skills SET name = ?1, description = ?2, levels = ?3 WHERE id = ?4",
+                (input.name.trim(), input.description.trim(), &levels, skill_id),
+            )?;
+            ctx.set_label(format!("Edit the skill \"{}\"", input.name.trim()));
+            Ok(())
+        })
+    }
+
+    /// Sets the level a role expects in a skill; none takes the skill out of the role.
+    pub fn set_role_skill(&mut self, role_id: Id, skill_id: Id, level: Option<u8>) -> Result<()> {
+        let role: String = self
+            .conn
+            .query_row("SELECT name FROM role_frameworks WHERE id = ?1", [role_id], |r| r.get(0))
+            .optional()?
+            .ok_or_else(|| CoreError::NotFound("That role is no longer in this workspace.".into()))?;
+        let skill = self.skill_name(skill_id)?;
+        if let Some(l) = level.filter(|l| !(1..=5).contains(l)) {
+            return Err(CoreError::InvalidInput(format!("Level {l} is not between 1 (aware) and 5 (expert).")));
+        }
+        self.edit(|ctx| {
+            let existing: Option<Id> = ctx
+                .tx
+                .query_row(
+                    "SELECT id FROM role_skills WHERE role_id = ?1 AND skill_id = ?2",
+                    [role_id, skill_id],
+                    |r| r.get(0),
+                )
+                .optional()?;
+            match (existing, level) {
+                (Some(id), Some(l)) => {
+                    ctx.touch("role_skills", id)?;
+                    ctx.tx.execute("UPDATE role_skills SET level = ?1 WHERE id = ?2", (l, id))?;
+                }
+                (Some(id), None) => {
+                    ctx.touch("role_skills", id)?;
+                    ctx.tx.execute("DELETE FROM role_skills WHERE id = ?1", [id])?;
+                }
+                (None, Some(l)) => {
+                    ctx.tx.execute(
+                        "INSERT INTO role_skills(role_id, skill_id, level) VALUES (?1, ?2, ?3)",
+                        (role_id, skill_id, l),
+                    )?;
+                    ctx.inserted("role_skills", ctx.tx.last_insert_rowid());
+                }
+                (None, None) => {}
+            }
+            ctx.set_label(match level {
+                Some(l) => format!("{role} expects level {l} in {skill}"),
+                None => format!("Take {skill} out of {role}"),
+            });
+            Ok(())
         })
     }
 

@@ -7,9 +7,11 @@ import { board } from './board.svelte';
 import { enqueue } from './queue.svelte';
 import { session } from './session.svelte';
 import { flow } from './flow.svelte';
+import { skills } from './skills.svelte';
 import { sprints } from './sprints.svelte';
 import { timeline } from './timeline.svelte';
 import { toasts } from './toasts.svelte';
+import { upcoming } from './upcoming.svelte';
 import { workspace } from './workspace.svelte';
 
 async function replay(kind: 'undo' | 'redo') {
@@ -34,7 +36,13 @@ async function replay(kind: 'undo' | 'redo') {
 async function showReplayed(replayed: Replayed) {
   // Projects may have come back or gone (undoing a project's creation or deletion).
   await workspace.loadProjects();
+  void upcoming.load();
   const target = replayed.project_id;
+  // An edit of people's skills touches no project: the screen showing them follows.
+  if (target == null && workspace.screen !== 'project') {
+    if (workspace.screen === 'people') await skills.changed();
+    return;
+  }
   if (target != null && target !== workspace.selectedId && workspace.projects.some((p) => p.id === target)) {
     workspace.select(target); // the workspace window loads that project's board
   } else if (workspace.selected) {

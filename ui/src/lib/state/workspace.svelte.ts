@@ -18,6 +18,9 @@ function storageKey(path: string) {
 
 export type ProjectFormState = { mode: 'new' } | { mode: 'edit'; project: Project } | null;
 
+/** What the main area shows: a project, the People & Skills screen, or what is coming up. */
+export type Screen = 'project' | 'people' | 'upcoming';
+
 export type View = 'board' | 'timeline' | 'sprints' | 'grid' | 'calendar' | 'flow';
 
 /**
@@ -44,6 +47,7 @@ class WorkspaceState {
   projects = $state<Project[]>([]);
   projectsLoaded = $state(false);
   selectedId = $state<number | null>(null);
+  screen = $state<Screen>('project');
   history = $state<HistoryState>({ undo_label: null, redo_label: null });
   savedVisible = $state(false);
   sidebarCollapsed = $state(false);
@@ -110,6 +114,7 @@ class WorkspaceState {
 
   select(id: number | null) {
     this.selectedId = id;
+    this.screen = 'project';
     const path = session.workspace?.path;
     if (path && id != null) localStorage.setItem(storageKey(path), String(id));
   }
@@ -177,6 +182,7 @@ class WorkspaceState {
     this.projects = [];
     this.projectsLoaded = false;
     this.selectedId = null;
+    this.screen = 'project';
     this.history = { undo_label: null, redo_label: null };
     this.savedVisible = false;
     this.sidebarCollapsed = false;
