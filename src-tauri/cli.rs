@@ -194,7 +194,11 @@ fn run_headless(command: Command) -> Result<(), String> {
             };
             emit(&text)
         }
-        Command::Skills { workspace, person, json } => {
+        Command::Skills {
+            workspace,
+            person,
+            json,
+        } => {
             let ws = Workspace::open(&workspace).map_err(|e| e.to_string())?;
             let person = ws.person_by_name(&person).map_err(|e| e.to_string())?;
             let summary = ws.career_summary(person).map_err(|e| e.to_string())?;
@@ -226,7 +230,14 @@ fn career_text(s: &bridgeplan_core::skills::summary::CareerSummary) -> String {
     let _ = writeln!(out, "{:<40} {:>4} {:>4} {:>4}", "Skill (* focus)", "now", "goal", "gap");
     for k in &s.skills {
         let name = format!("{}{}", if k.focus { "* " } else { "  " }, k.skill);
-        let _ = writeln!(out, "{:<40} {:>4} {:>4} {:>4}", name, level(k.current), level(k.target), k.gap);
+        let _ = writeln!(
+            out,
+            "{:<40} {:>4} {:>4} {:>4}",
+            name,
+            level(k.current),
+            level(k.target),
+            k.gap
+        );
     }
     if !s.certifications.is_empty() {
         let _ = writeln!(out, "\nCertifications");

@@ -152,3 +152,41 @@ fn export_writes_a_microsoft_project_file_that_imports_again() {
     ]);
     assert_eq!(bad_format.status.code(), Some(2));
 }
+
+#[test]
+fn skills_of_a_person_as_json_with_gaps_certifications_and_goals() {
+    let dir = tempfile::tempdir().unwrap();
+    let ws = dir.path().join("demo.bridgeplan");
+    assert!(bridgeplan(&["demo", s(&ws)]).status.success());
+    let out = bridgeplan(&["skills", s(&ws), "--person", "Dana Whitfield", "--json"]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(json["person"], "Dana Whitfield");
+    assert_eq!(
+        (json["current_role"].as_str(), json["target_role"].as_str()),
+        (Some("IT Manager"), Some("IT Project Manager"))
+    );
+    let skills = json["skills"].as_array().unwrap();
+    let gaps: Vec<i64> = skills.iter().map(|k| k["gap"].as_i64().unwrap()).collect();
+    assert!(gaps.windows(2).all(|w| w[0] >= w[1]), "largest gap first: {gaps:?}");
+    assert!(skills.iter().any(|k| k["focus"] == true && k["target"].is_number()));
+    let certs = json["certifications"].as_array().unwrap();
+    let pmp = certs
+        .iter()
+        .find(|c| c["name"].as_str().unwrap().contains("PMP"))
+        .unwrap();
+    assert_eq!(pmp["status"], "exam_booked");
+    assert!(pmp["exam_date"].is_string());
+    let itil = certs
+        .iter()
+        .find(|c| c["name"].as_str().unwrap().contains("ITIL"))
+        .unwrap();
+    assert!(itil["expires_on"].is_string() && itil["units_due"].as_f64().unwrap() > 0.0);
+    assert!(json["goals"].as_array().unwrap().iter().any(|g| g["overdue"] == true));
+
+    let text_out = bridgeplan(&["skills", s(&ws), "--person", "dana whitfield"]);
+    assert!(text(&text_out.stdout).contains("IT Manager → IT Project Manager"));
+    let missing = bridgeplan(&["skills", s(&ws), "--person", "Nobody"]);
+    assert_eq!(missing.status.code(), Some(1));
+    assert!(text(&missing.stderr).contains("no person named \"Nobody\""));
+}

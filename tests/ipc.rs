@@ -246,7 +246,8 @@ fn the_timeline_schedule_and_a_refused_loop_through_ipc() {
             .as_array()
             .unwrap()
             .len(),
-        1
+        2,
+        "the demo's approved plan and this one"
     );
     let again = h.err("baseline_save", json!({ "project_id": erp["id"], "name": "approved" }));
     assert_eq!(again["code"], "duplicate");
@@ -341,4 +342,58 @@ fn outline_edits_dragged_bars_epics_and_the_calendar_through_ipc() {
     assert_eq!(moved["parent_id"], epic["id"]);
     let not_epic = h.err("item_epic_set", json!({ "id": epic["id"], "epic_id": loose["id"] }));
     assert_eq!(not_epic["code"], "invalid_input");
+}
+
+#[test]
+fn a_persons_skills_through_ipc_assess_decide_evidence_and_undo() {
+    let h = Harness::new(None);
+    h.ok("session_start", json!({}));
+    let catalog = h.ok("skill_catalog", json!({}));
+    assert_eq!(catalog["roles"].as_array().unwrap().len(), 6);
+    let people = h.ok("people_list", json!({}));
+    let dana = people
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|p| p["name"] == "Dana Whitfield")
+        .unwrap()["id"]
+        .clone();
+    let profile = h.ok("skill_profile", json!({ "person_id": dana }));
+    let planning = profile["skills"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|s| s["target"] == 4)
+        .unwrap()
+        .clone();
+    let assessed = h.ok(
+        "skill_assess",
+        json!({ "person_id": dana, "skill_id": planning["skill_id"], "kind": "self", "level": 5, "on": "2026-11-20", "note": "" }),
+    );
+    assert_eq!(assessed["level"], 5);
+    let bad = h.err(
+        "skill_assess",
+        json!({ "person_id": dana, "skill_id": planning["skill_id"], "kind": "manager", "level": 9, "on": "2026-11-20", "note": "" }),
+    );
+    assert_eq!(bad["code"], "invalid_input");
+    h.ok("history_undo", json!({}));
+    let history = h.ok(
+        "skill_history",
+        json!({ "person_id": dana, "skill_id": planning["skill_id"] }),
+    );
+    assert!(history.as_array().unwrap().iter().all(|a| a["level"] != 5));
+    let rules = h.ok("certification_rules", json!({}));
+    assert_eq!(rules.as_array().unwrap().len(), 10);
+    assert!(rules[0]["source"]["checked_on"].is_string());
+    let certs = h.ok("certifications_list", json!({ "person_id": dana }));
+    assert!(!certs.as_array().unwrap().is_empty());
+    let upcoming = h.ok("upcoming_list", json!({ "days": 60 }));
+    assert!(upcoming.as_array().unwrap().iter().any(|u| u["kind"] == "exam"));
+    let matrix = h.ok("skills_matrix", json!({ "role_id": null, "area_id": null }));
+    assert!(!matrix["thin"].as_array().unwrap().is_empty());
+    let missing = h.err("frameworks_import", json!({ "path": h.path("nope.json") }));
+    assert_eq!(missing["code"], "io");
+    h.ok("frameworks_export", json!({ "path": h.path("frameworks.json") }));
+    let imported = h.ok("frameworks_import", json!({ "path": h.path("frameworks.json") }));
+    assert_eq!(imported["roles"], 6);
 }

@@ -68,7 +68,11 @@ pub async fn item_delete(session: State<'_, Session>, id: Id) -> CommandResult<(
 
 /// `manager` is a person's name (a new name adds that person); null clears it.
 #[tauri::command(rename_all = "snake_case")]
-pub async fn project_manager_set(session: State<'_, Session>, id: Id, manager: Option<String>) -> CommandResult<Project> {
+pub async fn project_manager_set(
+    session: State<'_, Session>,
+    id: Id,
+    manager: Option<String>,
+) -> CommandResult<Project> {
     session.with(|ws| ws.set_project_manager(id, manager.as_deref()))
 }
 

@@ -3,7 +3,9 @@
 
 use std::path::PathBuf;
 
-use bridgeplan_core::skills::certifications::{self, CertificationInput, CertificationRule, PersonCertification, UnitEntryInput};
+use bridgeplan_core::skills::certifications::{
+    self, CertificationInput, CertificationRule, PersonCertification, UnitEntryInput,
+};
 use bridgeplan_core::skills::development::{ActivityInput, DevelopmentGoal, GoalInput, Upcoming};
 use bridgeplan_core::skills::evidence::{Evidence, EvidenceDecision, ManualEvidence};
 use bridgeplan_core::skills::frameworks::{FrameworkImport, SkillCatalog, SkillInput};
@@ -150,7 +152,10 @@ pub async fn certification_rules() -> CommandResult<Vec<CertificationRule>> {
 }
 
 #[tauri::command(rename_all = "snake_case")]
-pub async fn certifications_list(session: State<'_, Session>, person_id: Id) -> CommandResult<Vec<PersonCertification>> {
+pub async fn certifications_list(
+    session: State<'_, Session>,
+    person_id: Id,
+) -> CommandResult<Vec<PersonCertification>> {
     session.with(|ws| ws.person_certifications(person_id))
 }
 

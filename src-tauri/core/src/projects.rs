@@ -187,7 +187,8 @@ impl Workspace {
         self.edit(|ctx| {
             let person = manager.map(|m| crate::people::person_id_by_name(ctx, m)).transpose()?;
             ctx.touch("projects", id)?;
-            ctx.tx.execute("UPDATE projects SET manager_id = ?1 WHERE id = ?2", (person, id))?;
+            ctx.tx
+                .execute("UPDATE projects SET manager_id = ?1 WHERE id = ?2", (person, id))?;
             ctx.set_label(match manager {
                 Some(m) => format!("Make {m} manager of \"{}\"", project.name),
                 None => format!("Clear the manager of \"{}\"", project.name),

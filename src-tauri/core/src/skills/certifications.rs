@@ -263,7 +263,11 @@ fn current_cycle(earned: NaiveDate, years: u32, today: NaiveDate) -> (NaiveDate,
 
 fn eligible(rule: &CertificationRule, met: &[String]) -> bool {
     let has = |k: &str| met.iter().any(|m| m == k);
-    let required = rule.eligibility.iter().filter(|e| e.group.is_none()).all(|e| has(&e.key));
+    let required = rule
+        .eligibility
+        .iter()
+        .filter(|e| e.group.is_none())
+        .all(|e| has(&e.key));
     let mut groups: HashMap<&str, bool> = HashMap::new();
     for e in &rule.eligibility {
         if let Some(g) = &e.group {
@@ -278,7 +282,11 @@ fn progress(renewal: &Renewal, entries: &[&UnitEntry]) -> (f64, f64, Vec<Categor
     let mut earned: HashMap<&str, f64> = HashMap::new();
     for e in entries {
         *earned.entry(e.category.as_str()).or_default() += e.units;
-        let within = renewal.categories.iter().find(|c| c.key == e.category).and_then(|c| c.within.as_deref());
+        let within = renewal
+            .categories
+            .iter()
+            .find(|c| c.key == e.category)
+            .and_then(|c| c.within.as_deref());
         if let Some(parent) = within {
             *earned.entry(parent).or_default() += e.units;
         }
@@ -348,10 +356,28 @@ impl Workspace {
             "SELECT id, cert_key, status, exam_date, result, earned_on, eligibility, notes \
              FROM person_certifications WHERE person_id = ?1",
         )?;
-        type Row = (Id, String, String, Option<String>, String, Option<String>, String, String);
+        type Row = (
+            Id,
+            String,
+            String,
+            Option<String>,
+            String,
+            Option<String>,
+            String,
+            String,
+        );
         let rows: Vec<Row> = stmt
             .query_map([person_id], |r| {
-                Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?, r.get(5)?, r.get(6)?, r.get(7)?))
+                Ok((
+                    r.get(0)?,
+                    r.get(1)?,
+                    r.get(2)?,
+                    r.get(3)?,
+                    r.get(4)?,
+                    r.get(5)?,
+                    r.get(6)?,
+                    r.get(7)?,
+                ))
             })?
             .collect::<rusqlite::Result<_>>()?;
         let mut out = Vec::new();
@@ -381,8 +407,10 @@ impl Workspace {
             };
             let (units_counted, units_due, categories) = match (&rule.renewal, cycle) {
                 (Some(renewal), Some((start, end))) => {
-                    let in_cycle: Vec<&UnitEntry> =
-                        log.iter().filter(|e| e.earned_on >= start && e.earned_on < end).collect();
+                    let in_cycle: Vec<&UnitEntry> = log
+                        .iter()
+                        .filter(|e| e.earned_on >= start && e.earned_on < end)
+                        .collect();
                     progress(renewal, &in_cycle)
                 }
                 _ => (0.0, 0.0, Vec::new()),
@@ -455,7 +483,10 @@ impl Workspace {
             .filter(|k| !rule.eligibility.iter().any(|e| &e.key == *k))
             .collect();
         if let Some(k) = unknown.first() {
-            return Err(CoreError::InvalidInput(format!("\"{k}\" is not an eligibility item of {}.", rule.name)));
+            return Err(CoreError::InvalidInput(format!(
+                "\"{k}\" is not an eligibility item of {}.",
+                rule.name
+            )));
         }
         let met = serde_json::to_string(&input.eligibility_met).map_err(|e| CoreError::InvalidInput(e.to_string()))?;
         self.edit(|ctx| {
@@ -492,7 +523,8 @@ impl Workspace {
                 ctx.touch("education_units", unit)?;
             }
             ctx.touch("person_certifications", id)?;
-            ctx.tx.execute("DELETE FROM person_certifications WHERE id = ?1", [id])?;
+            ctx.tx
+                .execute("DELETE FROM person_certifications WHERE id = ?1", [id])?;
             ctx.set_label(format!("Remove {title} from {name}"));
             Ok(())
         })
@@ -503,7 +535,10 @@ impl Workspace {
         let (_, key) = self.person_certification_row(person_certification_id)?;
         let rule = rule(&key)?;
         let Some(renewal) = &rule.renewal else {
-            return Err(CoreError::InvalidInput(format!("{} has no continuing-education units to log.", rule.name)));
+            return Err(CoreError::InvalidInput(format!(
+                "{} has no continuing-education units to log.",
+                rule.name
+            )));
         };
         if !renewal.categories.is_empty() && !renewal.categories.iter().any(|c| c.key == input.category) {
             let names: Vec<&str> = renewal.categories.iter().map(|c| c.name.as_str()).collect();
@@ -525,7 +560,13 @@ impl Workspace {
             ctx.tx.execute(
                 "INSERT INTO education_units(person_certification_id, earned_on, category, units, activity) \
                  VALUES (?1, ?2, ?3, ?4, ?5)",
-                rusqlite::params![person_certification_id, day.to_string(), input.category, input.units, activity],
+                rusqlite::params![
+                    person_certification_id,
+                    day.to_string(),
+                    input.category,
+                    input.units,
+                    activity
+                ],
             )?;
             let id = ctx.tx.last_insert_rowid();
             ctx.inserted("education_units", id);
@@ -537,12 +578,15 @@ impl Workspace {
     pub fn remove_units(&mut self, entry_id: Id) -> Result<()> {
         let activity: String = self
             .conn
-            .query_row("SELECT activity FROM education_units WHERE id = ?1", [entry_id], |r| r.get(0))
+            .query_row("SELECT activity FROM education_units WHERE id = ?1", [entry_id], |r| {
+                r.get(0)
+            })
             .optional()?
             .ok_or_else(|| CoreError::NotFound("That entry no longer exists.".into()))?;
         self.edit(|ctx| {
             ctx.touch("education_units", entry_id)?;
-            ctx.tx.execute("DELETE FROM education_units WHERE id = ?1", [entry_id])?;
+            ctx.tx
+                .execute("DELETE FROM education_units WHERE id = ?1", [entry_id])?;
             ctx.set_label(format!("Remove units: {activity}"));
             Ok(())
         })
@@ -567,7 +611,11 @@ mod tests {
                 assert!(renewal.units > 0.0 && renewal.cycle_years > 0, "{}", r.key);
                 for c in &renewal.categories {
                     if let Some(parent) = &c.within {
-                        assert!(renewal.categories.iter().any(|p| &p.key == parent), "{}: {parent}", r.key);
+                        assert!(
+                            renewal.categories.iter().any(|p| &p.key == parent),
+                            "{}: {parent}",
+                            r.key
+                        );
                     }
                 }
             }
@@ -586,7 +634,11 @@ mod tests {
             units,
             activity: "x".into(),
         };
-        let log = [entry("ways-of-working", 20.0), entry("power-skills", 5.0), entry("giving-back", 30.0)];
+        let log = [
+            entry("ways-of-working", 20.0),
+            entry("power-skills", 5.0),
+            entry("giving-back", 30.0),
+        ];
         let refs: Vec<&UnitEntry> = log.iter().collect();
         let (counted, due, cats) = progress(&renewal, &refs);
         // Education 25 (its areas count in it); giving back capped at 25.
@@ -602,7 +654,13 @@ mod tests {
     #[test]
     fn renewal_cycles_roll_from_the_date_passed() {
         let d = |y, m, day| NaiveDate::from_ymd_opt(y, m, day).unwrap();
-        assert_eq!(current_cycle(d(2024, 2, 29), 3, d(2026, 11, 23)), (d(2024, 2, 29), d(2027, 2, 28)));
-        assert_eq!(current_cycle(d(2020, 5, 1), 3, d(2026, 11, 23)), (d(2026, 5, 1), d(2029, 5, 1)));
+        assert_eq!(
+            current_cycle(d(2024, 2, 29), 3, d(2026, 11, 23)),
+            (d(2024, 2, 29), d(2027, 2, 28))
+        );
+        assert_eq!(
+            current_cycle(d(2020, 5, 1), 3, d(2026, 11, 23)),
+            (d(2026, 5, 1), d(2029, 5, 1))
+        );
     }
 }

@@ -49,9 +49,16 @@ const DANA_MANAGER: &[(&str, [u8; 2])] = &[
     ("budgeting", [4, 4]),
 ];
 
-/// The team: name, current role (key), target role, and manager-assessed levels.
+/// A team member: name, current role (key), target role, and manager-assessed levels.
+type Member = (
+    &'static str,
+    Option<&'static str>,
+    Option<&'static str>,
+    &'static [(&'static str, u8)],
+);
+
 #[rustfmt::skip]
-const TEAM: &[(&str, Option<&str>, Option<&str>, &[(&str, u8)])] = &[
+const TEAM: &[Member] = &[
     ("Raj Patel", Some("technical-lead"), None, &[
         ("software-lifecycle", 3), ("technical-architecture", 4), ("devops", 3), ("cloud-architecture", 4),
         ("infrastructure", 5), ("security-risk", 3), ("identity-access", 3), ("team-management", 3),
@@ -77,7 +84,9 @@ const TEAM: &[(&str, Option<&str>, Option<&str>, &[(&str, u8)])] = &[
 
 fn id_of(ws: &Workspace, table: &str, column: &str, value: &str) -> Result<Id> {
     ws.conn
-        .query_row(&format!("SELECT id FROM {table} WHERE {column} = ?1"), [value], |r| r.get(0))
+        .query_row(&format!("SELECT id FROM {table} WHERE {column} = ?1"), [value], |r| {
+            r.get(0)
+        })
         .map_err(|_| CoreError::NotFound(format!("The demo needs \"{value}\" in {table}.")))
 }
 
@@ -105,7 +114,11 @@ pub(crate) fn fill(ws: &mut Workspace, today: NaiveDate) -> Result<()> {
     for (key, levels) in DANA_MANAGER {
         let id = skill(ws, key)?;
         for (at, level) in [-120, -30].into_iter().zip(levels) {
-            let note = if at == -30 { "Annual review with the CIO" } else { "Mid-year review" };
+            let note = if at == -30 {
+                "Annual review with the CIO"
+            } else {
+                "Mid-year review"
+            };
             ws.assess(dana, id, AssessmentKind::Manager, *level, &day(at), note)?;
         }
     }
@@ -114,14 +127,25 @@ pub(crate) fn fill(ws: &mut Workspace, today: NaiveDate) -> Result<()> {
 
     // Evidence: what the workspace shows, accepted, and a course added by hand.
     for suggestion in ws.evidence_suggestions(dana)? {
-        let accept = matches!(suggestion.rule.as_deref(), Some("baseline-tracked" | "sprint-with-ceremonies"));
+        let accept = matches!(
+            suggestion.rule.as_deref(),
+            Some("baseline-tracked" | "sprint-with-ceremonies")
+        );
         let (Some(rule), Some(source_kind), Some(source_id)) =
             (suggestion.rule.clone(), suggestion.source_kind, suggestion.source_id)
         else {
             continue;
         };
         if accept {
-            ws.decide_evidence(dana, &EvidenceDecision { rule, source_kind, source_id, accept })?;
+            ws.decide_evidence(
+                dana,
+                &EvidenceDecision {
+                    rule,
+                    source_kind,
+                    source_id,
+                    accept,
+                },
+            )?;
         }
     }
     ws.add_evidence(
@@ -161,7 +185,12 @@ pub(crate) fn fill(ws: &mut Workspace, today: NaiveDate) -> Result<()> {
         },
     )?;
     for (at, category, units, activity) in [
-        (-600, "professional-experience", 8.0, "Ran the service desk consolidation"),
+        (
+            -600,
+            "professional-experience",
+            8.0,
+            "Ran the service desk consolidation",
+        ),
         (-420, "professional-education", 12.0, "Change enablement course"),
         (-200, "professional-experience", 6.0, "Major incident review process"),
         (-90, "community", 4.0, "Talk at the regional IT managers' meetup"),
@@ -196,11 +225,46 @@ pub(crate) fn fill(ws: &mut Workspace, today: NaiveDate) -> Result<()> {
     }
     let runbook = id_of(ws, "work_items", "title", "Cutover runbook")?;
     for (goal, kind, title, item, hours, done) in [
-        (0, ActivityKind::Course, "PMP exam preparation (35 contact hours)", None, Some(35.0), Some(-40)),
-        (0, ActivityKind::Stretch, "Own the ERP cutover runbook", Some(runbook), None, None),
-        (0, ActivityKind::Mentoring, "Monthly session with the PMO lead", None, Some(6.0), None),
-        (1, ActivityKind::Book, "A practical guide to project risk", None, Some(10.0), Some(-20)),
-        (2, ActivityKind::Course, "Agile and hybrid delivery fundamentals", None, Some(16.0), None),
+        (
+            0,
+            ActivityKind::Course,
+            "PMP exam preparation (35 contact hours)",
+            None,
+            Some(35.0),
+            Some(-40),
+        ),
+        (
+            0,
+            ActivityKind::Stretch,
+            "Own the ERP cutover runbook",
+            Some(runbook),
+            None,
+            None,
+        ),
+        (
+            0,
+            ActivityKind::Mentoring,
+            "Monthly session with the PMO lead",
+            None,
+            Some(6.0),
+            None,
+        ),
+        (
+            1,
+            ActivityKind::Book,
+            "A practical guide to project risk",
+            None,
+            Some(10.0),
+            Some(-20),
+        ),
+        (
+            2,
+            ActivityKind::Course,
+            "Agile and hybrid delivery fundamentals",
+            None,
+            Some(16.0),
+            None,
+        ),
     ] {
         let input = ActivityInput {
             kind,

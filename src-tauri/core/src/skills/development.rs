@@ -130,7 +130,9 @@ fn check_level(level: u8) -> Result<()> {
     if (1..=5).contains(&level) {
         Ok(())
     } else {
-        Err(CoreError::InvalidInput(format!("Level {level} is not between 1 (aware) and 5 (expert).")))
+        Err(CoreError::InvalidInput(format!(
+            "Level {level} is not between 1 (aware) and 5 (expert)."
+        )))
     }
 }
 
@@ -256,14 +258,19 @@ impl Workspace {
         let (person, skill) = self.goal_owner(goal_id)?;
         let name = self.person_name(person)?;
         self.edit(|ctx| {
-            let mut stmt = ctx.tx.prepare("SELECT id FROM learning_activities WHERE goal_id = ?1")?;
-            let ids: Vec<Id> = stmt.query_map([goal_id], |r| r.get(0))?.collect::<rusqlite::Result<_>>()?;
+            let mut stmt = ctx
+                .tx
+                .prepare("SELECT id FROM learning_activities WHERE goal_id = ?1")?;
+            let ids: Vec<Id> = stmt
+                .query_map([goal_id], |r| r.get(0))?
+                .collect::<rusqlite::Result<_>>()?;
             drop(stmt);
             for id in ids {
                 ctx.touch("learning_activities", id)?;
             }
             ctx.touch("development_goals", goal_id)?;
-            ctx.tx.execute("DELETE FROM development_goals WHERE id = ?1", [goal_id])?;
+            ctx.tx
+                .execute("DELETE FROM development_goals WHERE id = ?1", [goal_id])?;
             ctx.set_label(format!("Remove {name}'s goal in {skill}"));
             Ok(())
         })
@@ -322,12 +329,17 @@ impl Workspace {
     pub fn remove_activity(&mut self, activity_id: Id) -> Result<()> {
         let title: String = self
             .conn
-            .query_row("SELECT title FROM learning_activities WHERE id = ?1", [activity_id], |r| r.get(0))
+            .query_row(
+                "SELECT title FROM learning_activities WHERE id = ?1",
+                [activity_id],
+                |r| r.get(0),
+            )
             .optional()?
             .ok_or_else(|| CoreError::NotFound("That activity no longer exists.".into()))?;
         self.edit(|ctx| {
             ctx.touch("learning_activities", activity_id)?;
-            ctx.tx.execute("DELETE FROM learning_activities WHERE id = ?1", [activity_id])?;
+            ctx.tx
+                .execute("DELETE FROM learning_activities WHERE id = ?1", [activity_id])?;
             ctx.set_label(format!("Remove \"{title}\""));
             Ok(())
         })
@@ -344,11 +356,19 @@ impl Workspace {
              WHERE g.done_on IS NULL AND g.due_date <= ?1",
         )?;
         let rows = stmt.query_map([horizon.to_string()], |r| {
-            Ok((r.get::<_, Id>(0)?, r.get::<_, String>(1)?, r.get::<_, String>(2)?, r.get::<_, u8>(3)?, r.get::<_, String>(4)?))
+            Ok((
+                r.get::<_, Id>(0)?,
+                r.get::<_, String>(1)?,
+                r.get::<_, String>(2)?,
+                r.get::<_, u8>(3)?,
+                r.get::<_, String>(4)?,
+            ))
         })?;
         for row in rows {
             let (person_id, person, skill, level, due) = row?;
-            let Some(date) = validate::date_from_sql(Some(due)) else { continue };
+            let Some(date) = validate::date_from_sql(Some(due)) else {
+                continue;
+            };
             out.push(Upcoming {
                 kind: UpcomingKind::Goal,
                 person_id,
@@ -359,7 +379,9 @@ impl Workspace {
                 overdue: date < today,
             });
         }
-        let mut stmt = self.conn.prepare_cached("SELECT DISTINCT person_id FROM person_certifications")?;
+        let mut stmt = self
+            .conn
+            .prepare_cached("SELECT DISTINCT person_id FROM person_certifications")?;
         let people: Vec<Id> = stmt.query_map([], |r| r.get(0))?.collect::<rusqlite::Result<_>>()?;
         for person_id in people {
             let person = self.person_name(person_id)?;
@@ -371,7 +393,11 @@ impl Workspace {
                             person_id,
                             person: person.clone(),
                             title: format!("{} exam", c.name),
-                            detail: if c.eligible { "Eligible".into() } else { "Eligibility not complete".into() },
+                            detail: if c.eligible {
+                                "Eligible".into()
+                            } else {
+                                "Eligibility not complete".into()
+                            },
                             date: exam,
                             overdue: exam < today,
                         });

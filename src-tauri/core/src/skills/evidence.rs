@@ -137,8 +137,12 @@ pub const RULES: &[Rule] = &[
 const DELIVERED_LIMIT: usize = 20;
 
 fn managed(ws: &Workspace, person: Id) -> Result<Vec<(Id, String, Methodology)>> {
-    let mut stmt = ws.conn.prepare_cached("SELECT id FROM projects WHERE manager_id = ?1 ORDER BY name")?;
-    let ids: Vec<Id> = stmt.query_map([person], |r| r.get(0))?.collect::<rusqlite::Result<_>>()?;
+    let mut stmt = ws
+        .conn
+        .prepare_cached("SELECT id FROM projects WHERE manager_id = ?1 ORDER BY name")?;
+    let ids: Vec<Id> = stmt
+        .query_map([person], |r| r.get(0))?
+        .collect::<rusqlite::Result<_>>()?;
     ids.into_iter()
         .map(|id| ws.project(id).map(|p| (p.id, p.name, p.methodology)))
         .collect()
@@ -182,7 +186,9 @@ fn critical_paths_kept(ws: &Workspace, person: Id) -> Result<Vec<Found>> {
         if !matches!(methodology, Methodology::Waterfall | Methodology::Hybrid) {
             continue;
         }
-        let Ok(schedule) = ws.project_schedule(project) else { continue };
+        let Ok(schedule) = ws.project_schedule(project) else {
+            continue;
+        };
         let critical = schedule.tasks.iter().filter(|t| t.critical && !t.summary).count();
         let broken = schedule.tasks.iter().any(|t| t.total_float_hours < 0.0);
         if critical > 0 && !broken {
@@ -238,7 +244,9 @@ fn wip_limits_kept(ws: &Workspace, person: Id) -> Result<Vec<Found>> {
         let flow = ws.cumulative_flow(project, today - Duration::days(29), today)?;
         let kept = flow.bands.iter().zip(&statuses).all(|(band, status)| {
             status.category == StatusCategory::Done
-                || status.wip_limit.is_none_or(|limit| band.counts.iter().all(|&n| n <= limit))
+                || status
+                    .wip_limit
+                    .is_none_or(|limit| band.counts.iter().all(|&n| n <= limit))
         });
         if kept {
             out.push(Found {
@@ -279,7 +287,9 @@ impl Workspace {
     fn skill_by_key(&self, key: &str) -> Result<Option<(Id, String)>> {
         Ok(self
             .conn
-            .query_row("SELECT id, name FROM skills WHERE key = ?1", [key], |r| Ok((r.get(0)?, r.get(1)?)))
+            .query_row("SELECT id, name FROM skills WHERE key = ?1", [key], |r| {
+                Ok((r.get(0)?, r.get(1)?))
+            })
             .optional()?)
     }
 
@@ -296,7 +306,13 @@ impl Workspace {
                 let decided: bool = self.conn.query_row(
                     "SELECT EXISTS(SELECT 1 FROM skill_evidence WHERE person_id = ?1 AND skill_id = ?2 \
                      AND rule = ?3 AND source_kind = ?4 AND source_id = ?5)",
-                    rusqlite::params![person_id, skill_id, rule.key, found.source_kind.as_str(), found.source_id],
+                    rusqlite::params![
+                        person_id,
+                        skill_id,
+                        rule.key,
+                        found.source_kind.as_str(),
+                        found.source_id
+                    ],
                     |r| r.get(0),
                 )?;
                 if !decided {
@@ -316,7 +332,7 @@ impl Workspace {
                 }
             }
         }
-        out.sort_by(|a, b| b.occurred_on.cmp(&a.occurred_on));
+        out.sort_by_key(|e| std::cmp::Reverse(e.occurred_on));
         Ok(out)
     }
 
@@ -367,23 +383,25 @@ impl Workspace {
         let day = validate::optional_date("The date", Some(&input.occurred_on))?
             .ok_or_else(|| CoreError::InvalidInput("Evidence needs a date.".into()))?;
         let url = input.url.trim().to_string();
-        if !url.is_empty() && !(url.starts_with("https://") || url.starts_with("http://") || url.starts_with("file:")) {
+        let is_link = ["https://", "http://", "file:"].iter().any(|p| url.starts_with(p));
+        if !url.is_empty() && !is_link {
             return Err(CoreError::InvalidInput(format!(
                 "\"{url}\" is not a link; start it with https:// (or leave it empty)."
             )));
         }
         let detail = input.detail.trim().to_string();
-        let id = self.edit(|ctx| {
-            ctx.tx.execute(
+        let id =
+            self.edit(|ctx| {
+                ctx.tx.execute(
                 "INSERT INTO skill_evidence(person_id, skill_id, title, detail, url, state, occurred_on, decided_at) \
                  VALUES (?1, ?2, ?3, ?4, ?5, 'accepted', ?6, ?7)",
                 rusqlite::params![person_id, skill_id, title, detail, url, day.to_string(), validate::now_utc()],
             )?;
-            let id = ctx.tx.last_insert_rowid();
-            ctx.inserted("skill_evidence", id);
-            ctx.set_label(format!("Add evidence for {name} in {skill}"));
-            Ok(id)
-        })?;
+                let id = ctx.tx.last_insert_rowid();
+                ctx.inserted("skill_evidence", id);
+                ctx.set_label(format!("Add evidence for {name} in {skill}"));
+                Ok(id)
+            })?;
         Ok(Evidence {
             id: Some(id),
             skill_id,
@@ -403,12 +421,15 @@ impl Workspace {
     pub fn remove_evidence(&mut self, evidence_id: Id) -> Result<()> {
         let title: String = self
             .conn
-            .query_row("SELECT title FROM skill_evidence WHERE id = ?1", [evidence_id], |r| r.get(0))
+            .query_row("SELECT title FROM skill_evidence WHERE id = ?1", [evidence_id], |r| {
+                r.get(0)
+            })
             .optional()?
             .ok_or_else(|| CoreError::NotFound("That evidence no longer exists.".into()))?;
         self.edit(|ctx| {
             ctx.touch("skill_evidence", evidence_id)?;
-            ctx.tx.execute("DELETE FROM skill_evidence WHERE id = ?1", [evidence_id])?;
+            ctx.tx
+                .execute("DELETE FROM skill_evidence WHERE id = ?1", [evidence_id])?;
             ctx.set_label(format!("Remove evidence: {title}"));
             Ok(())
         })

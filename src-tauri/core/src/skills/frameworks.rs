@@ -143,17 +143,24 @@ pub struct FrameworkImport {
 }
 
 fn invalid(at: &str, what: impl std::fmt::Display) -> CoreError {
-    CoreError::InvalidInput(format!("The frameworks file is not valid: {at}: {what}. Nothing was imported."))
+    CoreError::InvalidInput(format!(
+        "The frameworks file is not valid: {at}: {what}. Nothing was imported."
+    ))
 }
 
 fn check_key(at: &str, key: &str) -> Result<()> {
     let ok = !key.is_empty()
         && key.len() <= 60
-        && key.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-');
+        && key
+            .chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-');
     if ok {
         Ok(())
     } else {
-        Err(invalid(at, format!("the key \"{key}\" must be lowercase letters, digits and hyphens")))
+        Err(invalid(
+            at,
+            format!("the key \"{key}\" must be lowercase letters, digits and hyphens"),
+        ))
     }
 }
 
@@ -180,12 +187,18 @@ pub fn parse(json: &str, known_areas: &HashSet<String>, known_skills: &HashSet<S
         ))
     })?;
     if file.format != FORMAT {
-        return Err(invalid("format", format!("expected \"{FORMAT}\", found \"{}\"", file.format)));
+        return Err(invalid(
+            "format",
+            format!("expected \"{FORMAT}\", found \"{}\"", file.format),
+        ));
     }
     if file.version != VERSION {
         return Err(invalid(
             "version",
-            format!("this Bridgeplan reads version {VERSION}, the file is version {}", file.version),
+            format!(
+                "this Bridgeplan reads version {VERSION}, the file is version {}",
+                file.version
+            ),
         ));
     }
     let mut areas: HashSet<&str> = known_areas.iter().map(String::as_str).collect();
@@ -212,7 +225,10 @@ pub fn parse(json: &str, known_areas: &HashSet<String>, known_skills: &HashSet<S
             return Err(invalid(&at, format!("the area \"{}\" is not defined", skill.area)));
         }
         if skill.levels.len() != 5 {
-            return Err(invalid(&at, format!("\"levels\" has {} entries; a skill has 5", skill.levels.len())));
+            return Err(invalid(
+                &at,
+                format!("\"levels\" has {} entries; a skill has 5", skill.levels.len()),
+            ));
         }
         for (n, level) in skill.levels.iter().enumerate() {
             check_text(&at, &format!("levels[{n}]"), level, 600)?;
@@ -470,11 +486,17 @@ impl Workspace {
         let at = format!("the skill \"{old}\"");
         check_text(&at, "name", &input.name, 120)?;
         if input.levels.len() != 5 {
-            return Err(CoreError::InvalidInput("A skill has criteria for each of its 5 levels.".into()));
+            return Err(CoreError::InvalidInput(
+                "A skill has criteria for each of its 5 levels.".into(),
+            ));
         }
         for (n, level) in input.levels.iter().enumerate() {
             check_text(&at, &format!("level {}", n + 1), level, 600).map_err(|_| {
-                CoreError::InvalidInput(format!("Level {} ({}) needs criteria of at most 600 characters.", n + 1, LEVEL_NAMES[n]))
+                CoreError::InvalidInput(format!(
+                    "Level {} ({}) needs criteria of at most 600 characters.",
+                    n + 1,
+                    LEVEL_NAMES[n]
+                ))
             })?;
         }
         let levels = serde_json::to_string(&input.levels).map_err(|e| CoreError::InvalidInput(e.to_string()))?;
@@ -493,12 +515,16 @@ impl Workspace {
     pub fn set_role_skill(&mut self, role_id: Id, skill_id: Id, level: Option<u8>) -> Result<()> {
         let role: String = self
             .conn
-            .query_row("SELECT name FROM role_frameworks WHERE id = ?1", [role_id], |r| r.get(0))
+            .query_row("SELECT name FROM role_frameworks WHERE id = ?1", [role_id], |r| {
+                r.get(0)
+            })
             .optional()?
             .ok_or_else(|| CoreError::NotFound("That role is no longer in this workspace.".into()))?;
         let skill = self.skill_name(skill_id)?;
         if let Some(l) = level.filter(|l| !(1..=5).contains(l)) {
-            return Err(CoreError::InvalidInput(format!("Level {l} is not between 1 (aware) and 5 (expert).")));
+            return Err(CoreError::InvalidInput(format!(
+                "Level {l} is not between 1 (aware) and 5 (expert)."
+            )));
         }
         self.edit(|ctx| {
             let existing: Option<Id> = ctx
@@ -512,7 +538,8 @@ impl Workspace {
             match (existing, level) {
                 (Some(id), Some(l)) => {
                     ctx.touch("role_skills", id)?;
-                    ctx.tx.execute("UPDATE role_skills SET level = ?1 WHERE id = ?2", (l, id))?;
+                    ctx.tx
+                        .execute("UPDATE role_skills SET level = ?1 WHERE id = ?2", (l, id))?;
                 }
                 (Some(id), None) => {
                     ctx.touch("role_skills", id)?;

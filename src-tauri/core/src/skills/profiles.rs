@@ -123,7 +123,9 @@ fn check_level(level: u8) -> Result<()> {
     if (1..=5).contains(&level) {
         Ok(())
     } else {
-        Err(CoreError::InvalidInput(format!("Level {level} is not between 1 (aware) and 5 (expert).")))
+        Err(CoreError::InvalidInput(format!(
+            "Level {level} is not between 1 (aware) and 5 (expert)."
+        )))
     }
 }
 
@@ -144,7 +146,9 @@ impl Workspace {
 
     fn role_name(&self, role_id: Id) -> Result<String> {
         self.conn
-            .query_row("SELECT name FROM role_frameworks WHERE id = ?1", [role_id], |r| r.get(0))
+            .query_row("SELECT name FROM role_frameworks WHERE id = ?1", [role_id], |r| {
+                r.get(0)
+            })
             .optional()?
             .ok_or_else(|| CoreError::NotFound("That role is no longer in this workspace.".into()))
     }
@@ -174,11 +178,14 @@ impl Workspace {
         let name = self.person_name(person_id)?;
         let notes = notes.trim_end().to_string();
         if notes.chars().count() > 20_000 {
-            return Err(CoreError::InvalidInput("Notes are limited to 20,000 characters.".into()));
+            return Err(CoreError::InvalidInput(
+                "Notes are limited to 20,000 characters.".into(),
+            ));
         }
         self.edit(|ctx| {
             ctx.touch("people", person_id)?;
-            ctx.tx.execute("UPDATE people SET skill_notes = ?1 WHERE id = ?2", (&notes, person_id))?;
+            ctx.tx
+                .execute("UPDATE people SET skill_notes = ?1 WHERE id = ?2", (&notes, person_id))?;
             ctx.set_label(format!("Edit {name}'s notes"));
             Ok(())
         })
@@ -250,7 +257,8 @@ impl Workspace {
             match (existing, level) {
                 (Some(id), Some(level)) => {
                     ctx.touch("skill_targets", id)?;
-                    ctx.tx.execute("UPDATE skill_targets SET level = ?1 WHERE id = ?2", (level, id))?;
+                    ctx.tx
+                        .execute("UPDATE skill_targets SET level = ?1 WHERE id = ?2", (level, id))?;
                 }
                 (Some(id), None) => {
                     ctx.touch("skill_targets", id)?;
@@ -275,17 +283,19 @@ impl Workspace {
 
     /// A person's skills as of `as_of` (none: all assessments).
     fn person_skills(&self, person_id: Id, as_of: Option<NaiveDate>) -> Result<(SkillProfile, Vec<Id>)> {
-        let (name, title, current_role, target_role, notes): (String, String, Option<Id>, Option<Id>, String) =
-            self.conn
-                .query_row(
-                    "SELECT name, role, current_role_id, target_role_id, skill_notes FROM people WHERE id = ?1",
-                    [person_id],
-                    |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?)),
-                )
-                .optional()?
-                .ok_or_else(|| CoreError::NotFound("That person is no longer in this workspace.".into()))?;
+        let (name, title, current_role, target_role, notes): (String, String, Option<Id>, Option<Id>, String) = self
+            .conn
+            .query_row(
+                "SELECT name, role, current_role_id, target_role_id, skill_notes FROM people WHERE id = ?1",
+                [person_id],
+                |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?)),
+            )
+            .optional()?
+            .ok_or_else(|| CoreError::NotFound("That person is no longer in this workspace.".into()))?;
         let expected = |role: Option<Id>| -> Result<HashMap<Id, u8>> {
-            let mut stmt = self.conn.prepare_cached("SELECT skill_id, level FROM role_skills WHERE role_id = ?1")?;
+            let mut stmt = self
+                .conn
+                .prepare_cached("SELECT skill_id, level FROM role_skills WHERE role_id = ?1")?;
             let rows = stmt.query_map([role.unwrap_or(-1)], |r| Ok((r.get(0)?, r.get(1)?)))?;
             Ok(rows.collect::<rusqlite::Result<_>>()?)
         };
@@ -379,8 +389,12 @@ impl Workspace {
             let rows = stmt.query_map([], |r| r.get(0))?;
             rows.collect::<rusqlite::Result<_>>()?
         };
-        let mut rows: Vec<(usize, PersonSkill)> =
-            profile.skills.into_iter().filter(|s| s.target.is_some()).enumerate().collect();
+        let mut rows: Vec<(usize, PersonSkill)> = profile
+            .skills
+            .into_iter()
+            .filter(|s| s.target.is_some())
+            .enumerate()
+            .collect();
         rows.sort_by_key(|(i, s)| (std::cmp::Reverse(s.gap), !focus.contains(&s.skill_id), *i));
         Ok(rows.into_iter().map(|(_, s)| s).collect())
     }
@@ -390,7 +404,9 @@ impl Workspace {
         let mut stmt = self
             .conn
             .prepare_cached("SELECT DISTINCT assessed_on FROM assessments WHERE person_id = ?1 ORDER BY assessed_on")?;
-        let dates: Vec<String> = stmt.query_map([person_id], |r| r.get(0))?.collect::<rusqlite::Result<_>>()?;
+        let dates: Vec<String> = stmt
+            .query_map([person_id], |r| r.get(0))?
+            .collect::<rusqlite::Result<_>>()?;
         let mut points = Vec::new();
         for date in dates {
             let Some(day) = validate::optional_date("date", Some(&date)).ok().flatten() else {
@@ -420,7 +436,9 @@ impl Workspace {
              WHERE (?1 IS NULL OR s.id IN (SELECT skill_id FROM role_skills WHERE role_id = ?1)) \
              AND (?2 IS NULL OR s.area_id = ?2) ORDER BY a.position, s.position, s.id",
         )?;
-        let skill_ids: Vec<Id> = stmt.query_map((role, area), |r| r.get(0))?.collect::<rusqlite::Result<_>>()?;
+        let skill_ids: Vec<Id> = stmt
+            .query_map((role, area), |r| r.get(0))?
+            .collect::<rusqlite::Result<_>>()?;
         let mut stmt = self.conn.prepare_cached(
             "SELECT p.id, p.name, p.role, r.name FROM people p LEFT JOIN role_frameworks r ON r.id = p.current_role_id \
              ORDER BY p.name COLLATE NOCASE",
@@ -437,11 +455,16 @@ impl Workspace {
             .collect::<rusqlite::Result<_>>()?;
         // Latest level per person and skill, the manager's view winning over the person's own.
         let mut current: HashMap<(Id, Id), (u8, u8)> = HashMap::new();
-        let mut stmt = self.conn.prepare_cached(
-            "SELECT person_id, skill_id, kind, level FROM assessments ORDER BY assessed_on, id",
-        )?;
+        let mut stmt = self
+            .conn
+            .prepare_cached("SELECT person_id, skill_id, kind, level FROM assessments ORDER BY assessed_on, id")?;
         for row in stmt.query_map([], |r| {
-            Ok((r.get::<_, Id>(0)?, r.get::<_, Id>(1)?, r.get::<_, String>(2)?, r.get::<_, u8>(3)?))
+            Ok((
+                r.get::<_, Id>(0)?,
+                r.get::<_, Id>(1)?,
+                r.get::<_, String>(2)?,
+                r.get::<_, u8>(3)?,
+            ))
         })? {
             let (person, skill, kind, level) = row?;
             let entry = current.entry((person, skill)).or_insert((0, 0));
@@ -456,12 +479,20 @@ impl Workspace {
                 .get(&(p, s))
                 .and_then(|&(m, own)| if m > 0 { Some(m) } else { (own > 0).then_some(own) })
         };
-        let levels: Vec<Vec<Option<u8>>> =
-            people.iter().map(|p| skill_ids.iter().map(|&s| level(p.id, s)).collect()).collect();
+        let levels: Vec<Vec<Option<u8>>> = people
+            .iter()
+            .map(|p| skill_ids.iter().map(|&s| level(p.id, s)).collect())
+            .collect();
         let thin = skill_ids
             .iter()
             .enumerate()
-            .filter(|(k, _)| levels.iter().filter(|row| row[*k].is_some_and(|l| l >= CAPABLE)).count() <= 1)
+            .filter(|(k, _)| {
+                levels
+                    .iter()
+                    .filter(|row| row[*k].is_some_and(|l| l >= CAPABLE))
+                    .count()
+                    <= 1
+            })
             .map(|(_, &s)| s)
             .collect();
         Ok(SkillsMatrix {

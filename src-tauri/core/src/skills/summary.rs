@@ -64,19 +64,31 @@ impl Workspace {
         self.conn
             .query_row("SELECT id FROM people WHERE name = ?1", [name.trim()], |r| r.get(0))
             .optional()?
-            .ok_or_else(|| CoreError::NotFound(format!("There is no person named \"{}\" in this workspace.", name.trim())))
+            .ok_or_else(|| {
+                CoreError::NotFound(format!(
+                    "There is no person named \"{}\" in this workspace.",
+                    name.trim()
+                ))
+            })
     }
 
     pub fn career_summary(&self, person_id: Id) -> Result<CareerSummary> {
         let catalog = self.skill_catalog()?;
         let profile = self.skill_profile(person_id)?;
-        let role = |id: Option<Id>| id.and_then(|id| catalog.roles.iter().find(|r| r.id == id)).map(|r| r.name.clone());
+        let role = |id: Option<Id>| {
+            id.and_then(|id| catalog.roles.iter().find(|r| r.id == id))
+                .map(|r| r.name.clone())
+        };
         let skills = self
             .gap_report(person_id)?
             .into_iter()
             .filter_map(|s| {
                 let skill = catalog.skills.iter().find(|k| k.id == s.skill_id)?;
-                let area = catalog.areas.iter().find(|a| a.id == skill.area_id).map(|a| a.name.clone());
+                let area = catalog
+                    .areas
+                    .iter()
+                    .find(|a| a.id == skill.area_id)
+                    .map(|a| a.name.clone());
                 Some(SkillLine {
                     skill: skill.name.clone(),
                     area: area.unwrap_or_default(),
