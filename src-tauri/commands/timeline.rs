@@ -2,7 +2,8 @@
 //! dragged in time, baselines and working calendar.
 
 use bridgeplan_core::baselines::{Baseline, TaskVariance};
-use bridgeplan_core::calendars::{CalendarException, WorkingCalendar};
+use bridgeplan_core::calendars::{CalendarException, CalendarName, WorkingCalendar};
+use bridgeplan_core::people::PersonResource;
 use bridgeplan_core::timeline::{DependencyKind, ProjectSchedule, TaskPlanInput};
 use bridgeplan_core::Id;
 use tauri::State;
@@ -106,4 +107,25 @@ pub async fn calendar_exception_set(
 #[tauri::command(rename_all = "snake_case")]
 pub async fn calendar_exception_remove(session: State<'_, Session>, calendar_id: Id, day: String) -> CommandResult<()> {
     session.with(|ws| ws.remove_calendar_exception(calendar_id, &day))
+}
+
+#[tauri::command(rename_all = "snake_case")]
+pub async fn calendars_list(session: State<'_, Session>) -> CommandResult<Vec<CalendarName>> {
+    session.with(|ws| ws.calendar_names())
+}
+
+#[tauri::command(rename_all = "snake_case")]
+pub async fn person_resource_get(session: State<'_, Session>, person_id: Id) -> CommandResult<PersonResource> {
+    session.with(|ws| ws.person_resource(person_id))
+}
+
+/// `calendar_id` null: the person works on each project's calendar.
+#[tauri::command(rename_all = "snake_case")]
+pub async fn person_resource_set(
+    session: State<'_, Session>,
+    person_id: Id,
+    calendar_id: Option<Id>,
+    cost_rate_minor: i64,
+) -> CommandResult<()> {
+    session.with(|ws| ws.set_person_resource(person_id, calendar_id, cost_rate_minor))
 }

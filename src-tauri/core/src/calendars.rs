@@ -107,6 +107,14 @@ pub struct WorkingCalendar {
     pub used_by: Vec<String>,
 }
 
+#[derive(Debug, Clone, Serialize, TS)]
+#[ts(export)]
+pub struct CalendarName {
+    #[ts(type = "number")]
+    pub id: Id,
+    pub name: String,
+}
+
 /// A date whose working time differs from the week's; no spans is a holiday.
 #[derive(Debug, Clone, Serialize, Deserialize, TS)]
 #[ts(export)]
@@ -126,6 +134,15 @@ fn to_pairs(spans: &[Span]) -> Vec<[u16; 2]> {
 }
 
 impl crate::Workspace {
+    /// Every calendar of the workspace by name, for choosing one.
+    pub fn calendar_names(&self) -> Result<Vec<CalendarName>> {
+        let mut stmt = self
+            .conn
+            .prepare_cached("SELECT id, name FROM calendars ORDER BY name COLLATE NOCASE")?;
+        let rows = stmt.query_map([], |r| Ok(CalendarName { id: r.get(0)?, name: r.get(1)? }))?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
     /// Stores a new calendar (renamed " (2)" … if its name is taken), undoably.
     pub fn add_calendar(&mut self, calendar: &Calendar) -> Result<Id> {
         self.edit(|ctx| {

@@ -46,7 +46,36 @@ impl Workspace {
     }
 }
 
+/// A person as a resource of the schedule: the calendar they work on and their hourly rate.
+#[derive(Debug, Clone, Serialize, TS)]
+#[ts(export)]
+pub struct PersonResource {
+    #[ts(type = "number | null")]
+    pub calendar_id: Option<Id>,
+    /// Per hour, in minor units of `currency`.
+    #[ts(type = "number")]
+    pub cost_rate_minor: i64,
+    pub currency: String,
+}
+
 impl Workspace {
+    pub fn person_resource(&self, person_id: Id) -> Result<PersonResource> {
+        let (calendar_id, cost_rate_minor) = self
+            .conn
+            .query_row(
+                "SELECT calendar_id, cost_rate_minor FROM people WHERE id = ?1",
+                [person_id],
+                |r| Ok((r.get(0)?, r.get(1)?)),
+            )
+            .optional()?
+            .ok_or_else(|| CoreError::NotFound("That person is no longer in this workspace.".into()))?;
+        Ok(PersonResource {
+            calendar_id,
+            cost_rate_minor,
+            currency: self.currency()?,
+        })
+    }
+
     /// Makes a person a resource of the schedule: the calendar they work on (none: each
     /// project's own) and what an hour of their work costs, in minor units.
     pub fn set_person_resource(&mut self, person_id: Id, calendar_id: Option<Id>, cost_rate_minor: i64) -> Result<()> {

@@ -31,6 +31,8 @@ import type { FlowTimes } from './bindings/FlowTimes';
 import type { CumulativeFlow } from './bindings/CumulativeFlow';
 import type { Burndown } from './bindings/Burndown';
 import type { WorkingCalendar } from './bindings/WorkingCalendar';
+import type { CalendarName } from './bindings/CalendarName';
+import type { PersonResource } from './bindings/PersonResource';
 import type { CalendarException } from './bindings/CalendarException';
 import type { SkillCatalog } from './bindings/SkillCatalog';
 import type { SkillInput } from './bindings/SkillInput';
@@ -154,6 +156,11 @@ export const calendarWeekSet = (calendar_id: number, week: [number, number][][])
 /** Adds or replaces the exception on `exception.day`; no spans makes it a holiday. */
 export const calendarExceptionSet = (calendar_id: number, exception: CalendarException) =>
   call<null>('calendar_exception_set', { calendar_id, exception });
+export const calendarsList = () => call<CalendarName[]>('calendars_list');
+/** A person as a resource: their calendar (null: each project's) and hourly rate in minor units. */
+export const personResourceGet = (person_id: number) => call<PersonResource>('person_resource_get', { person_id });
+export const personResourceSet = (person_id: number, calendar_id: number | null, cost_rate_minor: number) =>
+  call<null>('person_resource_set', { person_id, calendar_id, cost_rate_minor });
 export const calendarExceptionRemove = (calendar_id: number, day: string) =>
   call<null>('calendar_exception_remove', { calendar_id, day });
 
