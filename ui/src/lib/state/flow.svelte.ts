@@ -5,6 +5,8 @@ import { toCommandError } from '../api';
 import type { CumulativeFlow } from '../bindings/CumulativeFlow';
 import type { FlowTimes } from '../bindings/FlowTimes';
 import { todayIso } from '../format';
+import { reportPainted } from '../paint-probe';
+import { workspace } from './workspace.svelte';
 
 export const FLOW_DAYS = 60;
 
@@ -45,9 +47,11 @@ class FlowState {
         api.flowTimes(id),
       ]);
       if (token !== this.#token) return;
+      const first = this.cumulative == null;
       this.cumulative = cumulative;
       this.times = times;
       this.loadError = null;
+      if (first && workspace.view === 'flow') void reportPainted();
     } catch (e) {
       if (token === this.#token) this.loadError = toCommandError(e).message;
     }

@@ -2,6 +2,7 @@
 // plan and burndown, and the velocity of the finished sprints. Every edit is sent through the
 // queue and then everything is fetched again: the backend works out ranks, points and states.
 import * as api from '../api';
+import { reportPainted } from '../paint-probe';
 import { toCommandError } from '../api';
 import type { Burndown } from '../bindings/Burndown';
 import type { CommandError } from '../bindings/CommandError';
@@ -77,7 +78,10 @@ class SprintsState {
       if (this.loaded) toasts.error(message);
       else this.loadError = message;
     }
-    if (token === this.#token) this.loaded = true;
+    if (token === this.#token) {
+      if (!this.loaded && workspace.view === 'sprints') void reportPainted();
+      this.loaded = true;
+    }
   }
 
   async #fetchSprint(token: number) {
