@@ -46,14 +46,18 @@ export class FakeSkills {
   catalog = skillCatalog();
   people = new Map<number, PersonState>();
   assessments: (Assessment & { person_id: number })[] = [];
+  /** Each person's calendar and hourly rate as a resource of the schedule. */
+  resources = new Map<number, { calendar_id: number | null; cost_rate_minor: number }>();
   #nextId = 5000;
 
   constructor(private fake: FakeBackend) {
-    const snapshot = () => structuredClone({ people: this.people, assessments: this.assessments, catalog: this.catalog });
+    const snapshot = () =>
+      structuredClone({ people: this.people, assessments: this.assessments, catalog: this.catalog, resources: this.resources });
     const restore = (s: ReturnType<typeof snapshot>) => {
       this.people = structuredClone(s.people);
       this.assessments = structuredClone(s.assessments);
       this.catalog = structuredClone(s.catalog);
+      this.resources = structuredClone(s.resources);
     };
     const edit = <T>(label: string, fn: () => T) => fake.edit(label, snapshot, restore, fn);
     fake
@@ -90,6 +94,17 @@ export class FakeSkills {
           .sort((x, y) => x.assessed_on.localeCompare(y.assessed_on) || x.id - y.id)
           .map(({ person_id: _, ...rest }) => rest),
       )
+      .answer('calendars_list', () => [{ id: 1, name: 'Standard' }, { id: 2, name: 'Four-day week' }])
+      .answer('person_resource_get', (a) => ({ ...this.resourceOf(a.person_id as number), currency: 'EUR' }))
+      .answer('person_resource_set', (a) =>
+        edit('Change calendar and rate', () => {
+          this.resources.set(a.person_id as number, {
+            calendar_id: a.calendar_id as number | null,
+            cost_rate_minor: a.cost_rate_minor as number,
+          });
+          return null;
+        }),
+      )
       .answer('skill_target_set', (a) =>
         edit('Set target', () => {
           const targets = this.person(a.person_id as number).targets;
@@ -98,6 +113,10 @@ export class FakeSkills {
           return null;
         }),
       );
+  }
+
+  resourceOf(id: number) {
+    return this.resources.get(id) ?? { calendar_id: null, cost_rate_minor: 0 };
   }
 
   person(id: number): PersonState {
