@@ -6,6 +6,9 @@ import * as api from '../api';
 import { toCommandError } from '../api';
 import type { SkillCatalog } from '../bindings/SkillCatalog';
 import type { SkillProfile } from '../bindings/SkillProfile';
+import { enqueue } from './queue.svelte';
+import { upcoming } from './upcoming.svelte';
+import { workspace } from './workspace.svelte';
 
 export type SkillsTab = 'person' | 'matrix' | 'frameworks';
 export type PersonTab = 'skills' | 'gap' | 'evidence' | 'certifications' | 'development';
@@ -58,6 +61,22 @@ class SkillsState {
     this.version++;
     await Promise.all([this.reloadProfile(), this.catalog ? this.loadCatalog() : undefined]);
   }
+
+  /**
+   * Runs an edit of this screen in the edit queue, then lets the screen, the undo labels and
+   * the Upcoming count follow. A refusal comes back as its message, for the control to show.
+   */
+  edit = async (run: () => Promise<unknown>): Promise<string | null> => {
+    try {
+      await enqueue(run);
+    } catch (e) {
+      return toCommandError(e).message;
+    }
+    workspace.afterEdit();
+    void upcoming.load();
+    await this.changed();
+    return null;
+  };
 
   skillName(id: number): string {
     return this.catalog?.skills.find((s) => s.id === id)?.name ?? '';
