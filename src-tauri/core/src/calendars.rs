@@ -139,7 +139,12 @@ impl crate::Workspace {
         let mut stmt = self
             .conn
             .prepare_cached("SELECT id, name FROM calendars ORDER BY name COLLATE NOCASE")?;
-        let rows = stmt.query_map([], |r| Ok(CalendarName { id: r.get(0)?, name: r.get(1)? }))?;
+        let rows = stmt.query_map([], |r| {
+            Ok(CalendarName {
+                id: r.get(0)?,
+                name: r.get(1)?,
+            })
+        })?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 
