@@ -82,21 +82,3 @@ describe('upcoming screen', () => {
     expect(screen.queryByTestId('upcoming-count')).toBeNull();
   });
 });
-
-describe('when a workspace opens', () => {
-  test('what is due is said once, and View opens the Upcoming screen', async () => {
-    const fake = standardBackend();
-    new FakeSkills(fake);
-    const career = new FakeCareer(fake);
-    career.upcoming = [
-      { kind: 'goal', person_id: 1, person: 'Ana Silva', title: 'Risk management to 4', detail: '', date: addDays(today, -5), overdue: true },
-      { kind: 'exam', person_id: 1, person: 'Ana Silva', title: 'PMP exam', detail: '', date: addDays(today, 9), overdue: false },
-    ];
-    await renderApp(fake);
-    const toast = await screen.findByText('Coming up for your people: 2 due in the next weeks, 1 overdue');
-    expect(screen.getByTestId('upcoming-count').textContent).toContain('2');
-    await fireEvent.click(within(toast.closest('[role="status"]') ?? document.body).getByRole('button', { name: 'View' }));
-    await screen.findByTestId('upcoming-panel');
-    expect(workspace.screen).toBe('upcoming');
-  });
-});
