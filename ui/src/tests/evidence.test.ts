@@ -22,6 +22,7 @@ async function openEvidence({ suggest = true, keep = true, readOnly = false } = 
     evidence.suggest(1, 13, {
       rule: 'items-delivered', source_kind: 'item', source_id: item.id, project_id: security.id,
       title: 'Delivered "Inventory of servers"', detail: 'Done as its assignee.', occurred_on: '2025-02-10',
+      why: 'Work items you delivered as their assignee.',
     });
     evidence.suggest(1, 13, {
       rule: 'sprint-with-ceremonies', source_kind: 'sprint', source_id: 55, project_id: portal.id,
@@ -32,6 +33,7 @@ async function openEvidence({ suggest = true, keep = true, readOnly = false } = 
     evidence.kept.push({
       id: 1, person_id: 1, skill_id: 12, skill: 'Risk management', rule: null, source_kind: null, source_id: null,
       project_id: null, title: 'Risk workshop', detail: 'Two-day course.', url: 'https://example.org/cert/42', occurred_on: '2025-01-15',
+      why: '',
     });
   }
   await renderApp(fake);
@@ -58,7 +60,8 @@ describe('evidence', () => {
     expect(sprint).toContain('Finished with review and retrospective notes.');
     expect(sprint).toContain(formatDate('2025-02-20'));
     expect(sprint).toContain('From a sprint');
-    expect(text(suggestions()[1])).toContain('From a work item');
+    // Why the rule suggests it, as the backend says.
+    expect(text(suggestions()[1])).toContain('From a work item · Work items you delivered as their assignee.');
     expect(within(suggestions()[0]).getByTestId('evidence-open').textContent).toContain('Open sprints');
     // The evidence kept, with its link shown as text (never opened) and a copy button.
     expect(titles(items())).toEqual(['Risk workshop']);

@@ -56,7 +56,7 @@ export class FakeEvidence {
         return edit(`Add evidence "${input.title}"`, () => {
           const e: Kept = {
             id: this.#nextId++, person_id: a.person_id as number, skill_id: skill.id, skill: skill.name, rule: null,
-            source_kind: null, source_id: null, project_id: null, ...input,
+            source_kind: null, source_id: null, project_id: null, why: '', ...input,
           };
           this.kept.push(e);
           return strip(e);
@@ -77,7 +77,7 @@ export class FakeEvidence {
     const skill = this.skills.catalog.skills.find((s) => s.id === skillId)!;
     this.suggestions.push({
       id: null, person_id: personId, skill_id: skillId, skill: skill.name, project_id: null, detail: '', url: '',
-      occurred_on: '2025-02-20', ...fields,
+      occurred_on: '2025-02-20', why: '', ...fields,
     });
   }
 }

@@ -37,7 +37,7 @@ function profile(skills: PersonSkill[]): SkillProfile {
 function evidence(fields: Partial<Evidence>): Evidence {
   return {
     id: 1, skill_id: 11, skill: 'Planning and scheduling', rule: null, source_kind: null, source_id: null, project_id: null,
-    title: 'x', detail: '', url: '', occurred_on: '2025-01-01', ...fields,
+    title: 'x', detail: '', url: '', occurred_on: '2025-01-01', why: '', ...fields,
   };
 }
 

@@ -68,6 +68,8 @@ pub struct Evidence {
     pub detail: String,
     pub url: String,
     pub occurred_on: NaiveDate,
+    /// Why the rule suggests it; empty for evidence added by hand.
+    pub why: String,
 }
 
 /// Evidence typed in by the person: a course, a document, a link.
@@ -328,6 +330,7 @@ impl Workspace {
                         detail: found.detail,
                         url: String::new(),
                         occurred_on: found.occurred_on,
+                        why: rule.explains.to_string(),
                     });
                 }
             }
@@ -414,6 +417,7 @@ impl Workspace {
             detail,
             url,
             occurred_on: day,
+            why: String::new(),
         })
     }
 
@@ -446,12 +450,20 @@ impl Workspace {
              FROM skill_evidence e JOIN skills s ON s.id = e.skill_id \
              WHERE e.person_id = ?1 AND e.state = 'accepted' ORDER BY e.occurred_on DESC, e.id DESC",
         )?;
+        let why = |rule: &Option<String>| {
+            RULES
+                .iter()
+                .find(|k| Some(k.key) == rule.as_deref())
+                .map_or(String::new(), |k| k.explains.to_string())
+        };
         let rows = stmt.query_map([person_id], |r| {
+            let rule: Option<String> = r.get(3)?;
             Ok(Evidence {
+                why: why(&rule),
                 id: Some(r.get(0)?),
                 skill_id: r.get(1)?,
                 skill: r.get(2)?,
-                rule: r.get(3)?,
+                rule,
                 source_kind: r.get::<_, Option<String>>(4)?.as_deref().and_then(SourceKind::parse),
                 source_id: r.get(5)?,
                 title: r.get(6)?,

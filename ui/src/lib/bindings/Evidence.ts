@@ -16,4 +16,8 @@ rule: string | null, source_kind: SourceKind | null, source_id: number | null,
 /**
  * The project the source belongs to, to open it.
  */
-project_id: number | null, title: string, detail: string, url: string, occurred_on: string, };
+project_id: number | null, title: string, detail: string, url: string, occurred_on: string, 
+/**
+ * Why the rule suggests it; empty for evidence added by hand.
+ */
+why: string, };
