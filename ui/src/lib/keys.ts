@@ -13,3 +13,15 @@ export function isTyping(target: EventTarget | null): boolean {
 export function isMod(e: KeyboardEvent): boolean {
   return e.ctrlKey || e.metaKey;
 }
+
+/**
+ * The tab a key moves to in a tab list of `count` tabs with tab `at` selected (WAI-ARIA tabs
+ * pattern: arrows wrap round, Home and End go to the ends), or null for any other key.
+ */
+export function tabKeyTarget(key: string, at: number, count: number): number | null {
+  if (key === 'ArrowRight') return (at + 1) % count;
+  if (key === 'ArrowLeft') return (at - 1 + count) % count;
+  if (key === 'Home') return 0;
+  if (key === 'End') return count - 1;
+  return null;
+}
