@@ -1,0 +1,435 @@
+//! The status report: for one project or every project of the workspace, where things stand
+//! and what comes next.
+
+use std::collections::HashMap;
+
+use bridgeplan_core::board::Board;
+use bridgeplan_core::items::WorkItem;
+use bridgeplan_core::projects::{Methodology, Project};
+use bridgeplan_core::statuses::StatusCategory;
+use bridgeplan_core::schedule::calendar::to_minute;
+use bridgeplan_core::schedule::Calendar;
+use bridgeplan_core::timeline::ProjectSchedule;
+use bridgeplan_core::Workspace;
+use chrono::{NaiveDate, NaiveDateTime};
+use serde::Serialize;
+
+use crate::format::{self, date, opt_date};
+use crate::request::Checked;
+use crate::{Meta, Result};
+
+/// Working hours in a working day, to state variances in days.
+const HOURS_PER_DAY: f64 = 8.0;
+/// Days before the period's end that the report looks back over when no start is given.
+const DEFAULT_PERIOD_DAYS: i64 = 14;
+const NEXT_STEPS: usize = 6;
+const CRITICAL_LISTED: usize = 8;
+
+#[derive(Serialize)]
+struct Body {
+    /// One row per project, for the portfolio overview; empty for a single project.
+    overview: Vec<OverviewRow>,
+    projects: Vec<ProjectStatus>,
+}
+
+#[derive(Serialize)]
+struct OverviewRow {
+    name: String,
+    methodology: &'static str,
+    manager: String,
+    percent_done: u32,
+    finish: String,
+    variance: String,
+    overdue: usize,
+    blocked: usize,
+    health: Health,
+}
+
+#[derive(Serialize, Clone, Copy, PartialEq, PartialOrd)]
+#[serde(rename_all = "snake_case")]
+enum Health {
+    OnTrack,
+    AtRisk,
+    OffTrack,
+}
+
+#[derive(Serialize)]
+struct ProjectStatus {
+    name: String,
+    methodology: &'static str,
+    manager: String,
+    description: String,
+    start: String,
+    finish: String,
+    health: Health,
+    /// Why the health is what it is, in a sentence.
+    health_reason: String,
+    progress: Progress,
+    milestones: Vec<Milestone>,
+    critical: Option<Critical>,
+    wip: Vec<WipColumn>,
+    overdue: Vec<Line>,
+    blocked: Vec<Line>,
+    done_in_period: Vec<Line>,
+    next_steps: Vec<Line>,
+}
+
+#[derive(Serialize)]
+struct Progress {
+    total: usize,
+    done: usize,
+    in_progress: usize,
+    todo: usize,
+    percent_done: u32,
+    /// Items per column, in board order.
+    columns: Vec<ColumnCount>,
+}
+
+#[derive(Serialize)]
+struct ColumnCount {
+    name: String,
+    category: &'static str,
+    count: usize,
+}
+
+#[derive(Serialize)]
+struct Milestone {
+    name: String,
+    date: String,
+    baseline: String,
+    variance: String,
+    late: bool,
+    done: bool,
+}
+
+#[derive(Serialize)]
+struct Critical {
+    finish: String,
+    baseline_name: Option<String>,
+    baseline_finish: Option<String>,
+    finish_variance: Option<String>,
+    /// Working days the finish moved since the baseline (positive: later).
+    slip_days: Option<f64>,
+    late: bool,
+    tasks: usize,
+    critical_tasks: usize,
+    /// The critical tasks not finished yet, in order.
+    open: Vec<CriticalTask>,
+}
+
+#[derive(Serialize)]
+struct CriticalTask {
+    wbs: String,
+    name: String,
+    start: String,
+    finish: String,
+    resource: String,
+}
+
+#[derive(Serialize)]
+struct WipColumn {
+    name: String,
+    count: usize,
+    limit: u32,
+    over: bool,
+}
+
+/// An item as the report lists it.
+#[derive(Serialize)]
+struct Line {
+    title: String,
+    assignee: String,
+    status: String,
+    /// The date that matters for the list: due, finished, or scheduled finish.
+    date: String,
+    note: String,
+}
+
+pub(crate) fn data(ws: &Workspace, checked: &Checked) -> Result<(Meta, serde_json::Value)> {
+    let to = checked.to.unwrap_or(checked.today);
+    let from = checked.from.unwrap_or(to - chrono::Duration::days(DEFAULT_PERIOD_DAYS));
+    let projects = match &checked.project {
+        Some(p) => vec![p.clone()],
+        None => ws.projects()?,
+    };
+    let statuses = projects
+        .iter()
+        .map(|p| project_status(ws, p, checked.today, from, to))
+        .collect::<Result<Vec<_>>>()?;
+    let overview = if checked.project.is_none() {
+        statuses.iter().map(overview_row).collect()
+    } else {
+        Vec::new()
+    };
+    let (subject, author) = match &checked.project {
+        Some(p) => (p.name.clone(), p.manager.clone()),
+        None => ("All projects".to_string(), None),
+    };
+    let mut meta = format::meta(checked, subject, author);
+    meta.period = Some(format!("{} – {}", date(from), date(to)));
+    let body = Body { overview, projects: statuses };
+    Ok((meta, serde_json::to_value(body).map_err(|e| crate::ReportError::Typeset(e.to_string()))?))
+}
+
+fn overview_row(p: &ProjectStatus) -> OverviewRow {
+    OverviewRow {
+        name: p.name.clone(),
+        methodology: p.methodology,
+        manager: p.manager.clone(),
+        percent_done: p.progress.percent_done,
+        finish: p.finish.clone(),
+        variance: p.critical.as_ref().and_then(|c| c.finish_variance.clone()).unwrap_or_else(|| "–".into()),
+        overdue: p.overdue.len(),
+        blocked: p.blocked.len(),
+        health: p.health,
+    }
+}
+
+fn methodology_label(m: Methodology) -> &'static str {
+    match m {
+        Methodology::Kanban => "Kanban",
+        Methodology::Scrum => "Scrum",
+        Methodology::Waterfall => "Waterfall",
+        Methodology::Hybrid => "Hybrid",
+    }
+}
+
+/// An item counts as blocked in a column named for it, or when tagged so.
+fn is_blocked(item: &WorkItem, column: &str) -> bool {
+    column.to_lowercase().contains("blocked") || item.tags.iter().any(|t| t.eq_ignore_ascii_case("blocked"))
+}
+
+fn project_status(ws: &Workspace, project: &Project, today: NaiveDate, from: NaiveDate, to: NaiveDate) -> Result<ProjectStatus> {
+    let board = ws.board(project.id)?;
+    let scheduled = matches!(project.methodology, Methodology::Waterfall | Methodology::Hybrid);
+    let baseline = ws.baselines(project.id)?.pop();
+    let schedule = if scheduled && project.item_count > 0 {
+        Some(ws.project_schedule_against(project.id, baseline.as_ref().map(|b| b.id))?)
+    } else {
+        None
+    };
+    let finish_by_item: HashMap<_, _> = schedule
+        .iter()
+        .flat_map(|s| s.tasks.iter())
+        .filter(|t| !t.summary)
+        .map(|t| (t.item_id, (t.finish.date(), t.percent_complete)))
+        .collect();
+    // The date an item is due: its own due date, else its scheduled finish.
+    let due = |item: &WorkItem| item.due_date.or_else(|| finish_by_item.get(&item.id).map(|f| f.0));
+
+    let progress = progress(&board);
+    let mut overdue = Vec::new();
+    let mut blocked = Vec::new();
+    let mut upcoming = Vec::new();
+    let mut wip = Vec::new();
+    for column in &board.columns {
+        if let Some(limit) = column.status.wip_limit {
+            wip.push(WipColumn {
+                name: column.status.name.clone(),
+                count: column.items.len(),
+                limit,
+                over: column.over_limit,
+            });
+        }
+        if column.status.category == StatusCategory::Done {
+            continue;
+        }
+        for item in column.items.iter().filter(|i| !is_summary(i, &schedule)) {
+            let line = |date: String, note: String| Line {
+                title: item.title.clone(),
+                assignee: item.assignee.clone().unwrap_or_default(),
+                status: column.status.name.clone(),
+                date,
+                note,
+            };
+            if is_blocked(item, &column.status.name) {
+                blocked.push(line(opt_date(due(item)), String::new()));
+            }
+            match due(item) {
+                Some(d) if d < today => {
+                    let days = (today - d).num_days();
+                    overdue.push((d, line(date(d), format!("{days} day{} overdue", if days == 1 { "" } else { "s" }))));
+                }
+                Some(d) => upcoming.push((d, line(date(d), String::new()))),
+                None => {}
+            }
+        }
+    }
+    overdue.sort_by_key(|(d, _)| *d);
+    upcoming.sort_by_key(|(d, _)| *d);
+
+    let done_on: HashMap<_, _> = ws.flow_times(project.id)?.items.into_iter().map(|f| (f.item_id, f.done_on)).collect();
+    let mut done_in_period: Vec<(NaiveDate, Line)> = board
+        .columns
+        .iter()
+        .filter(|c| c.status.category == StatusCategory::Done)
+        .flat_map(|c| c.items.iter().map(move |i| (c, i)))
+        .filter_map(|(c, i)| {
+            let d = *done_on.get(&i.id)?;
+            (d >= from && d <= to).then(|| {
+                (d, Line {
+                    title: i.title.clone(),
+                    assignee: i.assignee.clone().unwrap_or_default(),
+                    status: c.status.name.clone(),
+                    date: date(d),
+                    note: String::new(),
+                })
+            })
+        })
+        .collect();
+    done_in_period.sort_by_key(|(d, _)| std::cmp::Reverse(*d));
+
+    let (milestones, critical) = match &schedule {
+        Some(s) => {
+            let calendar = ws.project_calendar(project.id)?;
+            (milestones(s, &calendar), Some(critical(s, &calendar, baseline.as_ref().map(|b| b.name.clone()))))
+        }
+        None => (Vec::new(), None),
+    };
+    let over_wip = wip.iter().filter(|w| w.over).count();
+    let (health, health_reason) = health(critical.as_ref(), overdue.len(), blocked.len(), over_wip, progress.total - progress.done);
+    let (start, finish) = match &schedule {
+        Some(s) => (date(s.start.date()), date(s.finish.date())),
+        None => (opt_date(project.start_date), opt_date(project.finish_date)),
+    };
+    Ok(ProjectStatus {
+        name: project.name.clone(),
+        methodology: methodology_label(project.methodology),
+        manager: project.manager.clone().unwrap_or_default(),
+        description: project.description.clone(),
+        start,
+        finish,
+        health,
+        health_reason,
+        progress,
+        milestones,
+        critical,
+        wip,
+        overdue: overdue.into_iter().map(|(_, l)| l).collect(),
+        blocked,
+        done_in_period: done_in_period.into_iter().map(|(_, l)| l).collect(),
+        next_steps: upcoming.into_iter().take(NEXT_STEPS).map(|(_, l)| l).collect(),
+    })
+}
+
+fn is_summary(item: &WorkItem, schedule: &Option<ProjectSchedule>) -> bool {
+    schedule
+        .as_ref()
+        .is_some_and(|s| s.tasks.iter().any(|t| t.item_id == item.id && t.summary))
+}
+
+fn progress(board: &Board) -> Progress {
+    let count = |cat| {
+        board
+            .columns
+            .iter()
+            .filter(|c| c.status.category == cat)
+            .map(|c| c.items.len())
+            .sum::<usize>()
+    };
+    let (todo, in_progress, done) = (count(StatusCategory::Todo), count(StatusCategory::InProgress), count(StatusCategory::Done));
+    let total = todo + in_progress + done;
+    Progress {
+        total,
+        done,
+        in_progress,
+        todo,
+        percent_done: if total == 0 { 0 } else { ((done as f64 / total as f64) * 100.0).round() as u32 },
+        columns: board
+            .columns
+            .iter()
+            .map(|c| ColumnCount {
+                name: c.status.name.clone(),
+                category: c.status.category.as_str(),
+                count: c.items.len(),
+            })
+            .collect(),
+    }
+}
+
+/// Working days from a baseline date to the current one on the project calendar (positive:
+/// later), counting a working day as 8 hours.
+fn slip_days(calendar: &Calendar, baseline: NaiveDateTime, current: NaiveDateTime) -> f64 {
+    calendar.work_between(to_minute(baseline), to_minute(current)) as f64 / 60.0 / HOURS_PER_DAY
+}
+
+fn milestones(s: &ProjectSchedule, calendar: &Calendar) -> Vec<Milestone> {
+    s.tasks
+        .iter()
+        .filter(|t| t.milestone)
+        .map(|t| {
+            let slip = t.baseline_finish.map(|b| slip_days(calendar, b, t.finish));
+            Milestone {
+                name: t.name.clone(),
+                date: date(t.finish.date()),
+                baseline: t.baseline_finish.map(|b| date(b.date())).unwrap_or_else(|| "–".into()),
+                variance: slip.map(format::variance_days).unwrap_or_else(|| "no baseline".into()),
+                late: slip.is_some_and(|d| d >= 1.0),
+                done: t.percent_complete >= 100.0,
+            }
+        })
+        .collect()
+}
+
+fn critical(s: &ProjectSchedule, calendar: &Calendar, baseline_name: Option<String>) -> Critical {
+    let leaves: Vec<_> = s.tasks.iter().filter(|t| !t.summary).collect();
+    let baseline_finish = s.tasks.iter().filter_map(|t| t.baseline_finish).max();
+    let slip = baseline_finish.map(|b| slip_days(calendar, b, s.finish));
+    Critical {
+        finish: date(s.finish.date()),
+        baseline_finish: baseline_finish.map(|b| date(b.date())),
+        finish_variance: slip.map(format::variance_days),
+        slip_days: slip,
+        late: slip.is_some_and(|d| d >= 1.0),
+        baseline_name,
+        tasks: leaves.len(),
+        critical_tasks: leaves.iter().filter(|t| t.critical).count(),
+        open: leaves
+            .iter()
+            .filter(|t| t.critical && t.percent_complete < 100.0)
+            .take(CRITICAL_LISTED)
+            .map(|t| CriticalTask {
+                wbs: t.wbs.clone(),
+                name: t.name.clone(),
+                start: date(t.start.date()),
+                finish: date(t.finish.date()),
+                resource: t.resource.clone().unwrap_or_default(),
+            })
+            .collect(),
+    }
+}
+
+/// Off track when the finish slipped more than a working week or a quarter of the open
+/// work is overdue; at risk when anything slipped, is overdue, blocked or over a WIP limit.
+fn health(critical: Option<&Critical>, overdue: usize, blocked: usize, over_wip: usize, open: usize) -> (Health, String) {
+    let slip_days = critical.and_then(|c| c.slip_days).unwrap_or(0.0);
+    let slipped = critical.filter(|c| c.late).and_then(|c| c.finish_variance.clone());
+    let mut reasons = Vec::new();
+    if let Some(s) = &slipped {
+        reasons.push(format!("the finish is {s}"));
+    }
+    if overdue > 0 {
+        reasons.push(format!("{overdue} overdue item{}", if overdue == 1 { "" } else { "s" }));
+    }
+    if blocked > 0 {
+        reasons.push(format!("{blocked} blocked"));
+    }
+    if over_wip > 0 {
+        reasons.push(format!("{over_wip} column{} over the WIP limit", if over_wip == 1 { "" } else { "s" }));
+    }
+    let health = if slip_days > 5.0 || (open > 0 && overdue * 4 > open) {
+        Health::OffTrack
+    } else if reasons.is_empty() {
+        Health::OnTrack
+    } else {
+        Health::AtRisk
+    };
+    let reason = if reasons.is_empty() {
+        "Nothing overdue, blocked or late against the baseline.".to_string()
+    } else {
+        let mut text = reasons.join(", ");
+        text.replace_range(0..1, &text[0..1].to_uppercase());
+        text + "."
+    };
+    (health, reason)
+}
