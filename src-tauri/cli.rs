@@ -4,7 +4,8 @@
 use std::path::PathBuf;
 
 use bridgeplan_core::timeline::ProjectSchedule;
-use bridgeplan_core::{check, demo, files, mspdi, Workspace};
+use bridgeplan_core::{check, demo, files, mspdi, CoreError, Workspace};
+use bridgeplan_reports::{Paper, ReportKind, ReportRequest};
 use clap::{Parser, Subcommand};
 
 #[derive(Parser)]
@@ -79,12 +80,75 @@ enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Write a report as PDF: status, schedule, sprint, board or career.
+    Report {
+        workspace: PathBuf,
+        /// status, schedule, sprint, board or career.
+        #[arg(long, value_name = "KIND")]
+        kind: String,
+        /// The project's name; a status report without one covers every project.
+        #[arg(long, value_name = "NAME")]
+        project: Option<String>,
+        /// The sprint's name, for a sprint report (default: the running sprint, else the latest).
+        #[arg(long, value_name = "NAME")]
+        sprint: Option<String>,
+        /// The person's name, for a career report.
+        #[arg(long, value_name = "NAME")]
+        person: Option<String>,
+        /// The start of the period covered (YYYY-MM-DD), for status and schedule reports.
+        #[arg(long, value_name = "DATE")]
+        from: Option<String>,
+        /// The end of the period covered (YYYY-MM-DD).
+        #[arg(long, value_name = "DATE")]
+        to: Option<String>,
+        /// a4 or letter.
+        #[arg(long, default_value = "a4")]
+        paper: String,
+        /// Where to write the PDF; an existing file is replaced only once the new one is complete.
+        #[arg(long, value_name = "FILE.pdf")]
+        out: PathBuf,
+    },
 }
 
 #[derive(Clone, Copy, clap::ValueEnum)]
 enum ExportFormat {
     /// Microsoft Project XML.
     Mspdi,
+}
+
+/// A report request from names as typed on the command line.
+#[allow(clippy::too_many_arguments)]
+fn report_request(
+    ws: &Workspace,
+    kind: &str,
+    project: Option<String>,
+    sprint: Option<String>,
+    person: Option<String>,
+    from: Option<String>,
+    to: Option<String>,
+    paper: &str,
+) -> Result<ReportRequest, bridgeplan_reports::ReportError> {
+    let mut request = ReportRequest::new(ReportKind::parse(kind)?);
+    request.paper = Paper::parse(paper)?;
+    request.from = from;
+    request.to = to;
+    if let Some(name) = project {
+        let project = ws.project_by_name(&name)?;
+        if let Some(sprint) = sprint {
+            let found = ws.sprints(project.id)?.into_iter().find(|s| s.name.eq_ignore_ascii_case(sprint.trim()));
+            let found = found.ok_or_else(|| {
+                CoreError::NotFound(format!("There is no sprint named \"{}\" in {}.", sprint.trim(), project.name))
+            })?;
+            request.sprint_id = Some(found.id);
+        }
+        request.project_id = Some(project.id);
+    } else if sprint.is_some() {
+        return Err(CoreError::InvalidInput("A sprint is named within its project: add --project.".into()).into());
+    }
+    if let Some(name) = person {
+        request.person_id = Some(ws.person_by_name(&name)?);
+    }
+    Ok(request)
 }
 
 /// Exit codes: 0 success, 1 the file or data was refused, 2 wrong usage (from clap).
@@ -193,6 +257,26 @@ fn run_headless(command: Command) -> Result<(), String> {
                 schedule_table(&schedule)
             };
             emit(&text)
+        }
+        Command::Report {
+            workspace,
+            kind,
+            project,
+            sprint,
+            person,
+            from,
+            to,
+            paper,
+            out,
+        } => {
+            let ws = Workspace::open(&workspace).map_err(|e| e.to_string())?;
+            let request = report_request(&ws, &kind, project, sprint, person, from, to, &paper).map_err(|e| e.to_string())?;
+            let prepared = bridgeplan_reports::prepare(&ws, &request).map_err(|e| e.to_string())?;
+            let report = bridgeplan_reports::typeset(&prepared).map_err(|e| e.to_string())?;
+            let pdf = report.pdf().map_err(|e| e.to_string())?;
+            bridgeplan_reports::write_pdf(&out, &pdf).map_err(|e| e.to_string())?;
+            println!("Wrote {} ({}) to {}", prepared.title, count(report.pages(), "page", "pages"), out.display());
+            Ok(())
         }
         Command::Skills {
             workspace,

@@ -27,6 +27,7 @@ pub fn run_app(file: Option<std::path::PathBuf>) -> i32 {
                 file.clone(),
             );
             app.manage(session);
+            app.manage(commands::reports::ReportStore::default());
             Ok(())
         })
         .invoke_handler(commands::handlers())

@@ -22,6 +22,21 @@ impl From<CoreError> for CommandError {
     }
 }
 
+impl From<bridgeplan_reports::ReportError> for CommandError {
+    fn from(err: bridgeplan_reports::ReportError) -> Self {
+        match err {
+            bridgeplan_reports::ReportError::Core(core) => core.into(),
+            other => {
+                log::error!("{other}");
+                CommandError {
+                    code: other.code(),
+                    message: other.to_string(),
+                }
+            }
+        }
+    }
+}
+
 impl CommandError {
     pub fn no_workspace() -> Self {
         CommandError {

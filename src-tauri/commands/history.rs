@@ -8,7 +8,7 @@ use super::session::Session;
 
 #[tauri::command(rename_all = "snake_case")]
 pub async fn history_state(session: State<'_, Session>) -> CommandResult<HistoryState> {
-    session.with(|ws| Ok(ws.history_state()))
+    session.with(|ws| Ok::<_, bridgeplan_core::CoreError>(ws.history_state()))
 }
 
 #[tauri::command(rename_all = "snake_case")]

@@ -4,6 +4,7 @@ pub mod board;
 pub mod error;
 pub mod flow;
 pub mod history;
+pub mod reports;
 pub mod session;
 pub mod skills;
 pub mod sprints;
@@ -107,6 +108,9 @@ pub fn handlers<R: Runtime>() -> impl Fn(Invoke<R>) -> bool + Send + Sync + 'sta
         skills::activity_update,
         skills::activity_remove,
         skills::upcoming_list,
+        reports::report_kinds,
+        reports::report_render,
+        reports::report_save,
         history::history_state,
         history::history_undo,
         history::history_redo,

@@ -33,7 +33,10 @@ impl Session {
     }
 
     /// Runs `f` on the open workspace.
-    pub fn with<T>(&self, f: impl FnOnce(&mut Workspace) -> bridgeplan_core::Result<T>) -> CommandResult<T> {
+    pub fn with<T, E>(&self, f: impl FnOnce(&mut Workspace) -> Result<T, E>) -> CommandResult<T>
+    where
+        CommandError: From<E>,
+    {
         let mut slot = self.slot();
         let ws = slot.as_mut().ok_or_else(CommandError::no_workspace)?;
         Ok(f(ws)?)

@@ -10,7 +10,7 @@ use typst::foundations::{Bytes, Datetime, Duration, Smart};
 use typst::syntax::{FileId, RootedPath, Source, VirtualPath, VirtualRoot};
 use typst::text::{Font, FontBook};
 use typst::utils::LazyHash;
-use typst::{Library, LibraryExt, World};
+use typst::{Library, LibraryExt, World, WorldExt};
 use typst_layout::PagedDocument;
 use typst_pdf::{PdfOptions, Timestamp};
 
@@ -134,7 +134,7 @@ pub(crate) fn typeset(template: &str, data: &serde_json::Value, today: NaiveDate
     // typst memoises across renders; keep what the next render of the same kind reuses and
     // drop the rest, or memory grows with every report.
     typst::comemo::evict(10);
-    result.map_err(|errors| ReportError::Typeset(describe(&errors)))
+    result.map_err(|errors| ReportError::Typeset(describe(&errors, Some(&world))))
 }
 
 /// The PDF of a typeset document. Untagged: tagging made reports many times larger and
@@ -157,7 +157,7 @@ pub(crate) fn pdf(document: &PagedDocument, ident: &str) -> Result<Vec<u8>, Repo
         tagged: false,
         ..PdfOptions::default()
     };
-    typst_pdf::pdf(document, &options).map_err(|errors| ReportError::Typeset(describe(&errors)))
+    typst_pdf::pdf(document, &options).map_err(|errors| ReportError::Typeset(describe(&errors, None)))
 }
 
 /// The first page as SVG, for the preview.
@@ -173,10 +173,18 @@ pub(crate) fn today() -> NaiveDate {
     Local::now().date_naive()
 }
 
-fn describe(errors: &[SourceDiagnostic]) -> String {
+/// The messages, each with the template line it comes from (these are defects to report).
+fn describe(errors: &[SourceDiagnostic], world: Option<&ReportWorld>) -> String {
     errors
         .iter()
-        .map(|e| e.message.to_string())
+        .map(|e| {
+            let place = world.and_then(|w| {
+                let source = w.source(e.span.id()?).ok()?;
+                let line = source.lines().byte_to_line(w.range(e.span)?.start)?;
+                Some(format!(" ({}:{})", source.id().vpath().get_with_slash(), line + 1))
+            });
+            format!("{}{}", e.message, place.unwrap_or_default())
+        })
         .collect::<Vec<_>>()
         .join("; ")
 }
