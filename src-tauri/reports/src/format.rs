@@ -51,13 +51,13 @@ fn group_thousands(n: u64) -> String {
     out
 }
 
-/// "3 working days late", "on plan", "2 working days early" from a variance in days.
+/// "3 days late", "on plan", "2 days early" from a variance in working days.
 pub(crate) fn variance_days(days: f64) -> String {
     let whole = days.abs().round();
     if whole == 0.0 {
         "on plan".into()
     } else {
-        let unit = if whole == 1.0 { "working day" } else { "working days" };
+        let unit = if whole == 1.0 { "day" } else { "days" };
         let side = if days > 0.0 { "late" } else { "early" };
         format!("{whole:.0} {unit} {side}")
     }
@@ -96,8 +96,8 @@ mod tests {
 
     #[test]
     fn variance_reads_as_late_or_early() {
-        assert_eq!(variance_days(2.0), "2 working days late");
-        assert_eq!(variance_days(-1.0), "1 working day early");
+        assert_eq!(variance_days(2.0), "2 days late");
+        assert_eq!(variance_days(-1.0), "1 day early");
         assert_eq!(variance_days(0.2), "on plan");
     }
 }
