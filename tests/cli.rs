@@ -190,3 +190,37 @@ fn skills_of_a_person_as_json_with_gaps_certifications_and_goals() {
     assert_eq!(missing.status.code(), Some(1));
     assert!(text(&missing.stderr).contains("no person named \"Nobody\""));
 }
+
+#[test]
+fn report_writes_a_pdf_and_refuses_unknown_names_without_writing() {
+    let dir = tempfile::tempdir().unwrap();
+    let ws = dir.path().join("demo.bridgeplan");
+    assert!(bridgeplan(&["demo", s(&ws)]).status.success());
+    let out = dir.path().join("board.pdf");
+    let done = bridgeplan(&["report", s(&ws), "--kind", "board", "--project", "Security Hardening", "--paper", "letter", "--out", s(&out)]);
+    assert!(done.status.success(), "{}", text(&done.stderr));
+    assert!(text(&done.stdout).contains("Board report – Security Hardening"));
+    assert!(std::fs::read(&out).unwrap().starts_with(b"%PDF-"));
+
+    let refused = [
+        (vec!["--kind", "gantt"], "no report kind \"gantt\""),
+        (vec!["--kind", "schedule", "--project", "Moon Base"], "Moon Base"),
+        (vec!["--kind", "sprint", "--project", "Customer Portal", "--sprint", "Sprint 99"], "no sprint named \"Sprint 99\""),
+        (vec!["--kind", "career", "--person", "Nobody"], "no person named \"Nobody\""),
+        (vec!["--kind", "status", "--paper", "a3"], "a4 or letter"),
+        (vec!["--kind", "status", "--from", "2026-13-01"], "2026-13-01"),
+    ];
+    for (args, message) in refused {
+        let bad = dir.path().join("bad.pdf");
+        let mut all = vec!["report", s(&ws)];
+        all.extend(args.iter().copied());
+        all.extend(["--out", s(&bad)]);
+        let run = bridgeplan(&all);
+        assert_eq!(run.status.code(), Some(1), "{args:?}");
+        assert!(text(&run.stderr).contains(message), "{args:?}: {}", text(&run.stderr));
+        assert!(!bad.exists(), "no file for {args:?}");
+    }
+    let folder = bridgeplan(&["report", s(&ws), "--kind", "status", "--out", s(&dir.path().join("none/x.pdf"))]);
+    assert_eq!(folder.status.code(), Some(1));
+    assert!(text(&folder.stderr).contains("Could not write"), "{}", text(&folder.stderr));
+}

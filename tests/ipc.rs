@@ -1,7 +1,7 @@
 //! The command layer as the UI sees it: JSON in, JSON or `{code, message}` out, through
 //! Tauri's IPC with the mock runtime (no window, no display).
 
-use bridgeplan_lib::commands::{handlers, session::Session};
+use bridgeplan_lib::commands::{handlers, reports::ReportStore, session::Session};
 use serde_json::{json, Value};
 use tauri::test::{get_ipc_response, mock_builder, mock_context, noop_assets, MockRuntime, INVOKE_KEY};
 use tauri::{WebviewWindow, WebviewWindowBuilder};
@@ -24,6 +24,7 @@ impl Harness {
         );
         let app = mock_builder()
             .manage(session)
+            .manage(ReportStore::default())
             .invoke_handler(handlers())
             .build(mock_context(noop_assets()))
             .unwrap();
@@ -396,4 +397,35 @@ fn a_persons_skills_through_ipc_assess_decide_evidence_and_undo() {
     h.ok("frameworks_export", json!({ "path": h.path("frameworks.json") }));
     let imported = h.ok("frameworks_import", json!({ "path": h.path("frameworks.json") }));
     assert_eq!(imported["roles"], 6);
+}
+
+#[test]
+fn a_report_renders_with_a_preview_and_saves_that_very_pdf() {
+    let h = Harness::new(None);
+    h.ok("session_start", json!({}));
+    let kinds = h.ok("report_kinds", json!({}));
+    assert_eq!(kinds.as_array().unwrap().len(), 5);
+    assert_eq!(kinds[0]["kind"], "status");
+    assert_eq!(kinds[0]["project"], "one_or_all");
+
+    let request = json!({"kind": "status", "project_id": null, "sprint_id": null, "person_id": null,
+                         "from": null, "to": null, "paper": "letter"});
+    let rendered = h.ok("report_render", json!({ "request": request }));
+    assert!(rendered["pages"].as_u64().unwrap() >= 2);
+    assert!(rendered["preview_svg"].as_str().unwrap().starts_with("<svg"));
+    assert!(rendered["file_name"].as_str().unwrap().ends_with(".pdf"));
+    let out = h.path("status.pdf");
+    h.ok("report_save", json!({ "token": rendered["token"], "path": out }));
+    let bytes = std::fs::read(&out).unwrap();
+    assert!(bytes.starts_with(b"%PDF-"));
+    assert_eq!(bytes.len() as u64, rendered["bytes"].as_u64().unwrap());
+
+    // A render that is no longer the latest cannot be saved; a bad request says why.
+    let stale = h.err("report_save", json!({ "token": rendered["token"].as_u64().unwrap() + 1, "path": out }));
+    assert_eq!(stale["code"], "not_found");
+    let bad = json!({"kind": "career", "project_id": null, "sprint_id": null, "person_id": null,
+                     "from": null, "to": null, "paper": "a4"});
+    let err = h.err("report_render", json!({ "request": bad }));
+    assert_eq!(err["code"], "invalid_input");
+    assert!(err["message"].as_str().unwrap().contains("one person"));
 }

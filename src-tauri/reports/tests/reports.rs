@@ -1,0 +1,323 @@
+//! Every report rendered from the demo workspace and read back as text the way a reader's
+//! PDF viewer extracts it (poppler's pdftotext), so the figures are checked in the PDF itself.
+
+use std::path::Path;
+use std::process::Command;
+
+use bridgeplan_core::statuses::StatusCategory;
+use bridgeplan_core::{demo, ErrorCode, Workspace};
+use bridgeplan_reports::{kinds, prepare, render_pdf, typeset, write_pdf, Paper, ReportKind, ReportRequest};
+
+fn demo_workspace() -> Workspace {
+    let mut ws = Workspace::in_memory().unwrap();
+    demo::fill_demo(&mut ws, chrono::Local::now().date_naive()).unwrap();
+    ws
+}
+
+/// The PDF's text, one string per page.
+fn pdf_pages(pdf: &[u8]) -> Vec<String> {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("report.pdf");
+    std::fs::write(&file, pdf).unwrap();
+    let out = Command::new("pdftotext")
+        .args([file.to_str().unwrap(), "-"])
+        .output()
+        .expect("pdftotext (poppler-utils) reads the PDF");
+    assert!(out.status.success(), "pdftotext: {}", String::from_utf8_lossy(&out.stderr));
+    let text = String::from_utf8(out.stdout).unwrap();
+    let mut pages: Vec<String> = text.split('\u{c}').map(str::to_string).collect();
+    pages.pop(); // after the last form feed
+    pages
+}
+
+/// pdfinfo's "Key: value" lines.
+fn pdf_info(pdf: &[u8]) -> String {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("report.pdf");
+    std::fs::write(&file, pdf).unwrap();
+    let out = Command::new("pdfinfo").arg(&file).output().expect("pdfinfo");
+    String::from_utf8(out.stdout).unwrap()
+}
+
+fn request(ws: &Workspace, kind: ReportKind, project: Option<&str>) -> ReportRequest {
+    let mut r = ReportRequest::new(kind);
+    r.project_id = project.map(|name| ws.project_by_name(name).unwrap().id);
+    r
+}
+
+fn squeeze(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// Whether `text` holds `needle`, ignoring white space: the PDF places words, not spaces.
+fn has(text: &str, needle: &str) -> bool {
+    let compact = |t: &str| t.chars().filter(|c| !c.is_whitespace()).collect::<String>();
+    compact(text).contains(&compact(needle))
+}
+
+#[test]
+fn status_report_of_one_project_states_its_figures() {
+    let ws = demo_workspace();
+    let project = ws.project_by_name("Customer Portal").unwrap();
+    let board = ws.board(project.id).unwrap();
+    let done: usize = board
+        .columns
+        .iter()
+        .filter(|c| c.status.category == StatusCategory::Done)
+        .map(|c| c.items.len())
+        .sum();
+    let total: usize = board.columns.iter().map(|c| c.items.len()).sum();
+    let pdf = render_pdf(&ws, &request(&ws, ReportKind::Status, Some("Customer Portal"))).unwrap();
+    let pages = pdf_pages(&pdf);
+    let text = squeeze(&pages.join(" "));
+    assert!(text.contains("Status report"));
+    assert!(text.contains("Customer Portal"));
+    let percent = (done as f64 / total as f64 * 100.0).round();
+    assert!(has(&text, &format!("{percent} %")), "{percent} % done in: {text}");
+    assert!(has(&text, &done.to_string()) && text.contains("items done"), "{text}");
+    for heading in ["Progress by status", "Overdue", "Blocked", "Done in the period", "Next steps"] {
+        assert!(text.contains(heading), "{heading} in {text}");
+    }
+    // Every page says which page of how many it is.
+    for (i, page) in pages.iter().enumerate() {
+        assert!(page.contains(&format!("Page {} of {}", i + 1, pages.len())), "page {i}: {page}");
+    }
+}
+
+#[test]
+fn status_report_of_every_project_has_the_portfolio_and_the_baseline_slip() {
+    let ws = demo_workspace();
+    let pdf = render_pdf(&ws, &request(&ws, ReportKind::Status, None)).unwrap();
+    let text = squeeze(&pdf_pages(&pdf).join(" "));
+    assert!(text.contains("Portfolio overview"));
+    for p in ws.projects().unwrap() {
+        assert!(text.contains(&p.name), "{} in the portfolio", p.name);
+    }
+    // The demo's ERP plan slipped a day against its approved baseline (a holiday added later).
+    assert!(text.contains("Approved plan"), "{text}");
+    assert!(text.contains("1 day late"), "{text}");
+    let info = pdf_info(&pdf);
+    assert!(info.contains("Title:") && info.contains("Status report – All projects"), "{info}");
+    assert!(info.contains("Author:"), "{info}");
+}
+
+#[test]
+fn schedule_report_has_every_task_the_finish_and_the_critical_count() {
+    let ws = demo_workspace();
+    let project = ws.project_by_name("ERP Cloud Migration").unwrap();
+    let schedule = ws.project_schedule(project.id).unwrap();
+    let pdf = render_pdf(&ws, &request(&ws, ReportKind::Schedule, Some("ERP Cloud Migration"))).unwrap();
+    let text = squeeze(&pdf_pages(&pdf).join(" "));
+    for task in &schedule.tasks {
+        let shown: String = task.name.chars().take(20).collect();
+        assert!(text.contains(shown.trim()), "{} in the Gantt", task.name);
+    }
+    let finish = schedule.finish.date().format("%-d %b %Y").to_string();
+    assert!(text.contains(&finish) && text.contains("forecast finish"), "{finish}: {text}");
+    let leaves: Vec<_> = schedule.tasks.iter().filter(|t| !t.summary).collect();
+    let critical = leaves.iter().filter(|t| t.critical).count();
+    assert!(has(&text, &format!("{critical} of {}", leaves.len())), "{text}");
+    // Landscape A4: 842 × 595 points.
+    assert!(pdf_info(&pdf).contains("841.89 x 595.276 pts (A4)"));
+}
+
+#[test]
+fn letter_paper_is_letter() {
+    let ws = demo_workspace();
+    let mut r = request(&ws, ReportKind::Schedule, Some("ERP Cloud Migration"));
+    r.paper = Paper::Letter;
+    assert!(pdf_info(&render_pdf(&ws, &r).unwrap()).contains("792 x 612 pts (letter)"));
+}
+
+#[test]
+fn sprint_report_has_the_goal_the_points_and_the_items() {
+    let ws = demo_workspace();
+    let project = ws.project_by_name("Customer Portal").unwrap();
+    let sprints = ws.sprints(project.id).unwrap();
+    let running = sprints
+        .iter()
+        .find(|s| s.state == bridgeplan_core::sprints::SprintState::Active)
+        .expect("the demo has a running sprint");
+    let pdf = render_pdf(&ws, &request(&ws, ReportKind::Sprint, Some("Customer Portal"))).unwrap();
+    let text = squeeze(&pdf_pages(&pdf).join(" "));
+    assert!(text.contains(&running.name));
+    assert!(text.contains(&squeeze(&running.goal)), "goal in {text}");
+    assert!(has(&text, &running.committed_points.to_string()) && text.contains("points committed"), "{text}");
+    for item in ws.sprint_plan(running.id).unwrap().items {
+        assert!(text.contains(&item.title), "{} listed", item.title);
+    }
+    assert!(text.contains("Burndown") && text.contains("Velocity") && text.contains("Not completed"));
+
+    // A finished sprint chosen by id.
+    let finished = sprints.iter().find(|s| s.state == bridgeplan_core::sprints::SprintState::Finished).unwrap();
+    let mut r = request(&ws, ReportKind::Sprint, Some("Customer Portal"));
+    r.sprint_id = Some(finished.id);
+    let text = squeeze(&pdf_pages(&render_pdf(&ws, &r).unwrap()).join(" "));
+    assert!(text.contains(&finished.name));
+}
+
+#[test]
+fn board_report_lists_every_item_in_its_lane_and_the_wip_limits() {
+    let ws = demo_workspace();
+    let project = ws.project_by_name("Security Hardening").unwrap();
+    let board = ws.board(project.id).unwrap();
+    let pdf = render_pdf(&ws, &request(&ws, ReportKind::Board, Some("Security Hardening"))).unwrap();
+    let text = squeeze(&pdf_pages(&pdf).join(" "));
+    for column in &board.columns {
+        assert!(text.contains(&column.status.name));
+        if let Some(limit) = column.status.wip_limit {
+            assert!(has(&text, &format!("{} / {limit}", column.items.len())), "{} limit", column.status.name);
+        }
+        for item in &column.items {
+            let start: String = item.title.chars().take(18).collect();
+            assert!(text.contains(start.trim()), "{} on the board", item.title);
+        }
+    }
+    for person in board.columns.iter().flat_map(|c| &c.items).filter_map(|i| i.assignee.as_deref()) {
+        assert!(text.contains(person), "lane of {person}");
+    }
+}
+
+#[test]
+fn career_report_has_levels_certifications_goals_and_evidence() {
+    let ws = demo_workspace();
+    let dana = ws.person_by_name("Dana Whitfield").unwrap();
+    let summary = ws.career_summary(dana).unwrap();
+    let mut r = ReportRequest::new(ReportKind::Career);
+    r.person_id = Some(dana);
+    let pdf = render_pdf(&ws, &r).unwrap();
+    let text = squeeze(&pdf_pages(&pdf).join(" "));
+    assert!(text.contains("Dana Whitfield"));
+    assert!(text.contains("IT Project Manager"));
+    let with_target: Vec<_> = summary.skills.iter().filter(|s| s.target.is_some()).collect();
+    let at_target = with_target.iter().filter(|s| s.gap <= 0).count();
+    assert!(has(&text, &format!("{at_target} of {}", with_target.len())) && text.contains("skills at target"), "{text}");
+    for c in &summary.certifications {
+        assert!(text.contains(&c.name), "{} listed", c.name);
+    }
+    for g in &summary.goals {
+        assert!(text.contains(&g.skill), "goal {}", g.skill);
+    }
+    for e in ws.evidence(dana).unwrap() {
+        let start: String = e.title.chars().take(20).collect();
+        assert!(text.contains(start.trim()), "evidence {}", e.title);
+    }
+    assert!(pdf_info(&pdf).contains("Author:          Dana Whitfield"));
+}
+
+#[test]
+fn fonts_are_embedded_and_accented_text_survives() {
+    let mut ws = Workspace::in_memory().unwrap();
+    let project = ws
+        .create_project(&bridgeplan_core::projects::ProjectInput {
+            name: "Café Łódź – Zürich €5 ñ • done".into(),
+            methodology: bridgeplan_core::projects::Methodology::Kanban,
+            start_date: None,
+            finish_date: None,
+            description: "Straße, señor, naïve".into(),
+        })
+        .unwrap();
+    let mut r = ReportRequest::new(ReportKind::Status);
+    r.project_id = Some(project.id);
+    let pdf = render_pdf(&ws, &r).unwrap();
+    let text = pdf_pages(&pdf).join(" ");
+    assert!(text.contains("Café Łódź – Zürich €5 ñ • done"), "{text}");
+    assert!(text.contains("Straße, señor, naïve"), "{text}");
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("fonts.pdf");
+    std::fs::write(&file, &pdf).unwrap();
+    let fonts = String::from_utf8(Command::new("pdffonts").arg(&file).output().unwrap().stdout).unwrap();
+    let rows: Vec<&str> = fonts.lines().skip(2).collect();
+    assert!(!rows.is_empty());
+    for row in rows {
+        assert!(row.contains("Inter"), "only the built-in font: {row}");
+        let cols: Vec<&str> = row.split_whitespace().collect();
+        // name type... emb sub uni: "yes yes yes" — embedded and subset, with a text map.
+        assert!(row.contains(" yes yes yes "), "embedded: {row} ({cols:?})");
+    }
+}
+
+#[test]
+fn a_schedule_of_ten_thousand_tasks_runs_over_pages_with_the_headings_on_each() {
+    let mut ws = Workspace::in_memory().unwrap();
+    let project = demo::add_load_test_plan(&mut ws, 10_000).unwrap();
+    let mut r = ReportRequest::new(ReportKind::Schedule);
+    r.project_id = Some(project);
+    let prepared = prepare(&ws, &r).unwrap();
+    let report = typeset(&prepared).unwrap();
+    assert!(report.pages() > 200, "{} pages", report.pages());
+    let pages = pdf_pages(&report.pdf().unwrap());
+    assert_eq!(pages.len(), report.pages());
+    for (i, page) in pages.iter().enumerate() {
+        for heading in ["WBS", "Task name", "Start", "Finish", "Days"] {
+            assert!(page.contains(heading), "page {} repeats {heading}", i + 1);
+        }
+        assert!(page.contains(&format!("Page {} of {}", i + 1, pages.len())));
+    }
+    let schedule = ws.project_schedule(project).unwrap();
+    let last = &schedule.tasks.last().unwrap().name;
+    assert!(pages.last().unwrap().contains(last.as_str()), "the last task, {last}, ends the chart");
+}
+
+#[test]
+fn unknown_or_missing_subjects_are_refused_with_a_message() {
+    let ws = demo_workspace();
+    let mut r = ReportRequest::new(ReportKind::Schedule);
+    let err = prepare(&ws, &r).unwrap_err();
+    assert_eq!(err.code(), ErrorCode::InvalidInput);
+    assert!(err.to_string().contains("one project"), "{err}");
+
+    r.project_id = Some(9_999);
+    assert_eq!(prepare(&ws, &r).unwrap_err().code(), ErrorCode::NotFound);
+
+    let mut r = request(&ws, ReportKind::Sprint, Some("Customer Portal"));
+    r.sprint_id = Some(9_999);
+    assert_eq!(prepare(&ws, &r).unwrap_err().code(), ErrorCode::NotFound);
+
+    let no_sprints = request(&ws, ReportKind::Sprint, Some("ERP Cloud Migration"));
+    let err = prepare(&ws, &no_sprints).unwrap_err();
+    assert!(err.to_string().contains("no sprints"), "{err}");
+
+    let r = ReportRequest::new(ReportKind::Career);
+    assert_eq!(prepare(&ws, &r).unwrap_err().code(), ErrorCode::InvalidInput);
+
+    assert!(ReportKind::parse("gantt").unwrap_err().to_string().contains("status, schedule, sprint, board, career"));
+    assert!(Paper::parse("a3").is_err());
+    assert_eq!(kinds().len(), 5);
+}
+
+#[test]
+fn impossible_or_reversed_periods_are_refused() {
+    let ws = demo_workspace();
+    let mut r = request(&ws, ReportKind::Status, Some("Customer Portal"));
+    r.from = Some("2026-02-30".into());
+    let err = prepare(&ws, &r).unwrap_err();
+    assert!(err.to_string().contains("2026-02-30"), "{err}");
+    r.from = Some("2026-06-01".into());
+    r.to = Some("2026-05-01".into());
+    assert!(prepare(&ws, &r).unwrap_err().to_string().contains("before it starts"));
+}
+
+#[test]
+fn a_pdf_is_written_whole_or_not_at_all() {
+    let ws = demo_workspace();
+    let pdf = render_pdf(&ws, &request(&ws, ReportKind::Board, Some("Security Hardening"))).unwrap();
+    let dir = tempfile::tempdir().unwrap();
+
+    let missing = dir.path().join("no such folder").join("board.pdf");
+    let err = write_pdf(&missing, &pdf).unwrap_err();
+    assert_eq!(err.code(), ErrorCode::Io);
+    assert!(!missing.parent().unwrap().exists());
+
+    let err = write_pdf(dir.path(), &pdf).unwrap_err();
+    assert_eq!(err.code(), ErrorCode::InvalidInput);
+
+    // An existing file is replaced only by a complete one, and no temporary file is left.
+    let out = dir.path().join("board.pdf");
+    std::fs::write(&out, b"an older report").unwrap();
+    write_pdf(&out, &pdf).unwrap();
+    assert!(std::fs::read(&out).unwrap().starts_with(b"%PDF-"));
+    let names: Vec<_> = std::fs::read_dir(dir.path()).unwrap().map(|e| e.unwrap().file_name()).collect();
+    assert_eq!(names.len(), 1, "{names:?}");
+    assert!(Path::new(&out).exists());
+}
