@@ -171,6 +171,10 @@ def main():
                            "--example", "bench_core", "--", str(OUT)],
                           cwd=ROOT, check=True, capture_output=True, text=True)
     results.update(json.loads(core.stdout))
+    reports = subprocess.run(["cargo", "run", "--quiet", "--release", "-p", "bridgeplan-reports",
+                              "--example", "bench_reports", "--", str(OUT)],
+                             cwd=ROOT, check=True, capture_output=True, text=True)
+    results.update(json.loads(reports.stdout))
     results["binary_mib"] = {"value": round(BIN.stat().st_size / 2**20, 1), "unit": "MiB"}
 
     (OUT / "results.json").write_text(json.dumps(results, indent=2) + "\n")

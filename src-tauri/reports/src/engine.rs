@@ -62,10 +62,7 @@ fn engine() -> &'static Engine {
             .collect();
         let sources = TEMPLATES
             .iter()
-            .map(|(path, text)| {
-                let over = std::env::var("TPL_DIR").ok().and_then(|d| std::fs::read_to_string(format!("{d}{path}")).ok());
-                Source::new(file_id(path), over.unwrap_or_else(|| (*text).to_string()))
-            })
+            .map(|(path, text)| Source::new(file_id(path), (*text).to_string()))
             .collect();
         Engine {
             library: LazyHash::new(Library::builder().build()),

@@ -53,6 +53,9 @@ import type { DevelopmentGoal } from './bindings/DevelopmentGoal';
 import type { GoalInput } from './bindings/GoalInput';
 import type { ActivityInput } from './bindings/ActivityInput';
 import type { Upcoming } from './bindings/Upcoming';
+import type { KindInfo } from './bindings/KindInfo';
+import type { ReportRequest } from './bindings/ReportRequest';
+import type { RenderedReport } from './bindings/RenderedReport';
 
 const ERROR_CODES: readonly ErrorCode[] = [
   'not_a_workspace', 'damaged', 'newer_version', 'read_only', 'locked', 'not_found',
@@ -249,3 +252,11 @@ export const activityUpdate = (id: number, input: ActivityInput) => call<null>('
 export const activityRemove = (id: number) => call<null>('activity_remove', { id });
 /** Goals, exams and renewals due within `days`, or overdue, soonest first. */
 export const upcomingList = (days: number) => call<Upcoming[]>('upcoming_list', { days });
+
+// Reports: typeset PDFs of a project, the portfolio or a person.
+/** Every kind of report, in display order, with what each needs (project, sprint, person, period). */
+export const reportKinds = () => call<KindInfo[]>('report_kinds');
+/** Typesets the whole PDF (seconds for a big plan) and keeps it under `token`; returns page 1 as SVG. */
+export const reportRender = (request: ReportRequest) => call<RenderedReport>('report_render', { request });
+/** Writes the PDF of render `token` to `path`. Refused with `not_found` unless it is the latest render. */
+export const reportSave = (token: number, path: string) => call<null>('report_save', { token, path });

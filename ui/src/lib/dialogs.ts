@@ -1,4 +1,4 @@
-// Native open/save dialogs, always filtered to workspace files.
+// Native open/save dialogs, filtered to workspace files (and PDF for reports).
 import { open, save } from '@tauri-apps/plugin-dialog';
 
 const filters = [{ name: 'Bridgeplan workspace', extensions: ['bridgeplan'] }];
@@ -21,4 +21,13 @@ export async function pickNewWorkspacePath(defaultPath = 'Untitled.bridgeplan'):
 export async function pickCopyPath(defaultPath: string): Promise<string | null> {
   const path = await save({ defaultPath, filters, title: 'Save a copy as' });
   return path ? withExtension(path) : null;
+}
+
+const pdfFilters = [{ name: 'PDF document', extensions: ['pdf'] }];
+
+/** Where to save a report; `defaultName` is the file name the backend suggests. */
+export async function pickReportPath(defaultName: string): Promise<string | null> {
+  const path = await save({ defaultPath: defaultName, filters: pdfFilters, title: 'Save report as' });
+  if (!path) return null;
+  return path.toLowerCase().endsWith('.pdf') ? path : `${path}.pdf`;
 }

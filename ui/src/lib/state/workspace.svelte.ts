@@ -18,8 +18,8 @@ function storageKey(path: string) {
 
 export type ProjectFormState = { mode: 'new' } | { mode: 'edit'; project: Project } | null;
 
-/** What the main area shows: a project, the People & Skills screen, or what is coming up. */
-export type Screen = 'project' | 'people' | 'upcoming';
+/** What the main area shows: a project, the People & Skills screen, what is coming up, or reports. */
+export type Screen = 'project' | 'people' | 'upcoming' | 'reports';
 
 export type View = 'board' | 'timeline' | 'sprints' | 'grid' | 'calendar' | 'flow';
 
