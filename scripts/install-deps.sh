@@ -8,10 +8,11 @@ SUDO=""
 if [ "$(id -u)" -ne 0 ]; then SUDO="sudo"; fi
 
 # Debian packages: the webview and GTK headers to build, Xvfb and the WebKit driver for
-# end-to-end tests, imagemagick for screenshots, poppler for looking at PDFs, sqlite3 for checks.
+# end-to-end tests (xdotool answers native dialogs there), imagemagick for screenshots, poppler
+# for reading PDFs back, sqlite3 for checks.
 APT_PACKAGES="libwebkit2gtk-4.1-dev build-essential pkg-config libssl-dev librsvg2-dev \
 libayatana-appindicator3-dev xvfb xauth webkit2gtk-driver imagemagick sqlite3 poppler-utils \
-fonts-dejavu-core librsvg2-bin"
+fonts-dejavu-core librsvg2-bin xdotool"
 missing=""
 for p in $APT_PACKAGES; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "ok installed" || missing="$missing $p"
