@@ -90,7 +90,7 @@ pub(crate) fn data(ws: &Workspace, checked: &Checked) -> Result<(Meta, serde_jso
             .collect(),
     };
     let meta = format::meta(checked, project.name.clone(), project.manager.clone());
-    Ok((meta, serde_json::to_value(body).map_err(|e| crate::ReportError::Typeset(e.to_string()))?))
+    crate::data(meta, body)
 }
 
 fn card(item: &WorkItem, done: bool, today: chrono::NaiveDate) -> Card {

@@ -99,7 +99,10 @@ pub(crate) fn data(ws: &Workspace, checked: &Checked) -> Result<(Meta, serde_jso
             .map(|e| EvidenceLine {
                 date: date(e.occurred_on),
                 skill: e.skill,
-                source: e.rule.unwrap_or_else(|| "added by hand".into()),
+                source: e
+                    .rule
+                    .map(|rule| format!("found in work ({})", rule.replace('-', " ")))
+                    .unwrap_or_else(|| "added by hand".into()),
                 title: e.title,
             })
             .collect(),
@@ -108,7 +111,10 @@ pub(crate) fn data(ws: &Workspace, checked: &Checked) -> Result<(Meta, serde_jso
             .iter()
             .map(|c| {
                 let units = |due: f64| match &c.unit_name {
-                    Some(unit) if due > 0.0 => format!(": {} {unit} still due", format::number(due)),
+                    Some(unit) if due > 0.0 => {
+                        let plural = if due != 1.0 && !unit.ends_with('s') { "s" } else { "" };
+                        format!(": {} {unit}{plural} still due", format::number(due))
+                    }
                     _ => String::new(),
                 };
                 let (renewal, attention) = match c.status {
@@ -182,5 +188,5 @@ pub(crate) fn data(ws: &Workspace, checked: &Checked) -> Result<(Meta, serde_jso
         target_role: summary.target_role,
     };
     let meta = format::meta(checked, summary.person.clone(), Some(summary.person));
-    Ok((meta, serde_json::to_value(body).map_err(|e| crate::ReportError::Typeset(e.to_string()))?))
+    crate::data(meta, body)
 }

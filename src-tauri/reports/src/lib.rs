@@ -93,6 +93,12 @@ pub(crate) struct Meta {
     pub period: Option<String>,
 }
 
+/// A report's header and body as the data its template reads.
+pub(crate) fn data(meta: Meta, body: impl Serialize) -> Result<(Meta, serde_json::Value)> {
+    let body = serde_json::to_value(body).map_err(|e| ReportError::Typeset(e.to_string()))?;
+    Ok((meta, body))
+}
+
 /// Reads the data of the report asked for.
 pub fn prepare(ws: &Workspace, request: &ReportRequest) -> Result<Prepared> {
     let today = engine::today();

@@ -121,5 +121,5 @@ pub(crate) fn data(ws: &Workspace, checked: &Checked) -> Result<(Meta, serde_jso
         retro: plan.sprint.retro_notes.clone(),
     };
     let meta = format::meta(checked, format!("{} – {}", project.name, sprint.name), project.manager.clone());
-    Ok((meta, serde_json::to_value(body).map_err(|e| crate::ReportError::Typeset(e.to_string()))?))
+    crate::data(meta, body)
 }

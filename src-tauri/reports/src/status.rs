@@ -168,7 +168,7 @@ pub(crate) fn data(ws: &Workspace, checked: &Checked) -> Result<(Meta, serde_jso
     let mut meta = format::meta(checked, subject, author);
     meta.period = Some(format!("{} – {}", date(from), date(to)));
     let body = Body { overview, projects: statuses };
-    Ok((meta, serde_json::to_value(body).map_err(|e| crate::ReportError::Typeset(e.to_string()))?))
+    crate::data(meta, body)
 }
 
 fn overview_row(p: &ProjectStatus) -> OverviewRow {
