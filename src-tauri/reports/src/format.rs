@@ -1,6 +1,8 @@
 //! How reports write dates, numbers and money, and the header every report shares.
 
-use chrono::NaiveDate;
+use bridgeplan_core::schedule::calendar::to_minute;
+use bridgeplan_core::schedule::Calendar;
+use chrono::{NaiveDate, NaiveDateTime};
 
 use crate::request::Checked;
 use crate::Meta;
@@ -49,6 +51,19 @@ fn group_thousands(n: u64) -> String {
         out.push(c);
     }
     out
+}
+
+/// Working hours in a working day, to state durations and variances in days.
+const HOURS_PER_DAY: f64 = 8.0;
+
+/// Working minutes as working days.
+pub(crate) fn working_days(minutes: i64) -> f64 {
+    minutes as f64 / 60.0 / HOURS_PER_DAY
+}
+
+/// Working days from a baseline date to the current one on `calendar` (positive: later).
+pub(crate) fn slip_days(calendar: &Calendar, baseline: NaiveDateTime, current: NaiveDateTime) -> f64 {
+    working_days(calendar.work_between(to_minute(baseline), to_minute(current)))
 }
 
 /// "3 days late", "on plan", "2 days early" from a variance in working days.

@@ -189,14 +189,7 @@ pub(crate) fn data(ws: &Workspace, checked: &Checked) -> Result<(Meta, serde_jso
 
     let leaves: Vec<&ScheduledTask> = schedule.tasks.iter().filter(|t| !t.summary).collect();
     let baseline_finish = schedule.tasks.iter().filter_map(|t| t.baseline_finish).max();
-    let slip = baseline_finish.map(|b| {
-        calendar.work_between(
-            bridgeplan_core::schedule::calendar::to_minute(b),
-            bridgeplan_core::schedule::calendar::to_minute(schedule.finish),
-        ) as f64
-            / 60.0
-            / 8.0
-    });
+    let slip = baseline_finish.map(|b| format::slip_days(&calendar, b, schedule.finish));
     let facts = Facts {
         start: date(schedule.start.date()),
         finish: date(schedule.finish.date()),
@@ -241,7 +234,7 @@ fn row(t: &ScheduledTask) -> Row {
         indent,
         start: short_date(t.start.date()),
         finish: short_date(t.finish.date()),
-        days: format::number(t.duration_minutes as f64 / 60.0 / 8.0),
+        days: format::number(format::working_days(t.duration_minutes)),
         summary: t.summary,
         critical: t.critical,
     }

@@ -7,19 +7,16 @@ use bridgeplan_core::board::Board;
 use bridgeplan_core::items::WorkItem;
 use bridgeplan_core::projects::{Methodology, Project};
 use bridgeplan_core::statuses::StatusCategory;
-use bridgeplan_core::schedule::calendar::to_minute;
 use bridgeplan_core::schedule::Calendar;
 use bridgeplan_core::timeline::ProjectSchedule;
 use bridgeplan_core::Workspace;
-use chrono::{NaiveDate, NaiveDateTime};
+use chrono::NaiveDate;
 use serde::Serialize;
 
 use crate::format::{self, date, opt_date};
 use crate::request::Checked;
 use crate::{Meta, Result};
 
-/// Working hours in a working day, to state variances in days.
-const HOURS_PER_DAY: f64 = 8.0;
 /// Days before the period's end that the report looks back over when no start is given.
 const DEFAULT_PERIOD_DAYS: i64 = 14;
 const NEXT_STEPS: usize = 6;
@@ -347,18 +344,12 @@ fn progress(board: &Board) -> Progress {
     }
 }
 
-/// Working days from a baseline date to the current one on the project calendar (positive:
-/// later), counting a working day as 8 hours.
-fn slip_days(calendar: &Calendar, baseline: NaiveDateTime, current: NaiveDateTime) -> f64 {
-    calendar.work_between(to_minute(baseline), to_minute(current)) as f64 / 60.0 / HOURS_PER_DAY
-}
-
 fn milestones(s: &ProjectSchedule, calendar: &Calendar) -> Vec<Milestone> {
     s.tasks
         .iter()
         .filter(|t| t.milestone)
         .map(|t| {
-            let slip = t.baseline_finish.map(|b| slip_days(calendar, b, t.finish));
+            let slip = t.baseline_finish.map(|b| format::slip_days(calendar, b, t.finish));
             Milestone {
                 name: t.name.clone(),
                 date: date(t.finish.date()),
@@ -374,7 +365,7 @@ fn milestones(s: &ProjectSchedule, calendar: &Calendar) -> Vec<Milestone> {
 fn critical(s: &ProjectSchedule, calendar: &Calendar, baseline_name: Option<String>) -> Critical {
     let leaves: Vec<_> = s.tasks.iter().filter(|t| !t.summary).collect();
     let baseline_finish = s.tasks.iter().filter_map(|t| t.baseline_finish).max();
-    let slip = baseline_finish.map(|b| slip_days(calendar, b, s.finish));
+    let slip = baseline_finish.map(|b| format::slip_days(calendar, b, s.finish));
     Critical {
         finish: date(s.finish.date()),
         baseline_finish: baseline_finish.map(|b| date(b.date())),
