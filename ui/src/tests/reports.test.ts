@@ -334,13 +334,13 @@ describe('reports screen', () => {
 
   test('options changed just before saving are rendered first, then saved', async () => {
     const { fake, fr } = await openReports();
-    fake.dialogPath = '/tmp/all.pdf';
+    fake.dialogPath = '/home/dana/Reports/all.pdf';
     await fireEvent.change(select('report-project'), { target: { value: '' } });
     await fireEvent.click(screen.getByTestId('report-save'));
     await waitFor(() => expect(fr.saved).toHaveLength(1));
     expect(fr.requests()).toHaveLength(2);
     expect(fr.requests()[1]).toMatchObject({ kind: 'status', project_id: null });
-    expect(fr.saved[0]).toEqual({ token: 2, path: '/tmp/all.pdf' });
+    expect(fr.saved[0]).toEqual({ token: 2, path: '/home/dana/Reports/all.pdf' });
     expect(fake.callsOf('plugin:dialog|save')[0]).toMatchObject({
       options: { defaultPath: 'All projects - Status report - 2026-03-02.pdf' },
     });
@@ -351,15 +351,15 @@ describe('reports screen', () => {
 
   test('a render the backend no longer keeps is made again and saved once more', async () => {
     const { fake, fr } = await openReports();
-    fake.dialogPath = '/tmp/status.pdf';
+    fake.dialogPath = '/home/dana/Reports/status.pdf';
     // A render the user cancelled finished in the backend since, replacing the previewed one.
     fr.lastToken += 1;
     fr.pages = 1;
     await fireEvent.click(screen.getByTestId('report-save'));
     await waitFor(() => expect(fr.saved).toHaveLength(1));
     expect(fake.callsOf('report_save')).toEqual([
-      { token: 1, path: '/tmp/status.pdf' },
-      { token: 3, path: '/tmp/status.pdf' },
+      { token: 1, path: '/home/dana/Reports/status.pdf' },
+      { token: 3, path: '/home/dana/Reports/status.pdf' },
     ]);
     expect(fr.requests()).toHaveLength(2);
     expect(fake.callsOf('plugin:dialog|save')).toHaveLength(1);
