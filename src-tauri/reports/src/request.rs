@@ -242,7 +242,8 @@ impl ReportRequest {
             _ => None,
         };
         let person_id = match (self.person_id, info.person) {
-            (Some(id), true) => Some(ws.skill_profile(id)?.person_id),
+            (Some(id), true) if ws.people()?.iter().any(|p| p.id == id) => Some(id),
+            (Some(_), true) => return Err(CoreError::NotFound("That person is no longer in this workspace.".into()).into()),
             (None, true) => return Err(CoreError::InvalidInput("A career progress report is about one person: choose them.".into()).into()),
             _ => None,
         };

@@ -1,7 +1,7 @@
 //! The status report: for one project or every project of the workspace, where things stand
 //! and what comes next.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use bridgeplan_core::board::Board;
 use bridgeplan_core::items::WorkItem;
@@ -205,14 +205,12 @@ fn project_status(ws: &Workspace, project: &Project, today: NaiveDate, from: Nai
     } else {
         None
     };
-    let finish_by_item: HashMap<_, _> = schedule
-        .iter()
-        .flat_map(|s| s.tasks.iter())
-        .filter(|t| !t.summary)
-        .map(|t| (t.item_id, (t.finish.date(), t.percent_complete)))
-        .collect();
+    let tasks = schedule.iter().flat_map(|s| s.tasks.iter());
+    let finish_by_item: HashMap<_, _> = tasks.clone().filter(|t| !t.summary).map(|t| (t.item_id, t.finish.date())).collect();
+    // Summary tasks roll up their tasks; the lists below name the tasks themselves.
+    let summaries: HashSet<_> = tasks.filter(|t| t.summary).map(|t| t.item_id).collect();
     // The date an item is due: its own due date, else its scheduled finish.
-    let due = |item: &WorkItem| item.due_date.or_else(|| finish_by_item.get(&item.id).map(|f| f.0));
+    let due = |item: &WorkItem| item.due_date.or_else(|| finish_by_item.get(&item.id).copied());
 
     let progress = progress(&board);
     let mut overdue = Vec::new();
@@ -231,7 +229,7 @@ fn project_status(ws: &Workspace, project: &Project, today: NaiveDate, from: Nai
         if column.status.category == StatusCategory::Done {
             continue;
         }
-        for item in column.items.iter().filter(|i| !is_summary(i, &schedule)) {
+        for item in column.items.iter().filter(|i| !summaries.contains(&i.id)) {
             let line = |date: String, note: String| Line {
                 title: item.title.clone(),
                 assignee: item.assignee.clone().unwrap_or_default(),
@@ -307,12 +305,6 @@ fn project_status(ws: &Workspace, project: &Project, today: NaiveDate, from: Nai
         done_in_period: done_in_period.into_iter().map(|(_, l)| l).collect(),
         next_steps: upcoming.into_iter().take(NEXT_STEPS).map(|(_, l)| l).collect(),
     })
-}
-
-fn is_summary(item: &WorkItem, schedule: &Option<ProjectSchedule>) -> bool {
-    schedule
-        .as_ref()
-        .is_some_and(|s| s.tasks.iter().any(|t| t.item_id == item.id && t.summary))
 }
 
 fn progress(board: &Board) -> Progress {

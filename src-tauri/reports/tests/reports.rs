@@ -278,8 +278,10 @@ fn unknown_or_missing_subjects_are_refused_with_a_message() {
     let err = prepare(&ws, &no_sprints).unwrap_err();
     assert!(err.to_string().contains("no sprints"), "{err}");
 
-    let r = ReportRequest::new(ReportKind::Career);
+    let mut r = ReportRequest::new(ReportKind::Career);
     assert_eq!(prepare(&ws, &r).unwrap_err().code(), ErrorCode::InvalidInput);
+    r.person_id = Some(9_999);
+    assert_eq!(prepare(&ws, &r).unwrap_err().code(), ErrorCode::NotFound);
 
     assert!(ReportKind::parse("gantt").unwrap_err().to_string().contains("status, schedule, sprint, board, career"));
     assert!(Paper::parse("a3").is_err());
