@@ -135,9 +135,16 @@ fn report_request(
     if let Some(name) = project {
         let project = ws.project_by_name(&name)?;
         if let Some(sprint) = sprint {
-            let found = ws.sprints(project.id)?.into_iter().find(|s| s.name.eq_ignore_ascii_case(sprint.trim()));
+            let found = ws
+                .sprints(project.id)?
+                .into_iter()
+                .find(|s| s.name.eq_ignore_ascii_case(sprint.trim()));
             let found = found.ok_or_else(|| {
-                CoreError::NotFound(format!("There is no sprint named \"{}\" in {}.", sprint.trim(), project.name))
+                CoreError::NotFound(format!(
+                    "There is no sprint named \"{}\" in {}.",
+                    sprint.trim(),
+                    project.name
+                ))
             })?;
             request.sprint_id = Some(found.id);
         }
@@ -162,6 +169,10 @@ pub fn main() -> i32 {
             return err.exit_code();
         }
     };
+    if let Err(message) = bridgeplan_core::clock::from_env() {
+        eprintln!("bridgeplan: {message}");
+        return 2;
+    }
     match cli.command {
         None => crate::run_app(cli.file),
         Some(command) => match run_headless(command) {
@@ -270,12 +281,18 @@ fn run_headless(command: Command) -> Result<(), String> {
             out,
         } => {
             let ws = Workspace::open(&workspace).map_err(|e| e.to_string())?;
-            let request = report_request(&ws, &kind, project, sprint, person, from, to, &paper).map_err(|e| e.to_string())?;
+            let request =
+                report_request(&ws, &kind, project, sprint, person, from, to, &paper).map_err(|e| e.to_string())?;
             let prepared = bridgeplan_reports::prepare(&ws, &request).map_err(|e| e.to_string())?;
             let report = bridgeplan_reports::typeset(&prepared).map_err(|e| e.to_string())?;
             let pdf = report.pdf().map_err(|e| e.to_string())?;
             bridgeplan_reports::write_pdf(&out, &pdf).map_err(|e| e.to_string())?;
-            println!("Wrote {} ({}) to {}", prepared.title, count(report.pages(), "page", "pages"), out.display());
+            println!(
+                "Wrote {} ({}) to {}",
+                prepared.title,
+                count(report.pages(), "page", "pages"),
+                out.display()
+            );
             Ok(())
         }
         Command::Skills {

@@ -14,15 +14,26 @@ fn text(bytes: &[u8]) -> String {
     String::from_utf8_lossy(bytes).into_owned()
 }
 
+/// A file of the shared fixtures folder beside the project. Its absence fails the test with
+/// the folder named; only `BRIDGEPLAN_SKIP_FIXTURES=1` turns that into a skip.
 fn fixture(name: &str) -> Option<PathBuf> {
-    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("../shared/fixtures/mspdi")
-        .join(name);
-    if !path.exists() {
-        eprintln!("SKIPPED: the MSPDI fixture {name} is not in {}", path.display());
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/fixtures/mspdi");
+    let path = dir.join(name);
+    if path.exists() {
+        return Some(path);
+    }
+    if std::env::var("BRIDGEPLAN_SKIP_FIXTURES").is_ok_and(|v| v == "1") {
+        eprintln!(
+            "SKIPPED (BRIDGEPLAN_SKIP_FIXTURES=1): {name} is not in {}",
+            dir.display()
+        );
         return None;
     }
-    Some(path)
+    panic!(
+        "The fixture {name} is missing from {}. These tests need the shared fixtures folder \
+         beside the project; set BRIDGEPLAN_SKIP_FIXTURES=1 to skip them on purpose.",
+        dir.display()
+    );
 }
 
 fn s(p: &Path) -> &str {
@@ -197,7 +208,18 @@ fn report_writes_a_pdf_and_refuses_unknown_names_without_writing() {
     let ws = dir.path().join("demo.bridgeplan");
     assert!(bridgeplan(&["demo", s(&ws)]).status.success());
     let out = dir.path().join("board.pdf");
-    let done = bridgeplan(&["report", s(&ws), "--kind", "board", "--project", "Security Hardening", "--paper", "letter", "--out", s(&out)]);
+    let done = bridgeplan(&[
+        "report",
+        s(&ws),
+        "--kind",
+        "board",
+        "--project",
+        "Security Hardening",
+        "--paper",
+        "letter",
+        "--out",
+        s(&out),
+    ]);
     assert!(done.status.success(), "{}", text(&done.stderr));
     assert!(text(&done.stdout).contains("Board report – Security Hardening"));
     assert!(std::fs::read(&out).unwrap().starts_with(b"%PDF-"));
@@ -205,8 +227,21 @@ fn report_writes_a_pdf_and_refuses_unknown_names_without_writing() {
     let refused = [
         (vec!["--kind", "gantt"], "no report kind \"gantt\""),
         (vec!["--kind", "schedule", "--project", "Moon Base"], "Moon Base"),
-        (vec!["--kind", "sprint", "--project", "Customer Portal", "--sprint", "Sprint 99"], "no sprint named \"Sprint 99\""),
-        (vec!["--kind", "career", "--person", "Nobody"], "no person named \"Nobody\""),
+        (
+            vec![
+                "--kind",
+                "sprint",
+                "--project",
+                "Customer Portal",
+                "--sprint",
+                "Sprint 99",
+            ],
+            "no sprint named \"Sprint 99\"",
+        ),
+        (
+            vec!["--kind", "career", "--person", "Nobody"],
+            "no person named \"Nobody\"",
+        ),
         (vec!["--kind", "status", "--paper", "a3"], "a4 or letter"),
         (vec!["--kind", "status", "--from", "2026-13-01"], "2026-13-01"),
     ];
@@ -220,7 +255,18 @@ fn report_writes_a_pdf_and_refuses_unknown_names_without_writing() {
         assert!(text(&run.stderr).contains(message), "{args:?}: {}", text(&run.stderr));
         assert!(!bad.exists(), "no file for {args:?}");
     }
-    let folder = bridgeplan(&["report", s(&ws), "--kind", "status", "--out", s(&dir.path().join("none/x.pdf"))]);
+    let folder = bridgeplan(&[
+        "report",
+        s(&ws),
+        "--kind",
+        "status",
+        "--out",
+        s(&dir.path().join("none/x.pdf")),
+    ]);
     assert_eq!(folder.status.code(), Some(1));
-    assert!(text(&folder.stderr).contains("Could not write"), "{}", text(&folder.stderr));
+    assert!(
+        text(&folder.stderr).contains("Could not write"),
+        "{}",
+        text(&folder.stderr)
+    );
 }

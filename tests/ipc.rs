@@ -421,7 +421,10 @@ fn a_report_renders_with_a_preview_and_saves_that_very_pdf() {
     assert_eq!(bytes.len() as u64, rendered["bytes"].as_u64().unwrap());
 
     // A render that is no longer the latest cannot be saved; a bad request says why.
-    let stale = h.err("report_save", json!({ "token": rendered["token"].as_u64().unwrap() + 1, "path": out }));
+    let stale = h.err(
+        "report_save",
+        json!({ "token": rendered["token"].as_u64().unwrap() + 1, "path": out }),
+    );
     assert_eq!(stale["code"], "not_found");
     let bad = json!({"kind": "career", "project_id": null, "sprint_id": null, "person_id": null,
                      "from": null, "to": null, "paper": "a4"});

@@ -24,6 +24,8 @@ pub struct AppInfo {
 pub struct StartState {
     pub workspace: Option<WorkspaceInfo>,
     pub error: Option<CommandError>,
+    /// Today as the core's clock has it (`YYYY-MM-DD`), so the UI never reads its own.
+    pub today: String,
 }
 
 /// Shows the workspace's name in the window title.
@@ -55,14 +57,20 @@ pub async fn app_info(session: State<'_, Session>) -> CommandResult<AppInfo> {
 
 #[tauri::command(rename_all = "snake_case")]
 pub async fn session_start<R: Runtime>(app: AppHandle<R>, session: State<'_, Session>) -> CommandResult<StartState> {
+    let today = bridgeplan_core::clock::today().to_string();
     Ok(match session.start() {
         Ok(workspace) => {
             set_title(&app, workspace.as_ref());
-            StartState { workspace, error: None }
+            StartState {
+                workspace,
+                error: None,
+                today,
+            }
         }
         Err(error) => StartState {
             workspace: None,
             error: Some(error),
+            today,
         },
     })
 }

@@ -11,6 +11,12 @@ export const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 export const BIN = join(root, 'target/debug/bridgeplan');
 export const shots = join(root, 'target/e2e');
 
+// The app, the demo and these tests share one "today", never the real date: the core's clock
+// reads BRIDGEPLAN_TODAY (make test sets it to several dates; a Tuesday when run alone).
+process.env.BRIDGEPLAN_TODAY ||= '2026-12-01';
+/** The day the app under test calls today, as YYYY-MM-DD. */
+export const today = process.env.BRIDGEPLAN_TODAY;
+
 /** A fresh home and demo workspace named `name`; keeps the user's own settings untouched. */
 export function setUp(name) {
   const home = mkdtempSync(join(tmpdir(), `bridgeplan-e2e-${name}-`));

@@ -4,7 +4,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { Keys } from './webdriver.mjs';
-import { BIN, setUp, startDriver } from './harness.mjs';
+import { BIN, setUp, startDriver, today } from './harness.mjs';
 
 let driver;
 let workspace;
@@ -40,9 +40,7 @@ test("Dana's skills: a manager's assessment and accepted evidence land in the fi
      select.dispatchEvent(new Event('change', { bubbles: true }));`,
   );
   await driver.waitFor(() => Promise.resolve(managerViews() === 1), 'the assessment in the file');
-  const today = new Date();
-  const iso = `${today.getFullYear()}-${String(today.getMonth() + 1).padStart(2, '0')}-${String(today.getDate()).padStart(2, '0')}`;
-  assert.equal(sql(`SELECT assessed_on || ' ' || level FROM assessments WHERE person_id = ${dana} AND skill_id = ${control} AND kind = 'manager'`), `${iso} 3`);
+  assert.equal(sql(`SELECT assessed_on || ' ' || level FROM assessments WHERE person_id = ${dana} AND skill_id = ${control} AND kind = 'manager'`), `${today} 3`);
 
   // Evidence the workspace suggests from her own work, accepted.
   await driver.click(await driver.find('[data-testid="person-tab-evidence"]'));

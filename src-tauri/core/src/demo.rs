@@ -1,10 +1,14 @@
 //! The demo workspace: Northwind Logistics' IT department, with dates relative to today so
 //! it never looks stale. Also a generator of large workspaces for load tests.
+//!
+//! Due dates, history, exams and goals count days from today. The plan and the sprints count
+//! from the Monday of today's week instead, so the weekends, the holiday and the critical path
+//! fall the same way whatever weekday today is: the demo tells one story on every date.
 
 use std::collections::HashMap;
 use std::path::Path;
 
-use chrono::{Duration, Local, NaiveDate};
+use chrono::{Datelike, Duration, NaiveDate};
 
 use crate::calendars::STANDARD_CALENDAR;
 use crate::items::{insert_many, ItemType, Priority, WorkItem, WorkItemInput};
@@ -175,26 +179,31 @@ const DEMO_EPICS: &[(&str, &[&str])] = &[
     ]),
 ];
 
-/// One demo project: name, methodology, start and finish (days from today), description, items.
+/// One demo project: name, methodology, start and finish (days from the Monday of today's
+/// week), description, items.
 type DemoProject = (&'static str, Methodology, i64, i64, &'static str, &'static [DemoItem]);
 
 /// Writes the demo workspace to `path`, which must not exist yet.
 pub fn write_demo(path: &Path) -> Result<Workspace> {
     let mut ws = Workspace::create(path, Some("Northwind Logistics IT"))?;
-    fill_demo(&mut ws, Local::now().date_naive())?;
+    fill_demo(&mut ws, crate::clock::today())?;
     Ok(ws)
 }
 
 /// Fills an empty workspace with the demo company, relative to `today`.
 pub fn fill_demo(ws: &mut Workspace, today: NaiveDate) -> Result<()> {
     add_people(ws)?;
+    let monday = week_start(today);
     let day = |offset: i64| Some((today + Duration::days(offset)).to_string());
+    let week_day = |offset: i64| Some((monday + Duration::days(offset)).to_string());
     let projects: [DemoProject; 4] = [
         (
             "ERP Cloud Migration",
             Methodology::Waterfall,
-            -60,
-            120,
+            // A Tuesday: then the user acceptance tests end on a Friday, and the dress
+            // rehearsal (by the Monday-to-Thursday contractor) follows without a gap.
+            -62,
+            119,
             "Move the on-premises ERP to a cloud-hosted service before the data-centre lease ends, \
           with no loss of data and at most one weekend of downtime.",
             ERP_ITEMS,
@@ -202,23 +211,23 @@ pub fn fill_demo(ws: &mut Workspace, today: NaiveDate) -> Result<()> {
         (
             "Customer Portal",
             Methodology::Scrum,
-            -90,
-            90,
+            -91,
+            88,
             "Self-service portal for shipment tracking, returns and proof of delivery.",
             PORTAL_ITEMS,
         ),
         (
             "Network Refresh",
             Methodology::Hybrid,
-            -30,
-            50,
+            -28,
+            53,
             "Replace end-of-life switches and extend Wi-Fi in the Rotterdam, Hamburg and Łódź depots.",
             NETWORK_ITEMS,
         ),
         (
             "Security Hardening",
             Methodology::Kanban,
-            -120,
+            -119,
             60,
             "A continuous flow of security improvements from the latest audit and threat reports.",
             SECURITY_ITEMS,
@@ -228,8 +237,8 @@ pub fn fill_demo(ws: &mut Workspace, today: NaiveDate) -> Result<()> {
         let project = ws.create_project(&ProjectInput {
             name: name.into(),
             methodology,
-            start_date: day(start),
-            finish_date: day(finish),
+            start_date: week_day(start),
+            finish_date: week_day(finish),
             description: description.into(),
         })?;
         let statuses = ws.statuses(project.id)?;
@@ -253,11 +262,11 @@ pub fn fill_demo(ws: &mut Workspace, today: NaiveDate) -> Result<()> {
             .collect();
         ws.edit(|ctx| insert_many(ctx, project.id, &batch))?;
         if methodology == Methodology::Waterfall {
-            plan_erp(ws, project.id, today)?;
+            plan_erp(ws, project.id, monday)?;
         }
         backdate_history(ws, project.id, today)?;
         if methodology == Methodology::Scrum {
-            plan_portal_sprints(ws, project.id, today)?;
+            plan_portal_sprints(ws, project.id, monday)?;
         }
         group_in_epics(ws, project.id)?;
         let manager = match methodology {
@@ -286,38 +295,44 @@ fn group_in_epics(ws: &mut Workspace, project: Id) -> Result<()> {
     Ok(())
 }
 
-/// Name, goal, first and last day (days from today), review and retrospective notes.
+/// The Monday of the week `day` falls in.
+pub fn week_start(day: NaiveDate) -> NaiveDate {
+    day - Duration::days(i64::from(day.weekday().num_days_from_monday()))
+}
+
+/// Name, goal, first and last day (days from the Monday of today's week: two weeks from a
+/// Monday to a Sunday, so today is always inside the last one), review and retrospective notes.
 const PORTAL_SPRINTS: &[(&str, &str, i64, i64, &str, &str)] = &[
     (
         "Sprint 1",
         "A customer can log in and see the portal's skeleton",
-        -46,
-        -33,
+        -49,
+        -36,
         "Showed login by shipment number to two pilot customers; both found it without help.",
         "Keep: pairing on the API contract. Change: stories were too big to finish in a week.",
     ),
     (
         "Sprint 2",
         "A customer can see where a parcel is right now",
-        -32,
-        -19,
+        -35,
+        -22,
         "Live tracking demoed with real warehouse data. The Łódź depot showed on the wrong map pin.",
         "Keep: demo with real data. Change: start load testing earlier; it found the slow page late.",
     ),
     (
         "Sprint 3",
         "Customers hear about delays before they call us",
-        -18,
-        -5,
+        -21,
+        -8,
         "Delay emails and single sign-on shipped. Time slots slipped into the next sprint.",
         "Keep: small stories. Change: agree the definition of done for emails with marketing.",
     ),
-    ("Sprint 4", "Self-service returns and proof of delivery", -4, 9, "", ""),
+    ("Sprint 4", "Self-service returns and proof of delivery", -7, 6, "", ""),
 ];
 
 /// The Customer Portal's sprints: three finished ones whose stories were done inside their
 /// dates (for burndown and velocity) and a current one, with the rest ranked in the backlog.
-fn plan_portal_sprints(ws: &mut Workspace, project: Id, today: NaiveDate) -> Result<()> {
+fn plan_portal_sprints(ws: &mut Workspace, project: Id, monday: NaiveDate) -> Result<()> {
     let mut sprint_ids = Vec::new();
     for (name, goal, from, to, review, retro) in PORTAL_SPRINTS {
         let sprint = ws.create_sprint(
@@ -325,8 +340,8 @@ fn plan_portal_sprints(ws: &mut Workspace, project: Id, today: NaiveDate) -> Res
             &SprintInput {
                 name: (*name).into(),
                 goal: (*goal).into(),
-                start_date: (today + Duration::days(*from)).to_string(),
-                finish_date: (today + Duration::days(*to)).to_string(),
+                start_date: (monday + Duration::days(*from)).to_string(),
+                finish_date: (monday + Duration::days(*to)).to_string(),
                 // The current sprint is planned a little over what the team can do.
                 capacity_points: Some(if *to > 0 { 30.0 } else { 18.0 }),
             },
@@ -352,7 +367,7 @@ fn plan_portal_sprints(ws: &mut Workspace, project: Id, today: NaiveDate) -> Res
                     let (_, _, from, to, _, _) = PORTAL_SPRINTS[k];
                     let started = from + 1 + (finished as i64 % 3);
                     let done = (started + 2 + (finished as i64 * 3) % 7).min(to);
-                    let day = |offset: i64, hour: u32| format!("{}T{hour:02}:00:00Z", today + Duration::days(offset));
+                    let day = |offset: i64, hour: u32| format!("{}T{hour:02}:00:00Z", monday + Duration::days(offset));
                     tx.execute("DELETE FROM status_changes WHERE item_id = ?1", [item.id])?;
                     for (status, offset, hour) in [
                         (board.columns[0].status.id, from - 3, 9),
@@ -438,6 +453,11 @@ fn backdate_history(ws: &mut Workspace, project: Id, today: NaiveDate) -> Result
     tx.commit()?;
     Ok(())
 }
+
+/// The company holiday inside the ERP plan, and the deadline of the licence approval (its
+/// "finish no later than" constraint), in days after and before the Monday of today's week.
+const ERP_HOLIDAY: i64 = 22;
+const ERP_LICENCE_DEADLINE: i64 = 35;
 
 /// ERP phases (WBS summary tasks) and, per task: phase, duration in days, percent complete.
 const ERP_PHASES: &[&str] = &["Initiation", "Design", "Build", "Test", "Deploy", "Close"];
@@ -589,8 +609,9 @@ const ERP_LINKS: &[(&str, &str, DependencyKind, f64)] = &[
 ];
 
 /// Gives the ERP project a real network: phases, durations, mixed links, a licence approval
-/// that must finish by a date, and a company holiday on the standard calendar.
-fn plan_erp(ws: &mut Workspace, project: Id, today: NaiveDate) -> Result<()> {
+/// that must finish by a date, and a company holiday on the standard calendar. Dates count
+/// from `monday`, the Monday of today's week.
+fn plan_erp(ws: &mut Workspace, project: Id, monday: NaiveDate) -> Result<()> {
     let mut ids: HashMap<String, Id> = ws
         .board(project)?
         .columns
@@ -621,7 +642,7 @@ fn plan_erp(ws: &mut Workspace, project: Id, today: NaiveDate) -> Result<()> {
         };
         if title.starts_with("Vendor licence") {
             plan.constraint_type = ConstraintKind::Fnlt;
-            plan.constraint_date = Some(format!("{}T17:00:00", today - Duration::days(35)));
+            plan.constraint_date = Some(format!("{}T17:00:00", monday - Duration::days(ERP_LICENCE_DEADLINE)));
         }
         let id = ids.remove(*title).expect("every planned ERP task is a demo item");
         ws.set_task_plan(id, &plan)?;
@@ -631,9 +652,10 @@ fn plan_erp(ws: &mut Workspace, project: Id, today: NaiveDate) -> Result<()> {
         ws.add_dependency(ids[*from], ids[*to], *kind, (lag_days * day) as i64)?;
     }
     // The plan as the steering committee approved it; the company holiday announced since
-    // (three weeks ahead) moves the work planned across it, which the baseline shows as slip.
+    // (on a Tuesday three weeks ahead) moves the work planned across it, which the baseline
+    // shows as slip.
     ws.save_baseline(project, "Approved plan")?;
-    ws.add_holiday(STANDARD_CALENDAR, today + Duration::days(21), "Company day")?;
+    ws.add_holiday(STANDARD_CALENDAR, monday + Duration::days(ERP_HOLIDAY), "Company day")?;
     Ok(())
 }
 
@@ -649,7 +671,7 @@ pub fn add_load_test_plan(ws: &mut Workspace, count: usize) -> Result<Id> {
 
 /// Adds a Kanban project with `count` generated items, for load tests and benchmarks.
 pub fn add_load_test_project(ws: &mut Workspace, count: usize) -> Result<Id> {
-    let today = Local::now().date_naive();
+    let today = crate::clock::today();
     let project = ws.create_project(&ProjectInput {
         name: format!("Load test ({count} items)"),
         methodology: Methodology::Kanban,

@@ -7,6 +7,7 @@ pub mod baselines;
 pub mod board;
 pub mod calendars;
 pub mod check;
+pub mod clock;
 pub mod demo;
 pub mod error;
 pub mod files;

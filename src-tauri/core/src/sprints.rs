@@ -165,7 +165,7 @@ impl Workspace {
     }
 
     fn today() -> NaiveDate {
-        chrono::Local::now().date_naive()
+        crate::clock::today()
     }
 
     /// A project's sprints in date order.
@@ -420,13 +420,18 @@ impl Workspace {
         let ideal = (0..days.len())
             .map(|i| ((committed * (1.0 - i as f64 / steps)) * 10.0).round() / 10.0)
             .collect();
+        // Work done on a non-working day counts on the next working day of the burndown, and
+        // work done after its last working day but inside the sprint counts on that last day.
+        let last = days.len().saturating_sub(1);
         let remaining = days
             .iter()
-            .map(|day| {
+            .enumerate()
+            .map(|(i, day)| {
+                let counted_until = if i == last { sprint.finish_date.max(*day) } else { *day };
                 (*day <= today).then(|| {
                     points
                         .iter()
-                        .filter(|(item, _)| done_on.get(*item).copied().flatten().is_none_or(|d| d > *day))
+                        .filter(|(item, _)| done_on.get(*item).copied().flatten().is_none_or(|d| d > counted_until))
                         .map(|(_, p)| p)
                         .sum()
                 })

@@ -338,14 +338,7 @@ impl Workspace {
             Some(d) => to_minute(d.and_hms_opt(0, 0, 0).unwrap_or_default()),
             None => {
                 let earliest = rows.iter().filter_map(|r| r.actual_start).min();
-                earliest.unwrap_or_else(|| {
-                    to_minute(
-                        chrono::Local::now()
-                            .date_naive()
-                            .and_hms_opt(0, 0, 0)
-                            .unwrap_or_default(),
-                    )
-                })
+                earliest.unwrap_or_else(|| to_minute(crate::clock::today().and_hms_opt(0, 0, 0).unwrap_or_default()))
             }
         };
         let start = calendars[calendar].next_start(start);

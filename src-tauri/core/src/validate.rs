@@ -47,5 +47,5 @@ pub fn date_from_sql(text: Option<String>) -> Option<NaiveDate> {
 }
 
 pub fn now_utc() -> String {
-    chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Secs, true)
+    crate::clock::now_rfc3339()
 }

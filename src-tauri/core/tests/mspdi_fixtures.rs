@@ -1,22 +1,16 @@
 //! Files written by Microsoft Project carry its own early/late dates, slack and critical flags.
 //! Scheduling the imported network must give the same answers. The files live in the shared
-//! fixtures folder beside the project (see its README); without it these tests say so and pass.
-
-use std::path::PathBuf;
+//! fixtures folder beside the project (see its README); without it these tests fail, unless
+//! BRIDGEPLAN_SKIP_FIXTURES=1 asks to skip them.
 
 use bridgeplan_core::mspdi::{self, Plan};
 use bridgeplan_core::schedule::calendar::from_minute;
 use bridgeplan_core::schedule::{schedule, Minute};
 
+mod support;
+
 fn fixture(name: &str) -> Option<String> {
-    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../../shared/fixtures/mspdi");
-    match std::fs::read_to_string(dir.join(name)) {
-        Ok(text) => Some(text),
-        Err(_) => {
-            eprintln!("SKIPPED: the MSPDI fixture {name} is not in {}", dir.display());
-            None
-        }
-    }
+    support::mspdi_fixture(name)
 }
 
 /// Every difference between Microsoft Project's saved values and ours, one line each. Dates

@@ -7,7 +7,7 @@ use bridgeplan_core::skills::development::{ActivityInput, ActivityKind, GoalInpu
 use bridgeplan_core::skills::evidence::{EvidenceDecision, ManualEvidence};
 use bridgeplan_core::skills::profiles::AssessmentKind;
 use bridgeplan_core::{demo, ErrorCode, Id, Workspace};
-use chrono::{Duration, Local};
+use chrono::Duration;
 
 fn skill(ws: &Workspace, key: &str) -> Id {
     ws.skill_catalog()
@@ -34,7 +34,7 @@ fn person(ws: &mut Workspace, name: &str) -> Id {
 }
 
 fn day(offset: i64) -> String {
-    (Local::now().date_naive() + Duration::days(offset)).to_string()
+    (bridgeplan_core::clock::fix_for_tests() + Duration::days(offset)).to_string()
 }
 
 #[test]
@@ -266,7 +266,7 @@ fn assessments_keep_their_history_and_the_gap_report_puts_the_largest_focus_gaps
 #[test]
 fn evidence_is_suggested_from_the_projects_a_person_manages_and_decided_once() {
     let mut ws = Workspace::in_memory().unwrap();
-    demo::fill_demo(&mut ws, Local::now().date_naive()).unwrap();
+    demo::fill_demo(&mut ws, bridgeplan_core::clock::fix_for_tests()).unwrap();
     let aisha = ws.person_by_name("Aisha Okafor").unwrap();
     let suggestions = ws.evidence_suggestions(aisha).unwrap();
     let rules: Vec<&str> = suggestions.iter().filter_map(|s| s.rule.as_deref()).collect();
@@ -351,7 +351,7 @@ fn certifications_check_eligibility_count_units_and_show_what_is_due() {
     let c = cert(&ws);
     assert_eq!(
         c.expires_on.unwrap().to_string(),
-        (Local::now().date_naive() - Duration::days(400))
+        (bridgeplan_core::clock::fix_for_tests() - Duration::days(400))
             .checked_add_months(chrono::Months::new(36))
             .unwrap()
             .to_string()
@@ -460,7 +460,7 @@ fn goals_with_learning_activities_show_as_upcoming_until_reached() {
 #[test]
 fn the_team_matrix_flags_skills_only_one_person_carries() {
     let mut ws = Workspace::in_memory().unwrap();
-    demo::fill_demo(&mut ws, Local::now().date_naive()).unwrap();
+    demo::fill_demo(&mut ws, bridgeplan_core::clock::fix_for_tests()).unwrap();
     let matrix = ws.skills_matrix(None, None).unwrap();
     assert_eq!(matrix.people.len(), 8);
     assert_eq!(matrix.levels.len(), 8);

@@ -4,10 +4,10 @@ use bridgeplan_core::items::WorkItemInput;
 use bridgeplan_core::projects::{Methodology, ProjectInput};
 use bridgeplan_core::sprints::{SprintInput, SprintState};
 use bridgeplan_core::{ErrorCode, Id, Workspace};
-use chrono::{Duration, Local, NaiveDate};
+use chrono::{Duration, NaiveDate};
 
 fn today() -> NaiveDate {
-    Local::now().date_naive()
+    bridgeplan_core::clock::fix_for_tests()
 }
 
 fn scrum(ws: &mut Workspace) -> Id {
@@ -167,4 +167,78 @@ fn burndown_and_velocity_follow_the_days_items_were_done() {
     let notes = ws.sprint(sprint.id).unwrap();
     assert_eq!(notes.retro_notes, "Split stories smaller.");
     assert_eq!(notes.state, SprintState::Finished);
+}
+
+/// Sets when each item became done, straight in the file, as if it had happened then; every
+/// other status change happened on `planned`, before the sprint.
+fn done_at(path: &std::path::Path, planned: NaiveDate, when: &[(Id, NaiveDate)]) {
+    let conn = rusqlite::Connection::open(path).unwrap();
+    conn.execute(
+        "UPDATE status_changes SET at = ?1 WHERE category <> 'done'",
+        [format!("{planned}T09:00:00Z")],
+    )
+    .unwrap();
+    for (item, day) in when {
+        conn.execute(
+            "UPDATE status_changes SET at = ?1 WHERE item_id = ?2 AND category = 'done'",
+            (format!("{day}T11:00:00Z"), item),
+        )
+        .unwrap();
+    }
+}
+
+#[test]
+fn work_done_on_a_weekend_counts_on_the_next_working_day_and_is_never_lost() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("weekend.bridgeplan");
+    let mut ws = Workspace::create(&path, None).unwrap();
+    let project = scrum(&mut ws);
+    let done_column = ws.statuses(project).unwrap().last().unwrap().id;
+    // Two weeks from a Monday to a Sunday, over well before today.
+    let today = today();
+    let monday = today - Duration::days(i64::from(chrono::Datelike::weekday(&today).num_days_from_monday()) + 28);
+    let sunday = monday + Duration::days(13);
+    let sprint = ws
+        .create_sprint(
+            project,
+            &SprintInput {
+                name: "Weekend sprint".into(),
+                goal: String::new(),
+                start_date: monday.to_string(),
+                finish_date: sunday.to_string(),
+                capacity_points: None,
+            },
+        )
+        .unwrap();
+    let first_saturday = story(&mut ws, project, "Done on the first Saturday", 5.0);
+    let last_saturday = story(&mut ws, project, "Done on the last Saturday", 3.0);
+    let open = story(&mut ws, project, "Still open", 2.0);
+    for item in [first_saturday, last_saturday, open] {
+        ws.assign_sprint(item, Some(sprint.id)).unwrap();
+    }
+    ws.move_item(first_saturday, done_column, 0).unwrap();
+    ws.move_item(last_saturday, done_column, 0).unwrap();
+    ws.close().unwrap();
+    done_at(
+        &path,
+        monday - Duration::days(3),
+        &[
+            (first_saturday, monday + Duration::days(5)),
+            (last_saturday, monday + Duration::days(12)),
+        ],
+    );
+
+    let ws = Workspace::open(&path).unwrap();
+    let burndown = ws.burndown(sprint.id).unwrap();
+    assert_eq!(burndown.days.len(), 10, "Monday to Friday, twice");
+    let remaining: Vec<f64> = burndown.remaining.iter().map(|r| r.unwrap()).collect();
+    assert_eq!(remaining[4], 10.0, "the first Friday: nothing done yet");
+    assert_eq!(remaining[5], 5.0, "Saturday's work shows on Monday");
+    assert_eq!(remaining[8], 5.0);
+    assert_eq!(
+        remaining[9], 2.0,
+        "the last Saturday's work shows on the last working day"
+    );
+    let velocity = ws.velocity(project).unwrap();
+    assert_eq!((velocity[0].committed, velocity[0].completed), (10.0, 8.0));
 }

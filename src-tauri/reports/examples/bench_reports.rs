@@ -35,7 +35,7 @@ fn main() {
     std::fs::create_dir_all(&dir).expect("bench dir");
 
     let mut ws = Workspace::in_memory().expect("workspace");
-    demo::fill_demo(&mut ws, chrono::Local::now().date_naive()).expect("demo");
+    demo::fill_demo(&mut ws, bridgeplan_core::clock::today()).expect("demo");
     let status = ReportRequest::new(ReportKind::Status);
     // Warm the process: fonts, typst's standard library.
     time_report(&ws, &status, 1);

@@ -61,7 +61,9 @@ pub(crate) fn data(ws: &Workspace, checked: &Checked) -> Result<(Meta, serde_jso
                 Some(name) => (false, name.clone()),
                 None => (true, UNASSIGNED.to_string()),
             };
-            let cells = lanes.entry(key).or_insert_with(|| (0..width).map(|_| Vec::new()).collect());
+            let cells = lanes
+                .entry(key)
+                .or_insert_with(|| (0..width).map(|_| Vec::new()).collect());
             let done = column.status.category == bridgeplan_core::statuses::StatusCategory::Done;
             cells[c].push(card(item, done, checked.today));
         }

@@ -120,7 +120,12 @@ pub(crate) fn data(ws: &Workspace, checked: &Checked) -> Result<(Meta, serde_jso
                 let (renewal, attention) = match c.status {
                     CertificationStatus::Passed => match c.expires_on {
                         Some(d) => (
-                            format!("Earned {}; renew by {}{}", opt_date(c.earned_on), date(d), units(c.units_due)),
+                            format!(
+                                "Earned {}; renew by {}{}",
+                                opt_date(c.earned_on),
+                                date(d),
+                                units(c.units_due)
+                            ),
                             (d - checked.today).num_days() < 180 && c.units_due > 0.0,
                         ),
                         None => (format!("Earned {}; does not expire", opt_date(c.earned_on)), false),
@@ -129,13 +134,21 @@ pub(crate) fn data(ws: &Workspace, checked: &Checked) -> Result<(Meta, serde_jso
                         format!(
                             "Exam on {}{}",
                             opt_date(c.exam_date),
-                            if c.eligible { "; eligible" } else { "; eligibility not yet met" }
+                            if c.eligible {
+                                "; eligible"
+                            } else {
+                                "; eligibility not yet met"
+                            }
                         ),
                         !c.eligible,
                     ),
                     CertificationStatus::Expired => (format!("Expired {}", opt_date(c.expires_on)), true),
                     _ => (
-                        if c.eligible { "Eligible to sit the exam".into() } else { "Eligibility not yet met".into() },
+                        if c.eligible {
+                            "Eligible to sit the exam".into()
+                        } else {
+                            "Eligibility not yet met".into()
+                        },
                         false,
                     ),
                 };

@@ -4,7 +4,7 @@
 
 use std::sync::OnceLock;
 
-use chrono::{Datelike, Local, NaiveDate, Timelike, Utc};
+use chrono::{Datelike, NaiveDate, Timelike};
 use typst::diag::{FileError, FileResult, SourceDiagnostic};
 use typst::foundations::{Bytes, Datetime, Duration, Smart};
 use typst::syntax::{FileId, RootedPath, Source, VirtualPath, VirtualRoot};
@@ -120,7 +120,11 @@ impl World for ReportWorld {
 }
 
 /// Typesets `template` (a path in [`TEMPLATES`]) over `data`.
-pub(crate) fn typeset(template: &str, data: &serde_json::Value, today: NaiveDate) -> Result<PagedDocument, ReportError> {
+pub(crate) fn typeset(
+    template: &str,
+    data: &serde_json::Value,
+    today: NaiveDate,
+) -> Result<PagedDocument, ReportError> {
     let data = serde_json::to_vec(data).map_err(|e| ReportError::Typeset(e.to_string()))?;
     let world = ReportWorld {
         main: file_id(template),
@@ -137,7 +141,7 @@ pub(crate) fn typeset(template: &str, data: &serde_json::Value, today: NaiveDate
 /// The PDF of a typeset document. Untagged: tagging made reports many times larger and
 /// slower to write, and their structure is plain headings and tables.
 pub(crate) fn pdf(document: &PagedDocument, ident: &str) -> Result<Vec<u8>, ReportError> {
-    let now = Utc::now();
+    let now = bridgeplan_core::clock::now();
     let stamp = Datetime::from_ymd_hms(
         now.year(),
         now.month() as u8,
@@ -167,7 +171,7 @@ pub(crate) fn first_page_svg(document: &PagedDocument) -> String {
 }
 
 pub(crate) fn today() -> NaiveDate {
-    Local::now().date_naive()
+    bridgeplan_core::clock::today()
 }
 
 /// The messages, each with the template line it comes from (these are defects to report).

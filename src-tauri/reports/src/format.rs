@@ -32,7 +32,11 @@ pub(crate) fn money(minor: i64, currency: &str) -> String {
     let minor = minor.unsigned_abs();
     let whole = group_thousands(minor / 100);
     let cents = minor % 100;
-    let amount = if cents == 0 { whole } else { format!("{whole}.{cents:02}") };
+    let amount = if cents == 0 {
+        whole
+    } else {
+        format!("{whole}.{cents:02}")
+    };
     match currency {
         "EUR" => format!("{sign}€{amount}"),
         "USD" => format!("{sign}${amount}"),

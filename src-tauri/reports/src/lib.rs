@@ -110,8 +110,8 @@ pub fn prepare(ws: &Workspace, request: &ReportRequest) -> Result<Prepared> {
         ReportKind::Board => board::data(ws, &checked)?,
         ReportKind::Career => career::data(ws, &checked)?,
     };
-    let file_name = format!("{} - {} - {}.pdf", meta.subject, meta.title, today.format("%Y-%m-%d"))
-        .replace(['/', '\\', ':'], "-");
+    let file_name =
+        format!("{} - {} - {}.pdf", meta.subject, meta.title, today.format("%Y-%m-%d")).replace(['/', '\\', ':'], "-");
     Ok(Prepared {
         kind: request.kind,
         title: format!("{} – {}", meta.title, meta.subject),

@@ -24,18 +24,14 @@ pub enum ReportKind {
 impl ReportKind {
     /// The kind named on the command line.
     pub fn parse(text: &str) -> Result<ReportKind> {
-        kinds()
-            .iter()
-            .find(|k| k.name == text)
-            .map(|k| k.kind)
-            .ok_or_else(|| {
-                let names: Vec<&str> = kinds().iter().map(|k| k.name).collect();
-                CoreError::InvalidInput(format!(
-                    "There is no report kind \"{text}\". Choose one of: {}.",
-                    names.join(", ")
-                ))
-                .into()
-            })
+        kinds().iter().find(|k| k.name == text).map(|k| k.kind).ok_or_else(|| {
+            let names: Vec<&str> = kinds().iter().map(|k| k.name).collect();
+            CoreError::InvalidInput(format!(
+                "There is no report kind \"{text}\". Choose one of: {}.",
+                names.join(", ")
+            ))
+            .into()
+        })
     }
 }
 
@@ -53,7 +49,9 @@ impl Paper {
         match text.to_ascii_lowercase().as_str() {
             "a4" => Ok(Paper::A4),
             "letter" => Ok(Paper::Letter),
-            _ => Err(CoreError::InvalidInput(format!("There is no paper size \"{text}\". Choose a4 or letter.")).into()),
+            _ => {
+                Err(CoreError::InvalidInput(format!("There is no paper size \"{text}\". Choose a4 or letter.")).into())
+            }
         }
     }
 
@@ -233,7 +231,11 @@ impl ReportRequest {
         let project = match self.project_id {
             Some(id) if info.project != ProjectChoice::None => Some(ws.project(id)?),
             None if info.project == ProjectChoice::One => {
-                return Err(CoreError::InvalidInput(format!("A {} is about one project: choose it.", info.title.to_lowercase())).into())
+                return Err(CoreError::InvalidInput(format!(
+                    "A {} is about one project: choose it.",
+                    info.title.to_lowercase()
+                ))
+                .into())
             }
             _ => None,
         };
@@ -243,18 +245,24 @@ impl ReportRequest {
         };
         let person_id = match (self.person_id, info.person) {
             (Some(id), true) if ws.people()?.iter().any(|p| p.id == id) => Some(id),
-            (Some(_), true) => return Err(CoreError::NotFound("That person is no longer in this workspace.".into()).into()),
-            (None, true) => return Err(CoreError::InvalidInput("A career progress report is about one person: choose them.".into()).into()),
+            (Some(_), true) => {
+                return Err(CoreError::NotFound("That person is no longer in this workspace.".into()).into())
+            }
+            (None, true) => {
+                return Err(CoreError::InvalidInput(
+                    "A career progress report is about one person: choose them.".into(),
+                )
+                .into())
+            }
             _ => None,
         };
         let from = date("The start of the period", self.from.as_deref())?;
         let to = date("The end of the period", self.to.as_deref())?;
         if let (Some(from), Some(to)) = (from, to) {
             if to < from {
-                return Err(CoreError::InvalidInput(format!(
-                    "The period ends ({to}) before it starts ({from})."
-                ))
-                .into());
+                return Err(
+                    CoreError::InvalidInput(format!("The period ends ({to}) before it starts ({from}).")).into(),
+                );
             }
         }
         Ok(Checked {
@@ -276,7 +284,10 @@ fn pick_sprint(ws: &Workspace, project: &Project, sprint_id: Option<Id>) -> Resu
     let sprints = ws.sprints(project.id)?;
     let chosen = match sprint_id {
         Some(id) => sprints.iter().find(|s| s.id == id).ok_or_else(|| {
-            CoreError::NotFound(format!("The sprint asked for is not one of {}'s sprints.", project.name))
+            CoreError::NotFound(format!(
+                "The sprint asked for is not one of {}'s sprints.",
+                project.name
+            ))
         })?,
         None => sprints
             .iter()
@@ -291,8 +302,8 @@ fn pick_sprint(ws: &Workspace, project: &Project, sprint_id: Option<Id>) -> Resu
 fn date(field: &str, text: Option<&str>) -> Result<Option<NaiveDate>> {
     match text.map(str::trim).filter(|t| !t.is_empty()) {
         None => Ok(None),
-        Some(t) => NaiveDate::parse_from_str(t, "%Y-%m-%d").map(Some).map_err(|_| {
-            CoreError::InvalidInput(format!("{field} \"{t}\" is not a date (YYYY-MM-DD).")).into()
-        }),
+        Some(t) => NaiveDate::parse_from_str(t, "%Y-%m-%d")
+            .map(Some)
+            .map_err(|_| CoreError::InvalidInput(format!("{field} \"{t}\" is not a date (YYYY-MM-DD).")).into()),
     }
 }

@@ -113,7 +113,10 @@ struct Link {
 }
 
 pub(crate) fn data(ws: &Workspace, checked: &Checked) -> Result<(Meta, serde_json::Value)> {
-    let project = checked.project.as_ref().expect("checked: a schedule report has a project");
+    let project = checked
+        .project
+        .as_ref()
+        .expect("checked: a schedule report has a project");
     let baseline = ws.baselines(project.id)?.pop();
     let schedule = ws.project_schedule_against(project.id, baseline.as_ref().map(|b| b.id))?;
     let calendar = ws.project_calendar(project.id)?;
@@ -151,10 +154,14 @@ pub(crate) fn data(ws: &Workspace, checked: &Checked) -> Result<(Meta, serde_jso
             place.insert(t.item_id, (p, r));
         }
     }
-    let bars: Vec<Vec<Bars>> = chunks.iter().map(|c| c.iter().map(|t| bars(t, &axis)).collect()).collect();
+    let bars: Vec<Vec<Bars>> = chunks
+        .iter()
+        .map(|c| c.iter().map(|t| bars(t, &axis)).collect())
+        .collect();
     let mut links: Vec<Vec<Link>> = chunks.iter().map(|_| Vec::new()).collect();
     for link in &schedule.links {
-        let (Some(&(pa, ra)), Some(&(pb, rb))) = (place.get(&link.predecessor_id), place.get(&link.successor_id)) else {
+        let (Some(&(pa, ra)), Some(&(pb, rb))) = (place.get(&link.predecessor_id), place.get(&link.successor_id))
+        else {
             continue;
         };
         // An arrow to another page would have nothing to point at.
@@ -162,7 +169,9 @@ pub(crate) fn data(ws: &Workspace, checked: &Checked) -> Result<(Meta, serde_jso
             continue;
         }
         let (from_row, to_row) = (&bars[pa][ra], &bars[pb][rb]);
-        let (Some(a), Some(b)) = (from_row.bar, to_row.bar) else { continue };
+        let (Some(a), Some(b)) = (from_row.bar, to_row.bar) else {
+            continue;
+        };
         let from_x = match link.kind {
             DependencyKind::Fs | DependencyKind::Ff => a.1,
             DependencyKind::Ss | DependencyKind::Sf => a.0,
@@ -177,7 +186,10 @@ pub(crate) fn data(ws: &Workspace, checked: &Checked) -> Result<(Meta, serde_jso
         });
     }
     let scale = axis.scale(checked.today);
-    let sheet = Sheet { width: content_w, chart_x };
+    let sheet = Sheet {
+        width: content_w,
+        chart_x,
+    };
     let pages: Vec<Page> = chunks
         .iter()
         .zip(bars.iter().zip(&links))
@@ -205,7 +217,13 @@ pub(crate) fn data(ws: &Workspace, checked: &Checked) -> Result<(Meta, serde_jso
         shown: if shown.len() == schedule.tasks.len() {
             format!("All {} rows", shown.len())
         } else {
-            format!("{} of {} rows, those in {} – {}", shown.len(), schedule.tasks.len(), date(from), date(to))
+            format!(
+                "{} of {} rows, those in {} – {}",
+                shown.len(),
+                schedule.tasks.len(),
+                date(from),
+                date(to)
+            )
         },
     };
     let body = Body {
@@ -282,9 +300,20 @@ fn arrow(x0: f64, r0: usize, x1: f64, r1: usize) -> Vec<(f64, f64)> {
     } else {
         // The successor starts before the arrow could reach it: run along the row boundary
         // and come in from the left.
-        let between = if r1 > r0 { r1 as f64 * ROW_HEIGHT } else { (r1 as f64 + 1.0) * ROW_HEIGHT };
+        let between = if r1 > r0 {
+            r1 as f64 * ROW_HEIGHT
+        } else {
+            (r1 as f64 + 1.0) * ROW_HEIGHT
+        };
         let back = x1 - 1.5;
-        vec![(x0, y0), (out, y0), (out, between), (back, between), (back, y1), (x1, y1)]
+        vec![
+            (x0, y0),
+            (out, y0),
+            (out, between),
+            (back, between),
+            (back, y1),
+            (x1, y1),
+        ]
     }
 }
 
@@ -319,10 +348,17 @@ impl Sheet {
         let cx = self.chart_x;
         let mut svg = String::with_capacity(4096 + rows.len() * 256);
         // `write!` to a String cannot fail.
-        let _ = write!(svg, r#"<svg xmlns="http://www.w3.org/2000/svg" width="{w:.2}mm" height="{h:.2}mm" viewBox="0 0 {w:.2} {h:.2}">"#);
+        let _ = write!(
+            svg,
+            r#"<svg xmlns="http://www.w3.org/2000/svg" width="{w:.2}mm" height="{h:.2}mm" viewBox="0 0 {w:.2} {h:.2}">"#
+        );
         let _ = write!(svg, r#"<rect width="{w:.2}" height="{top}" fill="{WASH}"/>"#);
         for i in (1..rows.len()).step_by(2) {
-            let _ = write!(svg, r#"<rect y="{:.2}" width="{w:.2}" height="{rh}" fill="{BAND}"/>"#, top + i as f64 * rh);
+            let _ = write!(
+                svg,
+                r#"<rect y="{:.2}" width="{w:.2}" height="{rh}" fill="{BAND}"/>"#,
+                top + i as f64 * rh
+            );
         }
         let mut path = String::new();
         for x in &scale.minor {
@@ -338,14 +374,24 @@ impl Sheet {
         for (i, r) in rows.iter().enumerate() {
             let y = top + i as f64 * rh;
             if let Some((b0, b1)) = r.baseline {
-                let _ = write!(svg, r#"<rect x="{:.2}" y="{:.2}" width="{:.2}" height="0.8" fill="{BASELINE}"/>"#, cx + b0, y + rh - 1.35, (b1 - b0).max(0.4));
+                let _ = write!(
+                    svg,
+                    r#"<rect x="{:.2}" y="{:.2}" width="{:.2}" height="0.8" fill="{BASELINE}"/>"#,
+                    cx + b0,
+                    y + rh - 1.35,
+                    (b1 - b0).max(0.4)
+                );
             }
             let Some((x0, x1)) = r.bar else { continue };
             let (x0, x1) = (cx + x0, cx + x1);
             if r.milestone {
                 let (s, my) = (1.5, y + rh / 2.0 - 0.3);
                 let fill = if r.critical { CRITICAL } else { INK };
-                let _ = write!(svg, r#"<path d="M{:.2} {my:.2}l{s} -{s}l{s} {s}l-{s} {s}z" fill="{fill}"/>"#, x1 - s);
+                let _ = write!(
+                    svg,
+                    r#"<path d="M{:.2} {my:.2}l{s} -{s}l{s} {s}l-{s} {s}z" fill="{fill}"/>"#,
+                    x1 - s
+                );
             } else if r.summary {
                 let (w, t) = ((x1 - x0).max(0.4), 1.1);
                 let y = y + 1.2;
@@ -356,10 +402,24 @@ impl Sheet {
                     x0 + t
                 );
             } else {
-                let (fill, done) = if r.critical { (CRITICAL, CRITICAL_DONE) } else { (BAR, BAR_DONE) };
-                let _ = write!(svg, r#"<rect x="{x0:.2}" y="{:.2}" width="{:.2}" height="2.3" rx="0.4" fill="{fill}"/>"#, y + 0.75, (x1 - x0).max(0.4));
+                let (fill, done) = if r.critical {
+                    (CRITICAL, CRITICAL_DONE)
+                } else {
+                    (BAR, BAR_DONE)
+                };
+                let _ = write!(
+                    svg,
+                    r#"<rect x="{x0:.2}" y="{:.2}" width="{:.2}" height="2.3" rx="0.4" fill="{fill}"/>"#,
+                    y + 0.75,
+                    (x1 - x0).max(0.4)
+                );
                 if let Some(d) = r.done_to {
-                    let _ = write!(svg, r#"<rect x="{x0:.2}" y="{:.2}" width="{:.2}" height="0.7" fill="{done}"/>"#, y + 1.55, (cx + d - x0).max(0.2));
+                    let _ = write!(
+                        svg,
+                        r#"<rect x="{x0:.2}" y="{:.2}" width="{:.2}" height="0.7" fill="{done}"/>"#,
+                        y + 1.55,
+                        (cx + d - x0).max(0.2)
+                    );
                 }
             }
         }
@@ -369,10 +429,20 @@ impl Sheet {
             for (i, (x, y)) in l.points.iter().enumerate() {
                 let _ = write!(path, "{}{:.2} {:.2}", if i == 0 { 'M' } else { 'L' }, cx + x, top + y);
             }
-            let _ = write!(svg, r#"<path d="{path}" fill="none" stroke="{colour}" stroke-width="{ARROW_LINE}"/>"#);
+            let _ = write!(
+                svg,
+                r#"<path d="{path}" fill="none" stroke="{colour}" stroke-width="{ARROW_LINE}"/>"#
+            );
             if let Some((x, y)) = l.points.last() {
                 let (x, y) = (cx + x, top + y);
-                let _ = write!(svg, r#"<path d="M{:.2} {:.2}L{x:.2} {y:.2}L{:.2} {:.2}z" fill="{colour}"/>"#, x - 1.0, y - 0.55, x - 1.0, y + 0.55);
+                let _ = write!(
+                    svg,
+                    r#"<path d="M{:.2} {:.2}L{x:.2} {y:.2}L{:.2} {:.2}z" fill="{colour}"/>"#,
+                    x - 1.0,
+                    y - 0.55,
+                    x - 1.0,
+                    y + 0.55
+                );
             }
         }
         if let Some(x) = scale.today {
@@ -383,7 +453,10 @@ impl Sheet {
                 top - 1.0
             );
         }
-        let _ = write!(svg, r#"<path d="M0 {h:.2}H{w:.2}" stroke="{RULE}" stroke-width="{THIN}"/></svg>"#);
+        let _ = write!(
+            svg,
+            r#"<path d="M0 {h:.2}H{w:.2}" stroke="{RULE}" stroke-width="{THIN}"/></svg>"#
+        );
         svg
     }
 }
@@ -450,7 +523,9 @@ impl Axis {
                 .map(|d| (self.day_x(d), major.label(d)))
                 .filter(|(x, _)| *x <= self.width - LABEL_MM * 0.6)
                 .collect(),
-            minor: minor.map(|u| marks(u).into_iter().map(|d| self.day_x(d)).collect()).unwrap_or_default(),
+            minor: minor
+                .map(|u| marks(u).into_iter().map(|d| self.day_x(d)).collect())
+                .unwrap_or_default(),
             today: Some(self.day_x(today)).filter(|x| *x >= 0.0 && *x <= self.width),
         }
     }

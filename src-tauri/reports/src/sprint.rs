@@ -56,7 +56,10 @@ struct ItemLine {
 }
 
 pub(crate) fn data(ws: &Workspace, checked: &Checked) -> Result<(Meta, serde_json::Value)> {
-    let project = checked.project.as_ref().expect("checked: a sprint report has a project");
+    let project = checked
+        .project
+        .as_ref()
+        .expect("checked: a sprint report has a project");
     let sprint = checked.sprint.as_ref().expect("checked: a sprint report has a sprint");
     let plan = ws.sprint_plan(sprint.id)?;
     let statuses: HashMap<_, _> = ws.statuses(project.id)?.into_iter().map(|s| (s.id, s)).collect();
@@ -113,13 +116,20 @@ pub(crate) fn data(ws: &Workspace, checked: &Checked) -> Result<(Meta, serde_jso
             remaining: burndown.remaining.clone(),
             top,
         },
-        velocity: recent.iter().map(|v| (v.sprint.clone(), v.committed, v.completed)).collect(),
+        velocity: recent
+            .iter()
+            .map(|v| (v.sprint.clone(), v.committed, v.completed))
+            .collect(),
         average_velocity: average.map(format::number),
         done,
         not_done,
         review: plan.sprint.review_notes.clone(),
         retro: plan.sprint.retro_notes.clone(),
     };
-    let meta = format::meta(checked, format!("{} – {}", project.name, sprint.name), project.manager.clone());
+    let meta = format::meta(
+        checked,
+        format!("{} – {}", project.name, sprint.name),
+        project.manager.clone(),
+    );
     crate::data(meta, body)
 }

@@ -6,8 +6,8 @@ use std::collections::{HashMap, HashSet};
 use bridgeplan_core::board::Board;
 use bridgeplan_core::items::WorkItem;
 use bridgeplan_core::projects::{Methodology, Project};
-use bridgeplan_core::statuses::StatusCategory;
 use bridgeplan_core::schedule::Calendar;
+use bridgeplan_core::statuses::StatusCategory;
 use bridgeplan_core::timeline::ProjectSchedule;
 use bridgeplan_core::Workspace;
 use chrono::NaiveDate;
@@ -164,7 +164,10 @@ pub(crate) fn data(ws: &Workspace, checked: &Checked) -> Result<(Meta, serde_jso
     };
     let mut meta = format::meta(checked, subject, author);
     meta.period = Some(format!("{} – {}", date(from), date(to)));
-    let body = Body { overview, projects: statuses };
+    let body = Body {
+        overview,
+        projects: statuses,
+    };
     crate::data(meta, body)
 }
 
@@ -175,7 +178,11 @@ fn overview_row(p: &ProjectStatus) -> OverviewRow {
         manager: p.manager.clone(),
         percent_done: p.progress.percent_done,
         finish: p.finish.clone(),
-        variance: p.critical.as_ref().and_then(|c| c.finish_variance.clone()).unwrap_or_else(|| "–".into()),
+        variance: p
+            .critical
+            .as_ref()
+            .and_then(|c| c.finish_variance.clone())
+            .unwrap_or_else(|| "–".into()),
         overdue: p.overdue.len(),
         blocked: p.blocked.len(),
         health: p.health,
@@ -196,7 +203,13 @@ fn is_blocked(item: &WorkItem, column: &str) -> bool {
     column.to_lowercase().contains("blocked") || item.tags.iter().any(|t| t.eq_ignore_ascii_case("blocked"))
 }
 
-fn project_status(ws: &Workspace, project: &Project, today: NaiveDate, from: NaiveDate, to: NaiveDate) -> Result<ProjectStatus> {
+fn project_status(
+    ws: &Workspace,
+    project: &Project,
+    today: NaiveDate,
+    from: NaiveDate,
+    to: NaiveDate,
+) -> Result<ProjectStatus> {
     let board = ws.board(project.id)?;
     let scheduled = matches!(project.methodology, Methodology::Waterfall | Methodology::Hybrid);
     let baseline = ws.baselines(project.id)?.pop();
@@ -206,7 +219,11 @@ fn project_status(ws: &Workspace, project: &Project, today: NaiveDate, from: Nai
         None
     };
     let tasks = schedule.iter().flat_map(|s| s.tasks.iter());
-    let finish_by_item: HashMap<_, _> = tasks.clone().filter(|t| !t.summary).map(|t| (t.item_id, t.finish.date())).collect();
+    let finish_by_item: HashMap<_, _> = tasks
+        .clone()
+        .filter(|t| !t.summary)
+        .map(|t| (t.item_id, t.finish.date()))
+        .collect();
     // Summary tasks roll up their tasks; the lists below name the tasks themselves.
     let summaries: HashSet<_> = tasks.filter(|t| t.summary).map(|t| t.item_id).collect();
     // The date an item is due: its own due date, else its scheduled finish.
@@ -243,7 +260,13 @@ fn project_status(ws: &Workspace, project: &Project, today: NaiveDate, from: Nai
             match due(item) {
                 Some(d) if d < today => {
                     let days = (today - d).num_days();
-                    overdue.push((d, line(date(d), format!("{days} day{} overdue", if days == 1 { "" } else { "s" }))));
+                    overdue.push((
+                        d,
+                        line(
+                            date(d),
+                            format!("{days} day{} overdue", if days == 1 { "" } else { "s" }),
+                        ),
+                    ));
                 }
                 Some(d) => upcoming.push((d, line(date(d), String::new()))),
                 None => {}
@@ -253,7 +276,12 @@ fn project_status(ws: &Workspace, project: &Project, today: NaiveDate, from: Nai
     overdue.sort_by_key(|(d, _)| *d);
     upcoming.sort_by_key(|(d, _)| *d);
 
-    let done_on: HashMap<_, _> = ws.flow_times(project.id)?.items.into_iter().map(|f| (f.item_id, f.done_on)).collect();
+    let done_on: HashMap<_, _> = ws
+        .flow_times(project.id)?
+        .items
+        .into_iter()
+        .map(|f| (f.item_id, f.done_on))
+        .collect();
     let mut done_in_period: Vec<(NaiveDate, Line)> = board
         .columns
         .iter()
@@ -262,13 +290,16 @@ fn project_status(ws: &Workspace, project: &Project, today: NaiveDate, from: Nai
         .filter_map(|(c, i)| {
             let d = *done_on.get(&i.id)?;
             (d >= from && d <= to).then(|| {
-                (d, Line {
-                    title: i.title.clone(),
-                    assignee: i.assignee.clone().unwrap_or_default(),
-                    status: c.status.name.clone(),
-                    date: date(d),
-                    note: String::new(),
-                })
+                (
+                    d,
+                    Line {
+                        title: i.title.clone(),
+                        assignee: i.assignee.clone().unwrap_or_default(),
+                        status: c.status.name.clone(),
+                        date: date(d),
+                        note: String::new(),
+                    },
+                )
             })
         })
         .collect();
@@ -277,12 +308,21 @@ fn project_status(ws: &Workspace, project: &Project, today: NaiveDate, from: Nai
     let (milestones, critical) = match &schedule {
         Some(s) => {
             let calendar = ws.project_calendar(project.id)?;
-            (milestones(s, &calendar), Some(critical(s, &calendar, baseline.as_ref().map(|b| b.name.clone()))))
+            (
+                milestones(s, &calendar),
+                Some(critical(s, &calendar, baseline.as_ref().map(|b| b.name.clone()))),
+            )
         }
         None => (Vec::new(), None),
     };
     let over_wip = wip.iter().filter(|w| w.over).count();
-    let (health, health_reason) = health(critical.as_ref(), overdue.len(), blocked.len(), over_wip, progress.total - progress.done);
+    let (health, health_reason) = health(
+        critical.as_ref(),
+        overdue.len(),
+        blocked.len(),
+        over_wip,
+        progress.total - progress.done,
+    );
     let (start, finish) = match &schedule {
         Some(s) => (date(s.start.date()), date(s.finish.date())),
         None => (opt_date(project.start_date), opt_date(project.finish_date)),
@@ -316,14 +356,22 @@ fn progress(board: &Board) -> Progress {
             .map(|c| c.items.len())
             .sum::<usize>()
     };
-    let (todo, in_progress, done) = (count(StatusCategory::Todo), count(StatusCategory::InProgress), count(StatusCategory::Done));
+    let (todo, in_progress, done) = (
+        count(StatusCategory::Todo),
+        count(StatusCategory::InProgress),
+        count(StatusCategory::Done),
+    );
     let total = todo + in_progress + done;
     Progress {
         total,
         done,
         in_progress,
         todo,
-        percent_done: if total == 0 { 0 } else { ((done as f64 / total as f64) * 100.0).round() as u32 },
+        percent_done: if total == 0 {
+            0
+        } else {
+            ((done as f64 / total as f64) * 100.0).round() as u32
+        },
         columns: board
             .columns
             .iter()
@@ -384,7 +432,13 @@ fn critical(s: &ProjectSchedule, calendar: &Calendar, baseline_name: Option<Stri
 
 /// Off track when the finish slipped more than a working week or a quarter of the open
 /// work is overdue; at risk when anything slipped, is overdue, blocked or over a WIP limit.
-fn health(critical: Option<&Critical>, overdue: usize, blocked: usize, over_wip: usize, open: usize) -> (Health, String) {
+fn health(
+    critical: Option<&Critical>,
+    overdue: usize,
+    blocked: usize,
+    over_wip: usize,
+    open: usize,
+) -> (Health, String) {
     let slip_days = critical.and_then(|c| c.slip_days).unwrap_or(0.0);
     let slipped = critical.filter(|c| c.late).and_then(|c| c.finish_variance.clone());
     let mut reasons = Vec::new();
@@ -398,7 +452,10 @@ fn health(critical: Option<&Critical>, overdue: usize, blocked: usize, over_wip:
         reasons.push(format!("{blocked} blocked"));
     }
     if over_wip > 0 {
-        reasons.push(format!("{over_wip} column{} over the WIP limit", if over_wip == 1 { "" } else { "s" }));
+        reasons.push(format!(
+            "{over_wip} column{} over the WIP limit",
+            if over_wip == 1 { "" } else { "s" }
+        ));
     }
     let health = if slip_days > 5.0 || (open > 0 && overdue * 4 > open) {
         Health::OffTrack

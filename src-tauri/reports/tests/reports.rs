@@ -10,7 +10,7 @@ use bridgeplan_reports::{kinds, prepare, render_pdf, typeset, write_pdf, Paper, 
 
 fn demo_workspace() -> Workspace {
     let mut ws = Workspace::in_memory().unwrap();
-    demo::fill_demo(&mut ws, chrono::Local::now().date_naive()).unwrap();
+    demo::fill_demo(&mut ws, bridgeplan_core::clock::fix_for_tests()).unwrap();
     ws
 }
 
@@ -23,7 +23,11 @@ fn pdf_pages(pdf: &[u8]) -> Vec<String> {
         .args([file.to_str().unwrap(), "-"])
         .output()
         .expect("pdftotext (poppler-utils) reads the PDF");
-    assert!(out.status.success(), "pdftotext: {}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "pdftotext: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let text = String::from_utf8(out.stdout).unwrap();
     let mut pages: Vec<String> = text.split('\u{c}').map(str::to_string).collect();
     pages.pop(); // after the last form feed
@@ -75,12 +79,21 @@ fn status_report_of_one_project_states_its_figures() {
     let percent = (done as f64 / total as f64 * 100.0).round();
     assert!(has(&text, &format!("{percent} %")), "{percent} % done in: {text}");
     assert!(has(&text, &done.to_string()) && text.contains("items done"), "{text}");
-    for heading in ["Progress by status", "Overdue", "Blocked", "Done in the period", "Next steps"] {
+    for heading in [
+        "Progress by status",
+        "Overdue",
+        "Blocked",
+        "Done in the period",
+        "Next steps",
+    ] {
         assert!(text.contains(heading), "{heading} in {text}");
     }
     // Every page says which page of how many it is.
     for (i, page) in pages.iter().enumerate() {
-        assert!(page.contains(&format!("Page {} of {}", i + 1, pages.len())), "page {i}: {page}");
+        assert!(
+            page.contains(&format!("Page {} of {}", i + 1, pages.len())),
+            "page {i}: {page}"
+        );
     }
 }
 
@@ -97,7 +110,10 @@ fn status_report_of_every_project_has_the_portfolio_and_the_baseline_slip() {
     assert!(text.contains("Approved plan"), "{text}");
     assert!(text.contains("1 day late"), "{text}");
     let info = pdf_info(&pdf);
-    assert!(info.contains("Title:") && info.contains("Status report – All projects"), "{info}");
+    assert!(
+        info.contains("Title:") && info.contains("Status report – All projects"),
+        "{info}"
+    );
     assert!(info.contains("Author:"), "{info}");
 }
 
@@ -113,7 +129,10 @@ fn schedule_report_has_every_task_the_finish_and_the_critical_count() {
         assert!(text.contains(shown.trim()), "{} in the Gantt", task.name);
     }
     let finish = schedule.finish.date().format("%-d %b %Y").to_string();
-    assert!(text.contains(&finish) && text.contains("forecast finish"), "{finish}: {text}");
+    assert!(
+        text.contains(&finish) && text.contains("forecast finish"),
+        "{finish}: {text}"
+    );
     let leaves: Vec<_> = schedule.tasks.iter().filter(|t| !t.summary).collect();
     let critical = leaves.iter().filter(|t| t.critical).count();
     assert!(has(&text, &format!("{critical} of {}", leaves.len())), "{text}");
@@ -142,14 +161,20 @@ fn sprint_report_has_the_goal_the_points_and_the_items() {
     let text = squeeze(&pdf_pages(&pdf).join(" "));
     assert!(text.contains(&running.name));
     assert!(text.contains(&squeeze(&running.goal)), "goal in {text}");
-    assert!(has(&text, &running.committed_points.to_string()) && text.contains("points committed"), "{text}");
+    assert!(
+        has(&text, &running.committed_points.to_string()) && text.contains("points committed"),
+        "{text}"
+    );
     for item in ws.sprint_plan(running.id).unwrap().items {
         assert!(text.contains(&item.title), "{} listed", item.title);
     }
     assert!(text.contains("Burndown") && text.contains("Velocity") && text.contains("Not completed"));
 
     // A finished sprint chosen by id.
-    let finished = sprints.iter().find(|s| s.state == bridgeplan_core::sprints::SprintState::Finished).unwrap();
+    let finished = sprints
+        .iter()
+        .find(|s| s.state == bridgeplan_core::sprints::SprintState::Finished)
+        .unwrap();
     let mut r = request(&ws, ReportKind::Sprint, Some("Customer Portal"));
     r.sprint_id = Some(finished.id);
     let text = squeeze(&pdf_pages(&render_pdf(&ws, &r).unwrap()).join(" "));
@@ -166,14 +191,23 @@ fn board_report_lists_every_item_in_its_lane_and_the_wip_limits() {
     for column in &board.columns {
         assert!(text.contains(&column.status.name));
         if let Some(limit) = column.status.wip_limit {
-            assert!(has(&text, &format!("{} / {limit}", column.items.len())), "{} limit", column.status.name);
+            assert!(
+                has(&text, &format!("{} / {limit}", column.items.len())),
+                "{} limit",
+                column.status.name
+            );
         }
         for item in &column.items {
             let start: String = item.title.chars().take(18).collect();
             assert!(text.contains(start.trim()), "{} on the board", item.title);
         }
     }
-    for person in board.columns.iter().flat_map(|c| &c.items).filter_map(|i| i.assignee.as_deref()) {
+    for person in board
+        .columns
+        .iter()
+        .flat_map(|c| &c.items)
+        .filter_map(|i| i.assignee.as_deref())
+    {
         assert!(text.contains(person), "lane of {person}");
     }
 }
@@ -191,7 +225,10 @@ fn career_report_has_levels_certifications_goals_and_evidence() {
     assert!(text.contains("IT Project Manager"));
     let with_target: Vec<_> = summary.skills.iter().filter(|s| s.target.is_some()).collect();
     let at_target = with_target.iter().filter(|s| s.gap <= 0).count();
-    assert!(has(&text, &format!("{at_target} of {}", with_target.len())) && text.contains("skills at target"), "{text}");
+    assert!(
+        has(&text, &format!("{at_target} of {}", with_target.len())) && text.contains("skills at target"),
+        "{text}"
+    );
     for c in &summary.certifications {
         assert!(text.contains(&c.name), "{} listed", c.name);
     }
@@ -256,7 +293,10 @@ fn a_schedule_of_ten_thousand_tasks_runs_over_pages_with_the_headings_on_each() 
     }
     let schedule = ws.project_schedule(project).unwrap();
     let last = &schedule.tasks.last().unwrap().name;
-    assert!(pages.last().unwrap().contains(last.as_str()), "the last task, {last}, ends the chart");
+    assert!(
+        pages.last().unwrap().contains(last.as_str()),
+        "the last task, {last}, ends the chart"
+    );
 }
 
 #[test]
@@ -283,7 +323,10 @@ fn unknown_or_missing_subjects_are_refused_with_a_message() {
     r.person_id = Some(9_999);
     assert_eq!(prepare(&ws, &r).unwrap_err().code(), ErrorCode::NotFound);
 
-    assert!(ReportKind::parse("gantt").unwrap_err().to_string().contains("status, schedule, sprint, board, career"));
+    assert!(ReportKind::parse("gantt")
+        .unwrap_err()
+        .to_string()
+        .contains("status, schedule, sprint, board, career"));
     assert!(Paper::parse("a3").is_err());
     assert_eq!(kinds().len(), 5);
 }
@@ -319,7 +362,10 @@ fn a_pdf_is_written_whole_or_not_at_all() {
     std::fs::write(&out, b"an older report").unwrap();
     write_pdf(&out, &pdf).unwrap();
     assert!(std::fs::read(&out).unwrap().starts_with(b"%PDF-"));
-    let names: Vec<_> = std::fs::read_dir(dir.path()).unwrap().map(|e| e.unwrap().file_name()).collect();
+    let names: Vec<_> = std::fs::read_dir(dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name())
+        .collect();
     assert_eq!(names.len(), 1, "{names:?}");
     assert!(Path::new(&out).exists());
 }

@@ -1,7 +1,8 @@
 // Display helpers: local dates and times, initials, relative times.
+import { now as clockNow } from './clock';
 
 /** Today's date as YYYY-MM-DD in local time (the format dates travel in). */
-export function todayIso(now = new Date()): string {
+export function todayIso(now = clockNow()): string {
   const m = String(now.getMonth() + 1).padStart(2, '0');
   const d = String(now.getDate()).padStart(2, '0');
   return `${now.getFullYear()}-${m}-${d}`;
@@ -19,7 +20,7 @@ const longDate = new Intl.DateTimeFormat(undefined, { day: 'numeric', month: 'sh
 const dateTime = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
 
 /** "12 Mar" this year, "12 Mar 2027" otherwise. */
-export function formatDue(iso: string, now = new Date()): string {
+export function formatDue(iso: string, now = clockNow()): string {
   const d = parseIsoDate(iso);
   if (!d) return iso;
   return d.getFullYear() === now.getFullYear() ? shortDate.format(d) : longDate.format(d);
@@ -39,7 +40,7 @@ export function formatDateTime(rfc3339: string): string {
 const relative = new Intl.RelativeTimeFormat(undefined, { numeric: 'auto' });
 
 /** "5 minutes ago", "yesterday", "3 weeks ago"; the exact local time goes in a tooltip. */
-export function formatRelative(rfc3339: string, now = Date.now()): string {
+export function formatRelative(rfc3339: string, now = clockNow().getTime()): string {
   const t = new Date(rfc3339).getTime();
   if (Number.isNaN(t)) return rfc3339;
   const seconds = Math.round((t - now) / 1000);
@@ -67,7 +68,7 @@ export function initials(name: string): string {
   return (first + last).toUpperCase();
 }
 
-export function isOverdue(due: string | null, done: boolean, now = new Date()): boolean {
+export function isOverdue(due: string | null, done: boolean, now = clockNow()): boolean {
   return !!due && !done && due < todayIso(now);
 }
 

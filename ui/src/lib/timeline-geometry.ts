@@ -6,6 +6,7 @@
 // the UTC getters give back the local calendar date the backend meant.
 import type { DependencyKind } from './bindings/DependencyKind';
 import type { ScheduledTask } from './bindings/ScheduledTask';
+import { now as clockNow } from './clock';
 
 export type Zoom = 'day' | 'week' | 'month' | 'quarter';
 /** From the most detailed to the widest. */
@@ -39,7 +40,7 @@ export function toTime(iso: string): number {
 }
 
 /** The local wall-clock time now, on the same time line as toTime. */
-export function nowTime(now = new Date()): number {
+export function nowTime(now = clockNow()): number {
   return Date.UTC(now.getFullYear(), now.getMonth(), now.getDate(), now.getHours(), now.getMinutes());
 }
 

@@ -2,6 +2,7 @@
 // enough state to answer the commands the UI sends, records every call, and lets a test make
 // any command fail with a CommandError.
 import { mockIPC } from '@tauri-apps/api/mocks';
+import { todayIso } from '../lib/format';
 import type { Board } from '../lib/bindings/Board';
 import type { CommandError } from '../lib/bindings/CommandError';
 import type { DependencyKind } from '../lib/bindings/DependencyKind';
@@ -404,7 +405,7 @@ export class FakeBackend {
     const a = args as Record<string, never>;
     switch (cmd) {
       case 'session_start':
-        return { workspace: this.workspace, error: this.startError };
+        return { workspace: this.workspace, error: this.startError, today: todayIso() };
       case 'app_info':
         return { version: '0.1.0', demo_path: '/data/demo.bridgeplan' };
       case 'recent_list':

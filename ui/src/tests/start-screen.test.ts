@@ -2,12 +2,13 @@ import { describe, expect, test } from 'vitest';
 import { fireEvent, render, screen, waitFor, within } from '@testing-library/svelte';
 import App from '../App.svelte';
 import { FakeBackend } from './fake-backend';
+import { now } from '../lib/clock';
 
 function startScreenBackend() {
   const fake = new FakeBackend();
   fake.workspace = null;
   fake.recent = [
-    { path: '/home/pm/Plans/erp.bridgeplan', name: 'erp', last_opened: new Date(Date.now() - 3600_000).toISOString(), missing: false },
+    { path: '/home/pm/Plans/erp.bridgeplan', name: 'erp', last_opened: new Date(now().getTime() - 3600_000).toISOString(), missing: false },
     { path: '/media/usb/old.bridgeplan', name: 'old', last_opened: '2024-01-10T10:00:00Z', missing: true },
   ];
   return fake;

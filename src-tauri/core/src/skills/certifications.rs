@@ -6,7 +6,7 @@
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
-use chrono::{Datelike, Local, NaiveDate};
+use chrono::{Datelike, NaiveDate};
 use rusqlite::OptionalExtension;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
@@ -351,7 +351,7 @@ impl Workspace {
     /// A person's certifications with their status, cycle and units, in the rules' order.
     pub fn person_certifications(&self, person_id: Id) -> Result<Vec<PersonCertification>> {
         self.person_name(person_id)?;
-        let today = Local::now().date_naive();
+        let today = crate::clock::today();
         let mut stmt = self.conn.prepare_cached(
             "SELECT id, cert_key, status, exam_date, result, earned_on, eligibility, notes \
              FROM person_certifications WHERE person_id = ?1",

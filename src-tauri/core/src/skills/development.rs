@@ -2,7 +2,7 @@
 //! (a course, a book, mentoring, a stretch assignment — possibly a work item of the workspace),
 //! and the "upcoming" list of due goals, exams and renewals shown when a workspace opens.
 
-use chrono::{Duration, Local, NaiveDate};
+use chrono::{Duration, NaiveDate};
 use rusqlite::OptionalExtension;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
@@ -156,7 +156,7 @@ impl Workspace {
 
     /// A person's goals, open ones first by due date, then reached ones.
     pub fn development_goals(&self, person_id: Id) -> Result<Vec<DevelopmentGoal>> {
-        let today = Local::now().date_naive();
+        let today = crate::clock::today();
         let levels = self.skill_profile(person_id)?.skills;
         let mut stmt = self.conn.prepare_cached(
             "SELECT g.id, g.skill_id, s.name, g.target_level, g.due_date, g.created_on, g.done_on \
@@ -224,7 +224,7 @@ impl Workspace {
                     input.skill_id,
                     input.target_level,
                     due.to_string(),
-                    Local::now().date_naive().to_string(),
+                    crate::clock::today().to_string(),
                     validate::date_to_sql(done)
                 ],
             )?;
@@ -347,7 +347,7 @@ impl Workspace {
 
     /// Open goals, booked exams and renewals due within `days` (or overdue), soonest first.
     pub fn upcoming(&self, days: i64) -> Result<Vec<Upcoming>> {
-        let today = Local::now().date_naive();
+        let today = crate::clock::today();
         let horizon = today + Duration::days(days);
         let mut out = Vec::new();
         let mut stmt = self.conn.prepare_cached(

@@ -4,7 +4,7 @@
 //! be added by hand: a course, a document, a link. Later areas (risk registers, meetings,
 //! earned value, change requests) add rows to `RULES`.
 
-use chrono::{Duration, Local, NaiveDate};
+use chrono::{Duration, NaiveDate};
 use rusqlite::OptionalExtension;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
@@ -152,8 +152,8 @@ fn managed(ws: &Workspace, person: Id) -> Result<Vec<(Id, String, Methodology)>>
 
 fn day_of(rfc3339: &str) -> NaiveDate {
     chrono::DateTime::parse_from_rfc3339(rfc3339)
-        .map(|t| t.with_timezone(&Local).date_naive())
-        .unwrap_or_else(|_| Local::now().date_naive())
+        .map(|t| t.with_timezone(&chrono::Local).date_naive())
+        .unwrap_or_else(|_| crate::clock::today())
 }
 
 fn baselines_tracked(ws: &Workspace, person: Id) -> Result<Vec<Found>> {
@@ -200,7 +200,7 @@ fn critical_paths_kept(ws: &Workspace, person: Id) -> Result<Vec<Found>> {
                 project_id: project,
                 title: format!("Critical path of {name} kept"),
                 detail: format!("{critical} critical tasks, none with negative float."),
-                occurred_on: Local::now().date_naive(),
+                occurred_on: crate::clock::today(),
             });
         }
     }
@@ -234,7 +234,7 @@ fn sprints_with_ceremonies(ws: &Workspace, person: Id) -> Result<Vec<Found>> {
 
 fn wip_limits_kept(ws: &Workspace, person: Id) -> Result<Vec<Found>> {
     let mut out = Vec::new();
-    let today = Local::now().date_naive();
+    let today = crate::clock::today();
     for (project, name, methodology) in managed(ws, person)? {
         if !matches!(methodology, Methodology::Kanban | Methodology::Hybrid) {
             continue;

@@ -5,4 +5,8 @@ import type { WorkspaceInfo } from "./WorkspaceInfo";
 /**
  * What the UI finds when it starts: the open workspace, or why none could be opened.
  */
-export type StartState = { workspace: WorkspaceInfo | null, error: CommandError | null, };
+export type StartState = { workspace: WorkspaceInfo | null, error: CommandError | null, 
+/**
+ * Today as the core's clock has it (`YYYY-MM-DD`), so the UI never reads its own.
+ */
+today: string, };

@@ -5,6 +5,7 @@ import type { AppInfo } from '../bindings/AppInfo';
 import type { CommandError } from '../bindings/CommandError';
 import type { RecentEntry } from '../bindings/RecentEntry';
 import type { WorkspaceInfo } from '../bindings/WorkspaceInfo';
+import { setToday } from '../clock';
 import { pickCopyPath, pickNewWorkspacePath, pickWorkspaceToOpen } from '../dialogs';
 import { toasts } from './toasts.svelte';
 
@@ -26,6 +27,7 @@ class Session {
   async start() {
     try {
       const state = await api.sessionStart();
+      setToday(state.today);
       this.workspace = state.workspace;
       this.error = state.error;
     } catch (e) {

@@ -1,0 +1,168 @@
+//! The demo tells the same story on every date: built for every day of a whole year
+//! (29 February and 31 December among them), it keeps each thing the user guide shows.
+
+use std::collections::HashSet;
+
+use bridgeplan_core::demo::{fill_demo, week_start};
+use bridgeplan_core::schedule::Constraint;
+use bridgeplan_core::sprints::SprintState;
+use bridgeplan_core::statuses::StatusCategory;
+use bridgeplan_core::{mspdi, Workspace};
+use chrono::{Datelike, Duration, NaiveDate, Weekday};
+
+/// What must hold for the demo built on `today`; each broken rule is described.
+fn broken_rules(today: NaiveDate) -> Vec<String> {
+    let mut ws = Workspace::in_memory().unwrap();
+    fill_demo(&mut ws, today).unwrap();
+    let mut broken = Vec::new();
+    let mut expect = |ok: bool, rule: &str| {
+        if !ok {
+            broken.push(format!("{today} ({}): {rule}", today.weekday()));
+        }
+    };
+
+    // The ERP plan: the critical path through the tasks the user guide and the tests name.
+    let erp = ws.project_by_name("ERP Cloud Migration").unwrap();
+    let approved = ws.baselines(erp.id).unwrap().first().map(|b| b.id);
+    let plan = ws.project_schedule_against(erp.id, approved).unwrap();
+    let task = |name: &str| plan.tasks.iter().find(|t| t.name.starts_with(name)).unwrap();
+    for name in [
+        "Landing zone build",
+        "Migration rehearsal 1",
+        "User acceptance testing",
+        "Go-live",
+    ] {
+        expect(task(name).critical, &format!("\"{name}\" is on the critical path"));
+    }
+    for name in ["Map custom ERP reports", "Vendor licence transfer approval"] {
+        expect(!task(name).critical, &format!("\"{name}\" has float"));
+    }
+    // One "finish no later than" constraint, and it is met.
+    let exported = mspdi::read(&mspdi::export(&ws, erp.id).unwrap().xml).unwrap();
+    let fnlt: Vec<_> = exported
+        .tasks
+        .iter()
+        .filter(|t| matches!(t.task.constraint, Constraint::FinishNoLaterThan(_)))
+        .collect();
+    expect(fnlt.len() == 1, "exactly one task must finish no later than a date");
+    expect(
+        task("Vendor licence").total_float_hours > 0.0,
+        "the licence approval meets its deadline",
+    );
+    // A company holiday on a weekday inside the plan, which no task works on.
+    let calendar = ws.project_working_calendar(erp.id).unwrap();
+    let holidays: Vec<NaiveDate> = calendar
+        .exceptions
+        .iter()
+        .filter_map(|e| NaiveDate::parse_from_str(&e.day, "%Y-%m-%d").ok())
+        .collect();
+    let start = plan.tasks.iter().map(|t| t.start.date()).min().unwrap();
+    let finish = plan.tasks.iter().map(|t| t.finish.date()).max().unwrap();
+    expect(
+        holidays
+            .iter()
+            .any(|d| (start..=finish).contains(d) && !matches!(d.weekday(), Weekday::Sat | Weekday::Sun) && *d > today),
+        "a company holiday on a coming weekday inside the plan",
+    );
+    expect(
+        plan.tasks
+            .iter()
+            .all(|t| t.summary || t.milestone || !holidays.contains(&t.start.date())),
+        "nothing starts on the holiday",
+    );
+    expect(
+        plan.tasks
+            .iter()
+            .any(|t| t.baseline_finish.is_some_and(|b| t.finish > b)),
+        "the holiday shows as slip against the approved baseline",
+    );
+
+    // Overdue and blocked items on the boards.
+    let mut overdue = 0;
+    let mut blocked = 0;
+    for project in ws.projects().unwrap() {
+        for column in ws.board(project.id).unwrap().columns {
+            let done = column.status.category == StatusCategory::Done;
+            overdue += column
+                .items
+                .iter()
+                .filter(|i| !done && i.due_date.is_some_and(|d| d < today))
+                .count();
+            if column.status.name == "Blocked" {
+                blocked += column.items.len();
+            }
+        }
+    }
+    expect(overdue >= 3, "several overdue items");
+    expect(blocked >= 1, "a blocked item");
+
+    // A running sprint planned over capacity, and finished sprints with a velocity.
+    let portal = ws.project_by_name("Customer Portal").unwrap();
+    let sprints = ws.sprints(portal.id).unwrap();
+    let running: Vec<_> = sprints.iter().filter(|s| s.state == SprintState::Active).collect();
+    expect(running.len() == 1, "exactly one running sprint");
+    expect(
+        running
+            .iter()
+            .all(|s| s.capacity_points.is_some_and(|c| s.committed_points > c)),
+        "the running sprint is over capacity",
+    );
+    let velocity = ws.velocity(portal.id).unwrap();
+    expect(velocity.len() == 3, "three finished sprints");
+    expect(
+        velocity.iter().all(|v| v.completed == v.committed && v.committed > 0.0),
+        "every finished sprint's stories count as completed",
+    );
+
+    // The manager's career: an exam in 45 days and an overdue development goal.
+    let dana = ws
+        .people()
+        .unwrap()
+        .into_iter()
+        .find(|p| p.name == "Dana Whitfield")
+        .unwrap();
+    let exams: HashSet<NaiveDate> = ws
+        .person_certifications(dana.id)
+        .unwrap()
+        .iter()
+        .filter_map(|c| c.exam_date)
+        .collect();
+    expect(exams.contains(&(today + Duration::days(45))), "an exam in 45 days");
+    let goals = ws.development_goals(dana.id).unwrap();
+    expect(goals.iter().filter(|g| g.overdue).count() == 1, "one overdue goal");
+    broken
+}
+
+#[test]
+fn the_demo_tells_the_same_story_on_every_day_of_a_year() {
+    // 1 July 2027 to 30 June 2028: every weekday, 31 December and 29 February.
+    let first = NaiveDate::from_ymd_opt(2027, 7, 1).unwrap();
+    let days: Vec<NaiveDate> = (0..366).map(|n| first + Duration::days(n)).collect();
+    assert!(days.contains(&NaiveDate::from_ymd_opt(2028, 2, 29).unwrap()));
+    assert!(days.contains(&NaiveDate::from_ymd_opt(2027, 12, 31).unwrap()));
+    // Two threads, for the machine's two cores.
+    let (a, b) = days.split_at(days.len() / 2);
+    let check = |days: Vec<NaiveDate>| {
+        move || {
+            days.into_iter()
+                .flat_map(|day| bridgeplan_core::clock::on_day(day, || broken_rules(day)))
+                .collect::<Vec<_>>()
+        }
+    };
+    let left = std::thread::spawn(check(a.to_vec()));
+    let mut broken = check(b.to_vec())();
+    broken.extend(left.join().unwrap());
+    assert!(broken.is_empty(), "{} broken:\n{}", broken.len(), broken.join("\n"));
+}
+
+#[test]
+fn the_plan_and_the_sprints_count_from_the_monday_of_the_week() {
+    let wednesday = NaiveDate::from_ymd_opt(2026, 12, 2).unwrap();
+    assert_eq!(week_start(wednesday), NaiveDate::from_ymd_opt(2026, 11, 30).unwrap());
+    let monday = NaiveDate::from_ymd_opt(2026, 11, 30).unwrap();
+    assert_eq!(week_start(monday), monday);
+    let sunday = NaiveDate::from_ymd_opt(2026, 12, 6).unwrap();
+    assert_eq!(week_start(sunday), monday);
+    let broken = bridgeplan_core::clock::on_day(sunday, || broken_rules(sunday));
+    assert!(broken.is_empty(), "{broken:?}");
+}
