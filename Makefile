@@ -6,14 +6,24 @@ CARGO_FEATURES := --features custom-protocol
 BIN := target/debug/bridgeplan
 export WEBKIT_DISABLE_DMABUF_RENDERER := 1
 
-.PHONY: run test deps ui build test-rust test-bindings test-ui test-e2e bench lint clean
+# The dates the date-sensitive suites run under (the core's clock reads BRIDGEPLAN_TODAY): a
+# Wednesday (the day a weekend bug showed), a Sunday, and 29 February (a Tuesday). The first
+# runs every test; the others run the core, CLI, IPC and report suites and one end-to-end file.
+TEST_DATES := 2026-12-02 2027-01-03 2028-02-29
+FIRST_DATE := $(firstword $(TEST_DATES))
+OTHER_DATES := $(wordlist 2,$(words $(TEST_DATES)),$(TEST_DATES))
+# Built once per date would be wasteful: this test builds the demo for every day of a year.
+YEAR_TEST := the_demo_tells_the_same_story_on_every_day_of_a_year
+
+.PHONY: run test deps ui build check-format test-rust test-bindings test-ui test-e2e bench lint format clean
 
 ## Build and open the app (on the demo workspace at first start).
 run: build
 	./$(BIN)
 
-## Every test: Rust unit + integration + IPC, generated types, UI components, end-to-end.
-test: deps test-rust test-bindings test-ui test-e2e
+## Every test: formatting and lints, Rust unit + integration + IPC under several dates,
+## generated types, UI type check and components, end-to-end.
+test: deps check-format lint test-rust test-bindings test-ui test-e2e
 
 deps:
 	@bash scripts/install-deps.sh
@@ -25,9 +35,22 @@ ui: deps
 build: ui
 	cargo build $(CARGO_FEATURES)
 
+# Formatting is checked, never fixed, here: `make format` fixes it.
+check-format: deps
+	cargo fmt --all --check
+	cd ui && npm run format:check
+
+format: deps
+	cargo fmt --all
+	cd ui && npm run format
+
 # `cargo test` also builds the app binary with these features; the end-to-end tests drive it.
 test-rust: ui
-	cargo test --workspace $(CARGO_FEATURES)
+	BRIDGEPLAN_TODAY=$(FIRST_DATE) cargo test --workspace $(CARGO_FEATURES)
+	@for day in $(OTHER_DATES); do \
+	  echo "== the Rust suites on $$day"; \
+	  BRIDGEPLAN_TODAY=$$day cargo test --workspace $(CARGO_FEATURES) -- --skip $(YEAR_TEST) || exit 1; \
+	done
 
 # The TypeScript types are generated from the Rust types by the tests above; a stale
 # checked-in copy fails here.
@@ -38,18 +61,26 @@ test-bindings: test-rust
 	  (echo "New generated types in ui/src/lib/bindings are not committed." && exit 1)
 
 test-ui: deps
-	cd ui && npm run check && npm test
+	cd ui && npm run check
+	@for day in $(TEST_DATES); do \
+	  echo "== the UI tests on $$day"; \
+	  (cd ui && BRIDGEPLAN_TODAY=$$day npm test) || exit 1; \
+	done
 
 test-e2e: test-rust
-	xvfb-run -a -s "-screen 0 1280x800x24" node --test --test-concurrency=1 tests/e2e/
+	BRIDGEPLAN_TODAY=$(FIRST_DATE) xvfb-run -a -s "-screen 0 1280x800x24" node --test --test-concurrency=1 tests/e2e/
+	@for day in $(OTHER_DATES); do \
+	  echo "== the timeline end-to-end test on $$day"; \
+	  BRIDGEPLAN_TODAY=$$day xvfb-run -a -s "-screen 0 1280x800x24" node --test tests/e2e/timeline.test.mjs || exit 1; \
+	done
 
 ## Release build and measurements → target/bench/results.json
 bench: ui
 	python3 scripts/bench.py
 
+# Clippy with every warning an error (the UI's type check runs in test-ui).
 lint: deps
 	cargo clippy --workspace --all-targets $(CARGO_FEATURES) -- -D warnings
-	cd ui && npm run check
 
 clean:
 	cargo clean

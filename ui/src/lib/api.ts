@@ -58,8 +58,17 @@ import type { ReportRequest } from './bindings/ReportRequest';
 import type { RenderedReport } from './bindings/RenderedReport';
 
 const ERROR_CODES: readonly ErrorCode[] = [
-  'not_a_workspace', 'damaged', 'newer_version', 'read_only', 'locked', 'not_found',
-  'invalid_input', 'duplicate', 'no_workspace', 'io', 'internal',
+  'not_a_workspace',
+  'damaged',
+  'newer_version',
+  'read_only',
+  'locked',
+  'not_found',
+  'invalid_input',
+  'duplicate',
+  'no_workspace',
+  'io',
+  'internal',
 ];
 
 /** Turns whatever a failed call rejected with into a CommandError the UI can show. */
@@ -102,8 +111,7 @@ export const projectCreate = (input: ProjectInput) => call<Project>('project_cre
 /** `manager` is a person's name (a new name adds that person); null clears it. */
 export const projectManagerSet = (id: number, manager: string | null) =>
   call<Project>('project_manager_set', { id, manager });
-export const projectUpdate = (id: number, input: ProjectInput) =>
-  call<Project>('project_update', { id, input });
+export const projectUpdate = (id: number, input: ProjectInput) => call<Project>('project_update', { id, input });
 export const projectDelete = (id: number) => call<null>('project_delete', { id });
 
 // Board, people, items
@@ -112,8 +120,7 @@ export const peopleList = () => call<Person[]>('people_list');
 export const itemGet = (id: number) => call<WorkItem>('item_get', { id });
 export const itemCreate = (project_id: number, status_id: number | null, input: WorkItemInput) =>
   call<WorkItem>('item_create', { project_id, status_id, input });
-export const itemUpdate = (id: number, input: WorkItemInput) =>
-  call<WorkItem>('item_update', { id, input });
+export const itemUpdate = (id: number, input: WorkItemInput) => call<WorkItem>('item_update', { id, input });
 export const itemDelete = (id: number) => call<null>('item_delete', { id });
 /** `index` is the position in the target column after the item left its old place. */
 export const itemMove = (id: number, status_id: number, index: number) =>
@@ -122,10 +129,8 @@ export const itemMove = (id: number, status_id: number, index: number) =>
 export const itemEpicSet = (id: number, epic_id: number | null) => call<WorkItem>('item_epic_set', { id, epic_id });
 
 // Columns (statuses)
-export const statusAdd = (project_id: number, input: StatusInput) =>
-  call<Status>('status_add', { project_id, input });
-export const statusUpdate = (id: number, input: StatusInput) =>
-  call<Status>('status_update', { id, input });
+export const statusAdd = (project_id: number, input: StatusInput) => call<Status>('status_add', { project_id, input });
+export const statusUpdate = (id: number, input: StatusInput) => call<Status>('status_update', { id, input });
 export const statusDelete = (id: number) => call<null>('status_delete', { id });
 
 // Timeline: the computed schedule and dependencies
@@ -138,8 +143,12 @@ export const baselineSave = (project_id: number, name: string) => call<Baseline>
 export const baselineDelete = (id: number) => call<null>('baseline_delete', { id });
 export const baselineVariance = (id: number) => call<TaskVariance[]>('baseline_variance', { id });
 /** Refused with `invalid_input` (a loop, named) or `duplicate`. Returns the new link's id. */
-export const dependencyAdd = (predecessor_id: number, successor_id: number, kind: DependencyKind, lag_minutes: number) =>
-  call<number>('dependency_add', { predecessor_id, successor_id, kind, lag_minutes });
+export const dependencyAdd = (
+  predecessor_id: number,
+  successor_id: number,
+  kind: DependencyKind,
+  lag_minutes: number,
+) => call<number>('dependency_add', { predecessor_id, successor_id, kind, lag_minutes });
 export const dependencyRemove = (id: number) => call<null>('dependency_remove', { id });
 /** Sets an item's WBS parent and scheduling fields (duration, constraint, progress). */
 export const taskPlanSet = (item_id: number, input: TaskPlanInput) => call<null>('task_plan_set', { item_id, input });
@@ -170,14 +179,16 @@ export const calendarExceptionRemove = (calendar_id: number, day: string) =>
 // Scrum: sprints, the product backlog, burndown and velocity
 export const sprintsList = (project_id: number) => call<Sprint[]>('sprints_list', { project_id });
 /** Refused with `duplicate` (name taken) or `invalid_input` (dates, capacity), message for the user. */
-export const sprintCreate = (project_id: number, input: SprintInput) => call<Sprint>('sprint_create', { project_id, input });
+export const sprintCreate = (project_id: number, input: SprintInput) =>
+  call<Sprint>('sprint_create', { project_id, input });
 export const sprintUpdate = (id: number, input: SprintInput) => call<Sprint>('sprint_update', { id, input });
 export const sprintNotesSet = (id: number, review: string, retro: string) =>
   call<Sprint>('sprint_notes_set', { id, review, retro });
 /** Its items go back to the product backlog. */
 export const sprintDelete = (id: number) => call<null>('sprint_delete', { id });
 /** `sprint_id` null returns the item to the product backlog. */
-export const sprintAssign = (item_id: number, sprint_id: number | null) => call<null>('sprint_assign', { item_id, sprint_id });
+export const sprintAssign = (item_id: number, sprint_id: number | null) =>
+  call<null>('sprint_assign', { item_id, sprint_id });
 /** Items in no sprint and not done, in rank order. */
 export const backlogGet = (project_id: number) => call<WorkItem[]>('backlog_get', { project_id });
 /** Moves an item to place `index` (0 = top) of the product backlog. */
@@ -216,8 +227,14 @@ export const personRolesSet = (person_id: number, current_role_id: number | null
   call<null>('person_roles_set', { person_id, current_role_id, target_role_id });
 export const skillNotesSet = (person_id: number, notes: string) => call<null>('skill_notes_set', { person_id, notes });
 /** `on` is YYYY-MM-DD; every assessment is kept as history. */
-export const skillAssess = (person_id: number, skill_id: number, kind: AssessmentKind, level: number, on: string, note: string) =>
-  call<Assessment>('skill_assess', { person_id, skill_id, kind, level, on, note });
+export const skillAssess = (
+  person_id: number,
+  skill_id: number,
+  kind: AssessmentKind,
+  level: number,
+  on: string,
+  note: string,
+) => call<Assessment>('skill_assess', { person_id, skill_id, kind, level, on, note });
 export const skillHistory = (person_id: number, skill_id: number) =>
   call<Assessment[]>('skill_history', { person_id, skill_id });
 /** null: the target role's level applies. */
@@ -234,9 +251,11 @@ export const evidenceAdd = (person_id: number, skill_id: number, input: ManualEv
   call<Evidence>('evidence_add', { person_id, skill_id, input });
 export const evidenceRemove = (id: number) => call<null>('evidence_remove', { id });
 export const certificationRules = () => call<CertificationRule[]>('certification_rules');
-export const certificationsList = (person_id: number) => call<PersonCertification[]>('certifications_list', { person_id });
+export const certificationsList = (person_id: number) =>
+  call<PersonCertification[]>('certifications_list', { person_id });
 /** Refused with `duplicate` when the person already tracks it. */
-export const certificationAdd = (person_id: number, key: string) => call<number>('certification_add', { person_id, key });
+export const certificationAdd = (person_id: number, key: string) =>
+  call<number>('certification_add', { person_id, key });
 export const certificationUpdate = (id: number, input: CertificationInput) =>
   call<null>('certification_update', { id, input });
 export const certificationRemove = (id: number) => call<null>('certification_remove', { id });

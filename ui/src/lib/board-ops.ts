@@ -72,7 +72,10 @@ export function removeItem(board: Board, id: number): Board {
   const at = findItem(board, id);
   if (!at) return board;
   const columns = board.columns.slice();
-  columns[at.column] = withItems(columns[at.column], columns[at.column].items.filter((i) => i.id !== id));
+  columns[at.column] = withItems(
+    columns[at.column],
+    columns[at.column].items.filter((i) => i.id !== id),
+  );
   return { ...board, columns };
 }
 

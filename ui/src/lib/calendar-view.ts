@@ -10,7 +10,17 @@ import type { WorkItem } from './bindings/WorkItem';
 const DAY_MS = 86_400_000;
 
 export const MONTHS = [
-  'January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November',
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
   'December',
 ];
 export const WEEKDAYS = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'];
@@ -184,9 +194,19 @@ function makeEntry(
   today: string,
 ): CalendarEntry {
   return {
-    key: entryKey(kind, item.id), id: item.id, kind, title: item.title, start, end, startDay: dayNumber(start),
-    endDay: dayNumber(end), category: status.category, status: status.name, due,
-    overdue: due != null && status.category !== 'done' && due < today, critical,
+    key: entryKey(kind, item.id),
+    id: item.id,
+    kind,
+    title: item.title,
+    start,
+    end,
+    startDay: dayNumber(start),
+    endDay: dayNumber(end),
+    category: status.category,
+    status: status.name,
+    due,
+    overdue: due != null && status.category !== 'done' && due < today,
+    critical,
   };
 }
 
@@ -228,7 +248,9 @@ export function buildIndex(
       const task = taskOf.get(item.id);
       if (task) {
         const { start, end } = taskDays(task);
-        add(makeEntry(item, task.milestone ? 'milestone' : 'task', start, end, column.status, due, task.critical, today));
+        add(
+          makeEntry(item, task.milestone ? 'milestone' : 'task', start, end, column.status, due, task.critical, today),
+        );
       }
       if (due != null) add(makeEntry(item, task ? 'due' : 'item', due, due, column.status, due, false, today));
       else if (!task) add(makeEntry(item, 'item', '', '', column.status, null, false, today));
@@ -259,11 +281,18 @@ export type WeekLayout<T> = {
  * Puts a week's entries into lanes so none overlap: earlier first, longer first on the same
  * day, each in the first lane free over all its days.
  */
-export function layoutWeek<T extends { startDay: number; endDay: number }>(monday: number, entries: readonly T[]): WeekLayout<T> {
+export function layoutWeek<T extends { startDay: number; endDay: number }>(
+  monday: number,
+  entries: readonly T[],
+): WeekLayout<T> {
   const sunday = monday + 6;
   const spans = entries
     .filter((e) => e.startDay <= sunday && e.endDay >= monday)
-    .map((entry) => ({ entry, from: Math.max(entry.startDay, monday) - monday, to: Math.min(entry.endDay, sunday) - monday }));
+    .map((entry) => ({
+      entry,
+      from: Math.max(entry.startDay, monday) - monday,
+      to: Math.min(entry.endDay, sunday) - monday,
+    }));
   spans.sort((a, b) => a.from - b.from || b.to - a.to);
   const laneEnds: number[] = [];
   const perDay = [0, 0, 0, 0, 0, 0, 0];

@@ -47,7 +47,12 @@ export function formatRelative(rfc3339: string, now = clockNow().getTime()): str
   const abs = Math.abs(seconds);
   if (abs < 45) return 'just now';
   const steps: [Intl.RelativeTimeFormatUnit, number][] = [
-    ['minute', 60], ['hour', 3600], ['day', 86400], ['week', 604800], ['month', 2629800], ['year', 31557600],
+    ['minute', 60],
+    ['hour', 3600],
+    ['day', 86400],
+    ['week', 604800],
+    ['month', 2629800],
+    ['year', 31557600],
   ];
   let unit: Intl.RelativeTimeFormatUnit = 'minute';
   let size = 60;
@@ -64,7 +69,7 @@ export function initials(name: string): string {
   const parts = name.trim().split(/\s+/).filter(Boolean);
   if (parts.length === 0) return '?';
   const first = parts[0][0] ?? '';
-  const last = parts.length > 1 ? parts[parts.length - 1][0] ?? '' : '';
+  const last = parts.length > 1 ? (parts[parts.length - 1][0] ?? '') : '';
   return (first + last).toUpperCase();
 }
 

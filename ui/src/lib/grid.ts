@@ -9,7 +9,8 @@ import type { WorkItemInput } from './bindings/WorkItemInput';
 import { ITEM_TYPES, PRIORITIES, itemType, priority } from './labels';
 import { parseTags } from './format';
 
-export type ColumnId = 'title' | 'type' | 'status' | 'assignee' | 'priority' | 'estimate' | 'points' | 'due' | 'epic' | 'tags';
+export type ColumnId =
+  'title' | 'type' | 'status' | 'assignee' | 'priority' | 'estimate' | 'points' | 'due' | 'epic' | 'tags';
 
 /** How a cell is edited: a text box (of some kind), a person's name, or a choice. */
 export type Editor = 'text' | 'number' | 'date' | 'person' | 'select';
@@ -31,7 +32,9 @@ export const GRID_COLUMNS: readonly GridColumn[] = [
 ];
 
 /** The CSS grid-template-columns of the header and of every row. */
-export const GRID_TEMPLATE = GRID_COLUMNS.map((c) => (c.grow ? `minmax(${c.min}px, ${c.grow}fr)` : `${c.min}px`)).join(' ');
+export const GRID_TEMPLATE = GRID_COLUMNS.map((c) => (c.grow ? `minmax(${c.min}px, ${c.grow}fr)` : `${c.min}px`)).join(
+  ' ',
+);
 /** Below this width the grid scrolls sideways. */
 export const GRID_MIN_WIDTH = GRID_COLUMNS.reduce((sum, c) => sum + c.min, 0);
 
@@ -201,9 +204,17 @@ export function groupOf(row: GridItem, by: Exclude<GroupBy, 'none'>): { key: str
         ? { key: `assignee:${item.assignee}`, label: item.assignee, rank: 0 }
         : { key: 'assignee:', label: 'Unassigned', rank: 1 };
     case 'priority':
-      return { key: `priority:${item.priority}`, label: priority(item.priority).label, rank: PRIORITY_RANK.get(item.priority) ?? 0 };
+      return {
+        key: `priority:${item.priority}`,
+        label: priority(item.priority).label,
+        rank: PRIORITY_RANK.get(item.priority) ?? 0,
+      };
     case 'type':
-      return { key: `type:${item.item_type}`, label: itemType(item.item_type).label, rank: TYPE_RANK.get(item.item_type) ?? 0 };
+      return {
+        key: `type:${item.item_type}`,
+        label: itemType(item.item_type).label,
+        rank: TYPE_RANK.get(item.item_type) ?? 0,
+      };
     case 'epic':
       return row.epic
         ? { key: `epic:${row.epic.id}`, label: row.epic.title, rank: 0 }
@@ -236,7 +247,14 @@ export function displayRows(items: readonly GridItem[], by: GroupBy, collapsed: 
   const out: DisplayRow[] = [];
   for (const g of ordered) {
     const folded = collapsed.has(g.key);
-    out.push({ kind: 'group', key: `group:${g.key}`, group: g.key, label: g.label, count: g.rows.length, collapsed: folded });
+    out.push({
+      kind: 'group',
+      key: `group:${g.key}`,
+      group: g.key,
+      label: g.label,
+      count: g.rows.length,
+      collapsed: folded,
+    });
     if (!folded) for (const row of g.rows) out.push({ kind: 'item', key: itemKey(row.item.id), row });
   }
   return out;
@@ -295,7 +313,10 @@ function parseNumber(text: string, what: string): number | null | { error: strin
  * be sent at all. Dates go to the core as typed: it names an impossible one. Status and epic
  * are not fields of the input (they have their own commands).
  */
-export function parseCell(column: Exclude<ColumnId, 'status' | 'epic'>, text: string): Partial<WorkItemInput> | { error: string } {
+export function parseCell(
+  column: Exclude<ColumnId, 'status' | 'epic'>,
+  text: string,
+): Partial<WorkItemInput> | { error: string } {
   switch (column) {
     case 'title':
       return { title: text.trim() };

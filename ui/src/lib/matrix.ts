@@ -90,11 +90,15 @@ export function thinSummary(thin: ThinSkill[], skillName: (id: number) => string
   const parts: string[] = [];
   if (held.length > 0) {
     const verb = held.length === 1 ? 'depends' : 'depend';
-    parts.push(`${skillsWord(held.length)} ${verb} on one person: ${list(held.map((t) => `${skillName(t.skill_id)} (${t.holder!.name})`))}.`);
+    parts.push(
+      `${skillsWord(held.length)} ${verb} on one person: ${list(held.map((t) => `${skillName(t.skill_id)} (${t.holder!.name})`))}.`,
+    );
   }
   if (nobody.length > 0) {
     const verb = nobody.length === 1 ? 'has' : 'have';
-    parts.push(`${skillsWord(nobody.length)} ${verb} nobody at level ${THIN_LEVEL} or above: ${list(nobody.map((t) => skillName(t.skill_id)))}.`);
+    parts.push(
+      `${skillsWord(nobody.length)} ${verb} nobody at level ${THIN_LEVEL} or above: ${list(nobody.map((t) => skillName(t.skill_id)))}.`,
+    );
   }
   return parts.join(' ');
 }

@@ -139,7 +139,9 @@ export function evidenceSource(e: Evidence): EvidenceSource | null {
   if (e.project_id == null || e.source_kind == null) return null;
   switch (e.source_kind) {
     case 'item':
-      return e.source_id == null ? null : { kind: 'item', projectId: e.project_id, itemId: e.source_id, label: 'Open work item' };
+      return e.source_id == null
+        ? null
+        : { kind: 'item', projectId: e.project_id, itemId: e.source_id, label: 'Open work item' };
     case 'project':
       return { kind: 'project', projectId: e.project_id, label: 'Open project' };
     case 'sprint':

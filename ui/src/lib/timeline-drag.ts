@@ -60,7 +60,9 @@ export function movedStart(scale: Scale, start: number, dx: number): number {
 export function resizedFinish(scale: Scale, dates: Dates, dx: number): number {
   const t = dates.finish + travel(scale, dx);
   const day =
-    scale.zoom === 'quarter' ? nearestMonday(t - 4 * DAY, WORKDAY_END) + 4 * DAY : workdayOnOrBefore(nearestDay(t, WORKDAY_END));
+    scale.zoom === 'quarter'
+      ? nearestMonday(t - 4 * DAY, WORKDAY_END) + 4 * DAY
+      : workdayOnOrBefore(nearestDay(t, WORKDAY_END));
   return Math.max(day, startOf(dates.start, 'day'));
 }
 

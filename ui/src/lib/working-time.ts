@@ -44,7 +44,8 @@ export function checkSpans(spans: readonly (readonly [number, number])[]): strin
     const text = `${formatMinutes(start)}–${formatMinutes(end)}`;
     if (start < 0 || end > MINUTES_PER_DAY) return `${text} is not within the day (00:00 to 24:00).`;
     if (start >= end) return `${text} ends before it starts: the second time must be later.`;
-    if (start < previousEnd) return `${text} starts before the span before it ends: list the spans in order, without overlaps.`;
+    if (start < previousEnd)
+      return `${text} starts before the span before it ends: list the spans in order, without overlaps.`;
     previousEnd = end;
   }
   return null;
@@ -57,7 +58,10 @@ export type Parsed = { spans: Span[]; error: null } | { spans: null; error: stri
  * separated by commas or semicolons. Blank text is a day without working time.
  */
 export function parseSpans(text: string): Parsed {
-  const parts = text.split(/[,;]/).map((p) => p.trim()).filter(Boolean);
+  const parts = text
+    .split(/[,;]/)
+    .map((p) => p.trim())
+    .filter(Boolean);
   const spans: Span[] = [];
   for (const part of parts) {
     const m = /^(\S+)\s*[-–—]\s*(\S+)$/.exec(part);

@@ -12,8 +12,14 @@ const fake = standardBackend();
 const day = (offset: number) => new Date(Date.now() + offset * 86400000).toISOString().slice(0, 10);
 
 // Make the cards look like real work.
-const decorate: [string, Partial<{ assignee: string; tags: string[]; due_date: string; priority: string; item_type: string }>][] = [
-  ['Enable MFA for admins', { assignee: 'Ana Silva', tags: ['identity', 'quick win'], priority: 'high', item_type: 'story' }],
+const decorate: [
+  string,
+  Partial<{ assignee: string; tags: string[]; due_date: string; priority: string; item_type: string }>,
+][] = [
+  [
+    'Enable MFA for admins',
+    { assignee: 'Ana Silva', tags: ['identity', 'quick win'], priority: 'high', item_type: 'story' },
+  ],
   ['Rotate service passwords', { due_date: day(-3), priority: 'highest', tags: ['secrets'] }],
   ['Patch VPN gateway', { assignee: 'Bo Jensen', due_date: day(5), item_type: 'bug', priority: 'high' }],
   ['Harden SSH config', { assignee: 'Ana Silva', tags: ['linux', 'servers', 'cis'], priority: 'medium' }],
@@ -22,7 +28,10 @@ const decorate: [string, Partial<{ assignee: string; tags: string[]; due_date: s
   ['Inventory of servers', { assignee: 'Bo Jensen', due_date: day(-10), item_type: 'milestone' }],
 ];
 for (const [title, fields] of decorate) Object.assign(fake.item(title), fields);
-fake.people.push({ id: 2, name: 'Bo Jensen', role: 'Network engineer' }, { id: 3, name: 'Chen Wei', role: 'IT manager' });
+fake.people.push(
+  { id: 2, name: 'Bo Jensen', role: 'Network engineer' },
+  { id: 3, name: 'Chen Wei', role: 'IT manager' },
+);
 fake.projects[0].description = 'Close the findings of the 2025 penetration test before the ISO 27001 audit.';
 
 const items = Number(params.get('items') ?? 0);
@@ -30,7 +39,10 @@ if (items > 0) {
   const names = ['Backlog', 'Ready', 'In progress', 'Review', 'Done'];
   for (const [n, name] of names.entries()) {
     const share = n === 0 ? Math.ceil(items * 0.4) : Math.floor((items * 0.6) / 4);
-    fake.addItems(name, Array.from({ length: share }, (_, i) => `${name} item ${i + 1}`));
+    fake.addItems(
+      name,
+      Array.from({ length: share }, (_, i) => `${name} item ${i + 1}`),
+    );
   }
 }
 if (params.has('plan')) {
@@ -66,12 +78,18 @@ if (params.has('plan')) {
   }
   const plan = fake.addPlan('ERP migration', tasks);
   for (const [a, b] of [
-    ['Project charter', 'Kick-off with stakeholders'], ['Kick-off with stakeholders', 'Charter signed'],
-    ['Charter signed', 'Current-state analysis'], ['Current-state analysis', 'Target architecture'],
-    ['Current-state analysis', 'Security review'], ['Target architecture', 'Configure ERP core'],
-    ['Target architecture', 'Data migration scripts'], ['Data migration scripts', 'Integrations'],
-    ['Configure ERP core', 'Performance tuning'], ['Performance tuning', 'User acceptance test'],
-    ['User acceptance test', 'Go-live'], ['Integrations', 'Training'],
+    ['Project charter', 'Kick-off with stakeholders'],
+    ['Kick-off with stakeholders', 'Charter signed'],
+    ['Charter signed', 'Current-state analysis'],
+    ['Current-state analysis', 'Target architecture'],
+    ['Current-state analysis', 'Security review'],
+    ['Target architecture', 'Configure ERP core'],
+    ['Target architecture', 'Data migration scripts'],
+    ['Data migration scripts', 'Integrations'],
+    ['Configure ERP core', 'Performance tuning'],
+    ['Performance tuning', 'User acceptance test'],
+    ['User acceptance test', 'Go-live'],
+    ['Integrations', 'Training'],
   ]) {
     fake.link(a, b);
   }
@@ -87,15 +105,26 @@ if (params.has('readonly')) {
 if (params.has('start') || params.has('damaged')) {
   fake.workspace = null;
   fake.recent = [
-    { path: '/home/pm/Documents/Northwind IT.bridgeplan', name: 'Northwind IT', last_opened: new Date(Date.now() - 7200000).toISOString(), missing: false },
-    { path: '/home/pm/Documents/ERP migration.bridgeplan', name: 'ERP migration', last_opened: new Date(Date.now() - 3 * 86400000).toISOString(), missing: false },
+    {
+      path: '/home/pm/Documents/Northwind IT.bridgeplan',
+      name: 'Northwind IT',
+      last_opened: new Date(Date.now() - 7200000).toISOString(),
+      missing: false,
+    },
+    {
+      path: '/home/pm/Documents/ERP migration.bridgeplan',
+      name: 'ERP migration',
+      last_opened: new Date(Date.now() - 3 * 86400000).toISOString(),
+      missing: false,
+    },
     { path: '/media/usb/Old plans.bridgeplan', name: 'Old plans', last_opened: '2024-11-02T10:00:00Z', missing: true },
   ];
 }
 if (params.has('damaged')) {
   fake.startError = {
     code: 'damaged',
-    message: 'damaged.bridgeplan is damaged and cannot be opened (database disk image is malformed). Nothing was changed; open a backup or an earlier copy.',
+    message:
+      'damaged.bridgeplan is damaged and cannot be opened (database disk image is malformed). Nothing was changed; open a backup or an earlier copy.',
   };
 }
 fake.install();
@@ -111,7 +140,9 @@ const waitFor = (selector: string, then: (el: HTMLElement) => void) => {
 };
 if (open) {
   waitFor('[data-testid="card"]', () =>
-    [...document.querySelectorAll<HTMLElement>('[data-testid="card"]')].find((c) => c.textContent?.includes(open))?.click(),
+    [...document.querySelectorAll<HTMLElement>('[data-testid="card"]')]
+      .find((c) => c.textContent?.includes(open))
+      ?.click(),
   );
 }
 if (params.has('help')) {

@@ -11,7 +11,8 @@ type Saved = Baseline & { dates: Map<number, [string, string]> };
 
 const DAY = 86_400_000;
 /** Calendar days from one date-time's day to another's; the fake knows no working calendar. */
-const daysBetween = (a: string, b: string) => Math.round((Date.parse(b.slice(0, 10)) - Date.parse(a.slice(0, 10))) / DAY);
+const daysBetween = (a: string, b: string) =>
+  Math.round((Date.parse(b.slice(0, 10)) - Date.parse(a.slice(0, 10))) / DAY);
 
 /**
  * The fake backend plus the baseline commands it does not answer yet: a baseline keeps each
@@ -24,8 +25,16 @@ class BaselineBackend extends FakeBackend {
 
   /** A baseline of the project's schedule as it is now (test setup, not an edit). */
   addBaseline(projectId: number, name: string): Saved {
-    const dates = new Map(this.schedule(projectId).tasks.map((t) => [t.item_id, [t.start, t.finish] as [string, string]]));
-    const saved: Saved = { id: this.#nextBaseline++, project_id: projectId, name, saved_at: '2026-11-23T10:00:00Z', dates };
+    const dates = new Map(
+      this.schedule(projectId).tasks.map((t) => [t.item_id, [t.start, t.finish] as [string, string]]),
+    );
+    const saved: Saved = {
+      id: this.#nextBaseline++,
+      project_id: projectId,
+      name,
+      saved_at: '2026-11-23T10:00:00Z',
+      dates,
+    };
     this.baselines.push(saved);
     return saved;
   }
@@ -60,7 +69,10 @@ class BaselineBackend extends FakeBackend {
           throw { code: 'duplicate', message: `This project already has a baseline named "${name}".` };
         }
         if (own.length >= 10) {
-          throw { code: 'invalid_input', message: 'A project keeps at most 10 baselines. Delete one before saving another.' };
+          throw {
+            code: 'invalid_input',
+            message: 'A project keeps at most 10 baselines. Delete one before saving another.',
+          };
         }
         return strip(this.addBaseline(projectId, name));
       }
@@ -74,11 +86,20 @@ class BaselineBackend extends FakeBackend {
           const saved = baseline.dates.get(t.item_id);
           if (!saved) return [];
           const [start, finish] = saved;
-          return [{
-            item_id: t.item_id, name: t.name, wbs: t.wbs, baseline_start: start, baseline_finish: finish,
-            start: t.start, finish: t.finish, start_variance_hours: daysBetween(start, t.start) * 8,
-            finish_variance_hours: daysBetween(finish, t.finish) * 8, duration_variance_hours: 0,
-          }];
+          return [
+            {
+              item_id: t.item_id,
+              name: t.name,
+              wbs: t.wbs,
+              baseline_start: start,
+              baseline_finish: finish,
+              start: t.start,
+              finish: t.finish,
+              start_variance_hours: daysBetween(start, t.start) * 8,
+              finish_variance_hours: daysBetween(finish, t.finish) * 8,
+              duration_variance_hours: 0,
+            },
+          ];
         });
       }
     }
@@ -126,7 +147,9 @@ describe('baselines', () => {
 
     await fireEvent.input(name, { target: { value: 'Signed-off plan' } });
     await fireEvent.click(within(panel).getByTestId('baseline-save'));
-    await waitFor(() => expect(fake.callsOf('baseline_save')).toEqual([{ project_id: fake.projects[0].id, name: 'Signed-off plan' }]));
+    await waitFor(() =>
+      expect(fake.callsOf('baseline_save')).toEqual([{ project_id: fake.projects[0].id, name: 'Signed-off plan' }]),
+    );
     await waitFor(() => expect(within(panel).getByText('Signed-off plan')).toBeTruthy());
     expect(within(panel).getByTestId('baseline-count').textContent).toBe('1 of 10');
     // The next name is offered; the new baseline is listed, not yet compared with.
@@ -175,7 +198,12 @@ describe('baselines', () => {
 
     await openMenu();
     await fireEvent.click(option(baseline.id));
-    await waitFor(() => expect(fake.callsOf('schedule_get').at(-1)).toEqual({ project_id: fake.projects[0].id, baseline_id: baseline.id }));
+    await waitFor(() =>
+      expect(fake.callsOf('schedule_get').at(-1)).toEqual({
+        project_id: fake.projects[0].id,
+        baseline_id: baseline.id,
+      }),
+    );
     await waitFor(() => expect(screen.getAllByTestId('baseline-bar')).toHaveLength(5));
     // The rows stayed on screen: the same elements, not a reload.
     expect(screen.getAllByTestId('timeline-row')).toEqual(rowsBefore);

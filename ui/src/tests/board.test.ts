@@ -73,7 +73,9 @@ describe('board', () => {
     await fireEvent.keyDown(c, { key: 'ArrowRight', altKey: true });
 
     const item = fake.item('Patch VPN gateway');
-    await waitFor(() => expect(fake.callsOf('item_move')).toEqual([{ id: item.id, status_id: fake.status('In progress').id, index: 0 }]));
+    await waitFor(() =>
+      expect(fake.callsOf('item_move')).toEqual([{ id: item.id, status_id: fake.status('In progress').id, index: 0 }]),
+    );
     expect(columnOf('Patch VPN gateway')).toBe('In progress');
     await waitFor(() => expect(document.activeElement).toBe(card('Patch VPN gateway')));
   });
@@ -92,8 +94,12 @@ describe('board', () => {
     target.focus();
     await fireEvent.keyDown(target, { key: 'ArrowDown', altKey: true });
     const id = fake.item('Harden SSH config').id;
-    await waitFor(() => expect(fake.callsOf('item_move')).toEqual([{ id, status_id: fake.status('In progress').id, index: 1 }]));
-    const titles = within(column('In progress')).getAllByTestId('card').map((c) => c.textContent);
+    await waitFor(() =>
+      expect(fake.callsOf('item_move')).toEqual([{ id, status_id: fake.status('In progress').id, index: 1 }]),
+    );
+    const titles = within(column('In progress'))
+      .getAllByTestId('card')
+      .map((c) => c.textContent);
     expect(titles[0]).toContain('Review firewall rules');
     expect(titles[1]).toContain('Harden SSH config');
   });
@@ -129,14 +135,19 @@ describe('board', () => {
       document.elementFromPoint = original;
     }
     const id = fake.item('Enable MFA for admins').id;
-    await waitFor(() => expect(fake.callsOf('item_move')).toEqual([{ id, status_id: fake.status('Review').id, index: 0 }]));
+    await waitFor(() =>
+      expect(fake.callsOf('item_move')).toEqual([{ id, status_id: fake.status('Review').id, index: 0 }]),
+    );
     expect(columnOf('Enable MFA for admins')).toBe('Review');
     expect(screen.queryByTestId('drag-ghost')).toBeNull();
   });
 
   test('a 5,000-item column renders only the cards in view', async () => {
     const fake = standardBackend();
-    fake.addItems('Backlog', Array.from({ length: 5000 }, (_, i) => `Generated item ${i + 1}`));
+    fake.addItems(
+      'Backlog',
+      Array.from({ length: 5000 }, (_, i) => `Generated item ${i + 1}`),
+    );
     await renderApp(fake);
     const backlog = column('Backlog');
     expect(within(backlog).getByTestId('column-count').textContent).toBe('5002');

@@ -3,7 +3,10 @@ import { fireEvent, screen, waitFor, within } from '@testing-library/svelte';
 import { standardBackend, type FakeBackend } from './fake-backend';
 import { renderApp } from './helpers';
 
-const WORKDAY = [[480, 720], [780, 1020]];
+const WORKDAY = [
+  [480, 720],
+  [780, 1020],
+];
 
 /** The standard workspace plus a waterfall plan, opened on the plan's timeline. */
 async function renderPlan(setup: (fake: FakeBackend) => void = () => undefined) {
@@ -28,7 +31,11 @@ async function openEditor() {
 }
 
 const day = (dialog: HTMLElement, n: number) =>
-  within(within(dialog).getAllByTestId('calendar-week-day').find((d) => d.dataset.day === String(n))!);
+  within(
+    within(dialog)
+      .getAllByTestId('calendar-week-day')
+      .find((d) => d.dataset.day === String(n))!,
+  );
 const total = (dialog: HTMLElement) => within(dialog).getByTestId('calendar-week-total').textContent;
 
 describe('working-calendar editor', () => {
@@ -46,12 +53,26 @@ describe('working-calendar editor', () => {
 
     const days = within(dialog).getAllByTestId('calendar-week-day');
     expect(days.map((d) => d.getAttribute('aria-label'))).toEqual([
-      'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday',
+      'Monday',
+      'Tuesday',
+      'Wednesday',
+      'Thursday',
+      'Friday',
+      'Saturday',
+      'Sunday',
     ]);
     expect(days.map((d) => (within(d).getByTestId('calendar-day-working') as HTMLInputElement).checked)).toEqual([
-      true, true, true, true, true, false, false,
+      true,
+      true,
+      true,
+      true,
+      true,
+      false,
+      false,
     ]);
-    expect((day(dialog, 0).getByTestId('calendar-day-hours') as HTMLInputElement).value).toBe('08:00–12:00, 13:00–17:00');
+    expect((day(dialog, 0).getByTestId('calendar-day-hours') as HTMLInputElement).value).toBe(
+      '08:00–12:00, 13:00–17:00',
+    );
     expect(day(dialog, 0).getByTestId('calendar-day-total').textContent).toBe('8 h');
     expect(day(dialog, 5).queryByTestId('calendar-day-hours')).toBeNull();
     expect(total(dialog)).toBe('40 h a week');
@@ -75,7 +96,17 @@ describe('working-calendar editor', () => {
 
     // Ticking it again brings its hours back.
     await fireEvent.click(day(dialog, 4).getByTestId('calendar-day-working'));
-    await waitFor(() => expect(fake.callsOf('calendar_week_set').at(-1)!.week).toEqual([WORKDAY, WORKDAY, WORKDAY, WORKDAY, WORKDAY, [], []]));
+    await waitFor(() =>
+      expect(fake.callsOf('calendar_week_set').at(-1)!.week).toEqual([
+        WORKDAY,
+        WORKDAY,
+        WORKDAY,
+        WORKDAY,
+        WORKDAY,
+        [],
+        [],
+      ]),
+    );
     expect(total(dialog)).toBe('40 h a week');
 
     // Ctrl+Z in the dialog undoes the last change, and the dialog shows the week it restored.
@@ -104,13 +135,27 @@ describe('working-calendar editor', () => {
     await fireEvent.input(monday, { target: { value: '8:00-12:00, 13:00-16:30' } });
     await fireEvent.keyDown(monday, { key: 'Enter' });
     await waitFor(() => expect(fake.callsOf('calendar_week_set')).toHaveLength(1));
-    expect(fake.callsOf('calendar_week_set')[0].week).toEqual([[[480, 720], [780, 990]], WORKDAY, WORKDAY, WORKDAY, WORKDAY, [], []]);
+    expect(fake.callsOf('calendar_week_set')[0].week).toEqual([
+      [
+        [480, 720],
+        [780, 990],
+      ],
+      WORKDAY,
+      WORKDAY,
+      WORKDAY,
+      WORKDAY,
+      [],
+      [],
+    ]);
     await waitFor(() => expect(monday.value).toBe('08:00–12:00, 13:00–16:30'));
     expect(day(dialog, 0).queryByRole('alert')).toBeNull();
     expect(day(dialog, 0).getByTestId('calendar-day-total').textContent).toBe('7 h 30 min');
     expect(total(dialog)).toBe('39 h 30 min a week');
 
-    fake.failures.set('calendar_week_set', { code: 'invalid_input', message: 'The calendar "Standard" has no working time on any weekday.' });
+    fake.failures.set('calendar_week_set', {
+      code: 'invalid_input',
+      message: 'The calendar "Standard" has no working time on any weekday.',
+    });
     await fireEvent.click(day(dialog, 1).getByTestId('calendar-day-working'));
     const refusal = await day(dialog, 1).findByRole('alert');
     expect(refusal.textContent).toContain('has no working time on any weekday');
@@ -123,7 +168,11 @@ describe('working-calendar editor', () => {
       f.calendar.exceptions = [{ day: '2026-05-01', name: 'Labour Day', spans: [] }];
     });
     const dialog = await openEditor();
-    expect(within(dialog).getAllByTestId('calendar-exception').map((e) => e.dataset.day)).toEqual(['2026-05-01']);
+    expect(
+      within(dialog)
+        .getAllByTestId('calendar-exception')
+        .map((e) => e.dataset.day),
+    ).toEqual(['2026-05-01']);
 
     // No date: said, nothing sent.
     await fireEvent.click(within(dialog).getByTestId('calendar-exception-add'));
@@ -150,22 +199,37 @@ describe('working-calendar editor', () => {
     await fireEvent.click(within(dialog).getByTestId('calendar-exception-working'));
     await fireEvent.input(within(dialog).getByTestId('calendar-exception-hours'), { target: { value: '08:00–12:00' } });
     await fireEvent.click(within(dialog).getByTestId('calendar-exception-add'));
-    await waitFor(() => expect(fake.callsOf('calendar_exception_set').at(-1)).toEqual({
-      calendar_id: 1, exception: { day: '2026-12-24', name: '', spans: [[480, 720]] },
-    }));
-    await waitFor(() => expect(within(dialog).getAllByTestId('calendar-exception').map((e) => e.dataset.day)).toEqual([
-      '2026-05-01', '2026-12-24', '2026-12-25',
-    ]));
+    await waitFor(() =>
+      expect(fake.callsOf('calendar_exception_set').at(-1)).toEqual({
+        calendar_id: 1,
+        exception: { day: '2026-12-24', name: '', spans: [[480, 720]] },
+      }),
+    );
+    await waitFor(() =>
+      expect(
+        within(dialog)
+          .getAllByTestId('calendar-exception')
+          .map((e) => e.dataset.day),
+      ).toEqual(['2026-05-01', '2026-12-24', '2026-12-25']),
+    );
     expect(within(dialog).getAllByTestId('calendar-exception')[1].textContent).toContain('08:00–12:00');
 
     const labourDay = within(dialog).getAllByTestId('calendar-exception')[0];
     await fireEvent.click(within(labourDay).getByTestId('calendar-exception-remove'));
-    await waitFor(() => expect(fake.callsOf('calendar_exception_remove')).toEqual([{ calendar_id: 1, day: '2026-05-01' }]));
+    await waitFor(() =>
+      expect(fake.callsOf('calendar_exception_remove')).toEqual([{ calendar_id: 1, day: '2026-05-01' }]),
+    );
     await waitFor(() => expect(within(dialog).getAllByTestId('calendar-exception')).toHaveLength(2));
     const toast = screen.getAllByRole('status')[0];
     expect(toast.textContent).toContain('Removed the exception on');
     await fireEvent.click(within(toast).getByTestId('toast-action'));
-    await waitFor(() => expect(within(dialog).getAllByTestId('calendar-exception').map((e) => e.dataset.day)).toContain('2026-05-01'));
+    await waitFor(() =>
+      expect(
+        within(dialog)
+          .getAllByTestId('calendar-exception')
+          .map((e) => e.dataset.day),
+      ).toContain('2026-05-01'),
+    );
   });
 
   test('Esc closes the dialog without closing anything else, and focus returns to the Calendar button', async () => {
@@ -190,7 +254,11 @@ describe('working-calendar editor', () => {
       f.calendar.exceptions = [{ day: '2026-05-01', name: 'Labour Day', spans: [] }];
     });
     const dialog = await openEditor();
-    expect(within(dialog).getAllByTestId('calendar-day-working').every((c) => (c as HTMLInputElement).disabled)).toBe(true);
+    expect(
+      within(dialog)
+        .getAllByTestId('calendar-day-working')
+        .every((c) => (c as HTMLInputElement).disabled),
+    ).toBe(true);
     expect(within(dialog).queryByTestId('calendar-exception-add')).toBeNull();
     expect(within(dialog).queryByTestId('calendar-exception-remove')).toBeNull();
     expect(within(dialog).getByText(/read-only/)).toBeTruthy();

@@ -30,7 +30,15 @@ describe('calendar dates', () => {
     // 1 March 2026 is a Sunday; 31 March a Tuesday.
     const weeks = monthGrid('2026-03-17');
     expect(weeks).toHaveLength(6);
-    expect(weeks[0]).toEqual(['2026-02-23', '2026-02-24', '2026-02-25', '2026-02-26', '2026-02-27', '2026-02-28', '2026-03-01']);
+    expect(weeks[0]).toEqual([
+      '2026-02-23',
+      '2026-02-24',
+      '2026-02-25',
+      '2026-02-26',
+      '2026-02-27',
+      '2026-02-28',
+      '2026-03-01',
+    ]);
     expect(weeks[5][0]).toBe('2026-03-30');
     expect(weeks[5][6]).toBe('2026-04-05');
     expect(weeks.every((w) => w.length === 7 && weekday(w[0]) === 0)).toBe(true);
@@ -41,7 +49,15 @@ describe('calendar dates', () => {
     const weeks = monthGrid('2026-08-01');
     expect(weeks).toHaveLength(6);
     expect(weeks[0][0]).toBe('2026-07-27');
-    expect(weeks.at(-1)).toEqual(['2026-08-31', '2026-09-01', '2026-09-02', '2026-09-03', '2026-09-04', '2026-09-05', '2026-09-06']);
+    expect(weeks.at(-1)).toEqual([
+      '2026-08-31',
+      '2026-09-01',
+      '2026-09-02',
+      '2026-09-03',
+      '2026-09-04',
+      '2026-09-05',
+      '2026-09-06',
+    ]);
     // June 2026 starts on a Monday and ends on a Tuesday: five weeks, nothing before the 1st.
     const june = monthGrid('2026-06-30');
     expect(june).toHaveLength(5);
@@ -49,10 +65,26 @@ describe('calendar dates', () => {
   });
 
   test('February: 29 days in leap years, 28 otherwise, and a four-week grid when it fits exactly', () => {
-    expect(monthGrid('2024-02-10').flat().filter((d) => d.startsWith('2024-02'))).toHaveLength(29);
-    expect(monthGrid('2023-02-10').flat().filter((d) => d.startsWith('2023-02'))).toHaveLength(28);
-    expect(monthGrid('2000-02-01').flat().filter((d) => d.startsWith('2000-02'))).toHaveLength(29);
-    expect(monthGrid('2100-02-01').flat().filter((d) => d.startsWith('2100-02'))).toHaveLength(28);
+    expect(
+      monthGrid('2024-02-10')
+        .flat()
+        .filter((d) => d.startsWith('2024-02')),
+    ).toHaveLength(29);
+    expect(
+      monthGrid('2023-02-10')
+        .flat()
+        .filter((d) => d.startsWith('2023-02')),
+    ).toHaveLength(28);
+    expect(
+      monthGrid('2000-02-01')
+        .flat()
+        .filter((d) => d.startsWith('2000-02')),
+    ).toHaveLength(29);
+    expect(
+      monthGrid('2100-02-01')
+        .flat()
+        .filter((d) => d.startsWith('2100-02')),
+    ).toHaveLength(28);
     // February 2021: Monday 1 to Sunday 28.
     expect(monthGrid('2021-02-14')).toHaveLength(4);
     expect(addDays('2024-02-28', 1)).toBe('2024-02-29');
@@ -75,7 +107,15 @@ describe('calendar dates', () => {
   test('weeks start on Monday, across daylight-saving changes', () => {
     expect(startOfWeek('2026-03-29')).toBe('2026-03-23');
     expect(startOfWeek('2026-03-30')).toBe('2026-03-30');
-    expect(weekDays('2026-10-25')).toEqual(['2026-10-19', '2026-10-20', '2026-10-21', '2026-10-22', '2026-10-23', '2026-10-24', '2026-10-25']);
+    expect(weekDays('2026-10-25')).toEqual([
+      '2026-10-19',
+      '2026-10-20',
+      '2026-10-21',
+      '2026-10-22',
+      '2026-10-23',
+      '2026-10-24',
+      '2026-10-25',
+    ]);
     expect(addDays('2026-03-28', 2)).toBe('2026-03-30');
   });
 
@@ -143,20 +183,55 @@ describe('calendar layout', () => {
 describe('calendar index', () => {
   function item(id: number, title: string, due: string | null): WorkItem {
     return {
-      id, project_id: 1, status_id: 1, item_type: 'task', title, description: '', assignee: null, estimate_hours: null,
-      story_points: null, priority: 'medium', tags: [], due_date: due, created_at: '', updated_at: '', parent_id: null,
+      id,
+      project_id: 1,
+      status_id: 1,
+      item_type: 'task',
+      title,
+      description: '',
+      assignee: null,
+      estimate_hours: null,
+      story_points: null,
+      priority: 'medium',
+      tags: [],
+      due_date: due,
+      created_at: '',
+      updated_at: '',
+      parent_id: null,
     };
   }
   /** Only what the calendar reads of a scheduled task. */
   function task(id: number, start: string, finish: string, fields: Partial<ScheduledTask> = {}): ScheduledTask {
-    return { item_id: id, start, finish, summary: false, milestone: false, critical: false, ...fields } as ScheduledTask;
+    return {
+      item_id: id,
+      start,
+      finish,
+      summary: false,
+      milestone: false,
+      critical: false,
+      ...fields,
+    } as ScheduledTask;
   }
   const board: Board = {
-    project: { id: 1, name: 'P', methodology: 'waterfall', start_date: null, finish_date: null, description: '', item_count: 4, manager: null },
+    project: {
+      id: 1,
+      name: 'P',
+      methodology: 'waterfall',
+      start_date: null,
+      finish_date: null,
+      description: '',
+      item_count: 4,
+      manager: null,
+    },
     columns: [
       {
         status: { id: 1, project_id: 1, name: 'To do', category: 'todo', position: 0, wip_limit: null },
-        items: [item(1, 'Due only', '2026-03-03'), item(2, 'Task with due', '2026-03-12'), item(3, 'No date', null), item(4, 'Summary', null)],
+        items: [
+          item(1, 'Due only', '2026-03-03'),
+          item(2, 'Task with due', '2026-03-12'),
+          item(3, 'No date', null),
+          item(4, 'Summary', null),
+        ],
         over_limit: false,
       },
       {
@@ -179,14 +254,27 @@ describe('calendar index', () => {
     const week11 = index.byWeek.get(dayNumber('2026-03-09'))!.map((e) => e.key);
     expect(week10).toEqual(['item:1', 'task:2']);
     expect(week11).toEqual(['task:2', 'due:2']);
-    expect(index.byKey.get('task:2')).toMatchObject({ start: '2026-03-06', end: '2026-03-10', critical: true, due: '2026-03-12' });
+    expect(index.byKey.get('task:2')).toMatchObject({
+      start: '2026-03-06',
+      end: '2026-03-10',
+      critical: true,
+      due: '2026-03-12',
+    });
     expect(index.byKey.get('item:1')!.overdue).toBe(true);
     // Done items are never overdue.
     expect(index.byKey.get('item:5')!.overdue).toBe(false);
   });
 
   test('a due date being saved shows at once', () => {
-    const index = buildIndex(board, [], '2026-03-01', new Map([[3, '2026-03-20'], [1, null]]));
+    const index = buildIndex(
+      board,
+      [],
+      '2026-03-01',
+      new Map([
+        [3, '2026-03-20'],
+        [1, null],
+      ]),
+    );
     expect(index.byKey.get('item:3')!.start).toBe('2026-03-20');
     expect(index.undated.map((e) => e.id)).toEqual([1, 4]);
   });

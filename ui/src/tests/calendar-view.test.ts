@@ -3,6 +3,7 @@ import { fireEvent, screen, waitFor, within } from '@testing-library/svelte';
 import { calendarView } from '../lib/state/calendar-view.svelte';
 import { FakeBackend, standardBackend } from './fake-backend';
 import { renderApp } from './helpers';
+import { setToday } from '../lib/clock';
 
 /** The standard workspace with due dates around "today", Thursday 5 March 2026. */
 function datedBackend(): FakeBackend {
@@ -26,11 +27,16 @@ async function renderCalendar(fake = datedBackend(), { project }: { project?: nu
 const day = (date: string) => document.querySelector<HTMLElement>(`[data-testid="calendar-day"][data-date="${date}"]`)!;
 const days = () => screen.queryAllByTestId('calendar-day');
 const title = () => screen.getByTestId('calendar-title').textContent;
-const entryTitles = (date: string) => within(day(date)).queryAllByTestId('calendar-entry').map((e) => e.textContent?.trim());
+const entryTitles = (date: string) =>
+  within(day(date))
+    .queryAllByTestId('calendar-entry')
+    .map((e) => e.textContent?.trim());
 
 function entry(fake: FakeBackend, titleText: string, kind = 'item'): HTMLElement {
   const id = fake.item(titleText).id;
-  const found = document.querySelector<HTMLElement>(`[data-testid="calendar-entry"][data-item-id="${id}"][data-kind="${kind}"]`);
+  const found = document.querySelector<HTMLElement>(
+    `[data-testid="calendar-entry"][data-item-id="${id}"][data-kind="${kind}"]`,
+  );
   if (!found) throw new Error(`no ${kind} entry ${titleText}`);
   return found;
 }
@@ -38,6 +44,7 @@ function entry(fake: FakeBackend, titleText: string, kind = 'item'): HTMLElement
 beforeEach(() => {
   vi.useFakeTimers({ toFake: ['Date'] });
   vi.setSystemTime(new Date(2026, 2, 5, 12, 0));
+  setToday('2026-03-05');
 });
 
 afterEach(() => {
@@ -75,10 +82,11 @@ describe('calendar view', () => {
 
     const tray = screen.getByTestId('calendar-undated');
     expect(within(tray).getByRole('heading').textContent).toBe('No due date (2)');
-    expect(within(tray).getAllByTestId('calendar-entry').map((e) => e.textContent?.trim())).toEqual([
-      'Rotate service passwords',
-      'Audit S3 buckets',
-    ]);
+    expect(
+      within(tray)
+        .getAllByTestId('calendar-entry')
+        .map((e) => e.textContent?.trim()),
+    ).toEqual(['Rotate service passwords', 'Audit S3 buckets']);
   });
 
   test('previous, next and today move the month shown', async () => {
@@ -99,7 +107,13 @@ describe('calendar view', () => {
     expect(screen.getByTestId('calendar-mode-week').getAttribute('aria-pressed')).toBe('true');
     expect(title()).toBe('Week 10 · 2–8 Mar 2026');
     expect(days().map((d) => d.dataset.date)).toEqual([
-      '2026-03-02', '2026-03-03', '2026-03-04', '2026-03-05', '2026-03-06', '2026-03-07', '2026-03-08',
+      '2026-03-02',
+      '2026-03-03',
+      '2026-03-04',
+      '2026-03-05',
+      '2026-03-06',
+      '2026-03-07',
+      '2026-03-08',
     ]);
     expect(entryTitles('2026-03-03')).toEqual(['Patch VPN gateway']);
     await fireEvent.click(screen.getByTestId('calendar-next'));
@@ -153,11 +167,18 @@ describe('calendar view', () => {
     expect(entry(fake, 'Patch VPN gateway').tabIndex).toBe(0);
     entry(fake, 'Patch VPN gateway').focus();
     await fireEvent.keyDown(entry(fake, 'Patch VPN gateway'), { key: 'ArrowRight', altKey: true });
-    await waitFor(() => expect(fake.callsOf('item_update').at(-1)).toMatchObject({ id, input: { due_date: '2026-03-04', title: 'Patch VPN gateway' } }));
+    await waitFor(() =>
+      expect(fake.callsOf('item_update').at(-1)).toMatchObject({
+        id,
+        input: { due_date: '2026-03-04', title: 'Patch VPN gateway' },
+      }),
+    );
     expect(entryTitles('2026-03-04')).toEqual(['Patch VPN gateway']);
     expect(document.activeElement).toBe(entry(fake, 'Patch VPN gateway'));
     await fireEvent.keyDown(document.activeElement!, { key: 'ArrowDown', altKey: true });
-    await waitFor(() => expect(fake.callsOf('item_update').at(-1)).toMatchObject({ id, input: { due_date: '2026-03-11' } }));
+    await waitFor(() =>
+      expect(fake.callsOf('item_update').at(-1)).toMatchObject({ id, input: { due_date: '2026-03-11' } }),
+    );
     await waitFor(() => expect(fake.item('Patch VPN gateway').due_date).toBe('2026-03-11'));
     expect(document.activeElement).toBe(entry(fake, 'Patch VPN gateway'));
     expect(day('2026-03-11').contains(document.activeElement)).toBe(true);
@@ -184,7 +205,9 @@ describe('calendar view', () => {
       document.elementFromPoint = original;
     }
     const id = fake.item('Enable MFA for admins').id;
-    await waitFor(() => expect(fake.callsOf('item_update')).toEqual([{ id, input: expect.objectContaining({ due_date: '2026-03-13' }) }]));
+    await waitFor(() =>
+      expect(fake.callsOf('item_update')).toEqual([{ id, input: expect.objectContaining({ due_date: '2026-03-13' }) }]),
+    );
     expect(entryTitles('2026-03-13')).toEqual(['Enable MFA for admins']);
     expect(entryTitles('2026-03-10')).toEqual(['Harden SSH config']);
     expect(screen.queryByTestId('calendar-drag-ghost')).toBeNull();
@@ -192,10 +215,15 @@ describe('calendar view', () => {
 
   test('a refused move shows the backend message and puts the entry back', async () => {
     const fake = await renderCalendar();
-    fake.failures.set('item_update', { code: 'locked', message: 'Another program is writing to this file. Try again in a moment.' });
+    fake.failures.set('item_update', {
+      code: 'locked',
+      message: 'Another program is writing to this file. Try again in a moment.',
+    });
     entry(fake, 'Harden SSH config').focus();
     await fireEvent.keyDown(entry(fake, 'Harden SSH config'), { key: 'ArrowLeft', altKey: true });
-    expect((await screen.findByTestId('calendar-error')).textContent).toContain('Another program is writing to this file.');
+    expect((await screen.findByTestId('calendar-error')).textContent).toContain(
+      'Another program is writing to this file.',
+    );
     expect(entryTitles('2026-03-10')).toEqual(['Enable MFA for admins', 'Harden SSH config']);
     expect(entryTitles('2026-03-09')).toEqual([]);
   });
@@ -212,7 +240,9 @@ describe('calendar view', () => {
     await waitFor(() => expect(document.activeElement).toBe(entry(fake, 'Harden SSH config')));
 
     await fireEvent.dblClick(within(screen.getByTestId('calendar-undated')).getAllByTestId('calendar-entry')[0]);
-    expect((await screen.findByTestId('detail-panel')).dataset.itemId).toBe(String(fake.item('Rotate service passwords').id));
+    expect((await screen.findByTestId('detail-panel')).dataset.itemId).toBe(
+      String(fake.item('Rotate service passwords').id),
+    );
   });
 
   test('n asks for a title and adds an item due on the focused day; errors keep what was typed', async () => {
@@ -257,7 +287,11 @@ describe('calendar view', () => {
     await fireEvent.click(more);
     const list = await screen.findByTestId('calendar-day-list');
     expect(list.getAttribute('aria-label')).toBe('Everything on Wednesday 18 March 2026');
-    expect(within(list).getAllByTestId('calendar-entry').map((e) => e.textContent?.trim())).toEqual(['One', 'Two', 'Three', 'Four']);
+    expect(
+      within(list)
+        .getAllByTestId('calendar-entry')
+        .map((e) => e.textContent?.trim()),
+    ).toEqual(['One', 'Two', 'Three', 'Four']);
     await waitFor(() => expect(list.contains(document.activeElement)).toBe(true));
     await fireEvent.keyDown(document.activeElement!, { key: 'Escape' });
     expect(screen.queryByTestId('calendar-day-list')).toBeNull();
@@ -277,9 +311,9 @@ describe('calendar view', () => {
     fake.item('Pack').due_date = '2026-03-12';
     await renderCalendar(fake, { project: plan.id });
     await waitFor(() => expect(fake.callsOf('schedule_get').at(-1)).toMatchObject({ project_id: plan.id }));
-    const bars = await screen.findAllByTestId('calendar-entry').then(() =>
-      screen.getAllByTestId('calendar-entry').filter((e) => e.dataset.kind === 'task'),
-    );
+    const bars = await screen
+      .findAllByTestId('calendar-entry')
+      .then(() => screen.getAllByTestId('calendar-entry').filter((e) => e.dataset.kind === 'task'));
     // Thursday 5 to Tuesday 10 March: drawn from Thursday in week 10 and again from Monday in week 11.
     expect(bars).toHaveLength(2);
     expect(day('2026-03-05').contains(bars[0])).toBe(true);
@@ -295,7 +329,11 @@ describe('calendar view', () => {
     expect(day('2026-03-13').contains(milestone)).toBe(true);
     expect(within(milestone).getByTestId('calendar-milestone')).toBeTruthy();
     expect(day('2026-03-12').contains(entry(fake, 'Pack', 'due'))).toBe(true);
-    expect(screen.queryAllByTestId('calendar-entry').filter((e) => e.dataset.kind === 'item' && e.textContent?.includes('Pack'))).toHaveLength(0);
+    expect(
+      screen
+        .queryAllByTestId('calendar-entry')
+        .filter((e) => e.dataset.kind === 'item' && e.textContent?.includes('Pack')),
+    ).toHaveLength(0);
     expect(within(screen.getByTestId('calendar-undated')).getByRole('heading').textContent).toBe('No due date (1)');
 
     // Spans do not move here; their due-date markers do.
@@ -307,7 +345,9 @@ describe('calendar view', () => {
     const marker = entry(fake, 'Pack', 'due');
     marker.focus();
     await fireEvent.keyDown(marker, { key: 'ArrowRight', altKey: true });
-    await waitFor(() => expect(fake.callsOf('item_update').at(-1)).toMatchObject({ input: { due_date: '2026-03-13' } }));
+    await waitFor(() =>
+      expect(fake.callsOf('item_update').at(-1)).toMatchObject({ input: { due_date: '2026-03-13' } }),
+    );
     // The edit refetches the schedule.
     await waitFor(() => expect(fake.callsOf('schedule_get').length).toBeGreaterThan(1));
   });
@@ -343,7 +383,11 @@ describe('calendar view', () => {
   test('10,000 items over three years: the month renders only what fits', async () => {
     const fake = standardBackend();
     const big = fake.addProject('Big', [['To do', null, 'todo']]);
-    const items = fake.addItems('To do', Array.from({ length: 10_000 }, (_, i) => `Item ${i}`), big.id);
+    const items = fake.addItems(
+      'To do',
+      Array.from({ length: 10_000 }, (_, i) => `Item ${i}`),
+      big.id,
+    );
     items.forEach((item, i) => {
       if (i % 10 !== 0) item.due_date = new Date(Date.UTC(2025, 0, 1 + (i % 1095))).toISOString().slice(0, 10);
     });

@@ -29,14 +29,28 @@ describe('eligibility', () => {
 
   test('ticking and unticking keeps the rule order and no repeats', () => {
     expect(toggleMet(pmp, ['diploma-60'], 'education-35', true)).toEqual(['education-35', 'diploma-60']);
-    expect(toggleMet(pmp, ['education-35', 'diploma-60'], 'education-35', true)).toEqual(['education-35', 'diploma-60']);
+    expect(toggleMet(pmp, ['education-35', 'diploma-60'], 'education-35', true)).toEqual([
+      'education-35',
+      'diploma-60',
+    ]);
     expect(toggleMet(pmp, ['education-35', 'diploma-60'], 'education-35', false)).toEqual(['diploma-60']);
   });
 });
 
 describe('continuing-education categories', () => {
-  const progress = (key: string, earned: number, min: number | null, max: number | null, still = 0): CategoryProgress => ({
-    key, name: key, earned, min, max, still_needed: still,
+  const progress = (
+    key: string,
+    earned: number,
+    min: number | null,
+    max: number | null,
+    still = 0,
+  ): CategoryProgress => ({
+    key,
+    name: key,
+    earned,
+    min,
+    max,
+    still_needed: still,
   });
 
   test('categories within another come right under it, one level in', () => {
@@ -93,19 +107,34 @@ describe('goals and progress', () => {
     expect(g.level).toBe('40,110 140,60 240,10');
     expect(g.target).toBe('40,10 140,10 240,10');
     // One point sits in the middle of the plot.
-    expect(progressGeometry([{ date: '2026-01-01', average_level: 1, average_target: 2, skills_met: 0 }], box).xs).toEqual([140]);
+    expect(
+      progressGeometry([{ date: '2026-01-01', average_level: 1, average_target: 2, skills_met: 0 }], box).xs,
+    ).toEqual([140]);
   });
 });
 
 describe('upcoming groups', () => {
   const entry = (date: string, overdue = false, title = date): Upcoming => ({
-    kind: 'goal', person_id: 1, person: 'Ana Silva', title, detail: '', date, overdue,
+    kind: 'goal',
+    person_id: 1,
+    person: 'Ana Silva',
+    title,
+    detail: '',
+    date,
+    overdue,
   });
 
   test('overdue, the next 14 days (today included) and later, each soonest first; empty groups left out', () => {
     const today = '2026-03-10';
     const groups = groupUpcoming(
-      [entry('2026-04-20'), entry('2026-03-24'), entry('2026-03-25'), entry('2026-03-01', true), entry('2026-03-10'), entry('2026-02-01', true)],
+      [
+        entry('2026-04-20'),
+        entry('2026-03-24'),
+        entry('2026-03-25'),
+        entry('2026-03-01', true),
+        entry('2026-03-10'),
+        entry('2026-02-01', true),
+      ],
       today,
     );
     expect(groups.map((g) => [g.label, g.items.map((i) => i.date)])).toEqual([

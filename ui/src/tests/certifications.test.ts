@@ -31,9 +31,16 @@ async function renderPanel(fake: ReturnType<typeof setUp>['fake']) {
 const card = (key: string) => screen.getAllByTestId('certification-card').find((c) => c.dataset.key === key)!;
 const text = (el: Element | null | undefined) => el?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
 const item = (c: HTMLElement, key: string) =>
-  within(c).getAllByTestId('certification-eligibility-item').find((i) => i.dataset.key === key)!.querySelector('input')!;
+  within(c)
+    .getAllByTestId('certification-eligibility-item')
+    .find((i) => i.dataset.key === key)!
+    .querySelector('input')!;
 const progress = (c: HTMLElement, key: string) =>
-  text(within(c).getAllByTestId('units-category-progress').find((r) => r.dataset.key === key));
+  text(
+    within(c)
+      .getAllByTestId('units-category-progress')
+      .find((r) => r.dataset.key === key),
+  );
 
 describe('certifications panel', () => {
   test('lists tracked certifications with their rules, source and date checked', async () => {
@@ -74,16 +81,24 @@ describe('certifications panel', () => {
     expect(text(within(c).getByTestId('certification-eligible'))).toBe('Not yet eligible');
     // The two alternatives show under "One of:".
     const oneOf = within(c).getByText('One of:').parentElement!;
-    expect(within(oneOf).getAllByTestId('certification-eligibility-item').map((i) => i.dataset.key)).toEqual([
-      'degree-36',
-      'diploma-60',
-    ]);
+    expect(
+      within(oneOf)
+        .getAllByTestId('certification-eligibility-item')
+        .map((i) => i.dataset.key),
+    ).toEqual(['degree-36', 'diploma-60']);
 
     await fireEvent.click(item(c, 'diploma-60'));
     await waitFor(() => expect(fake.callsOf('certification_update')).toHaveLength(1));
     expect(fake.callsOf('certification_update')[0]).toEqual({
       id: pmp.id,
-      input: { status: 'studying', exam_date: null, result: '', earned_on: null, eligibility_met: ['diploma-60'], notes: 'Voucher paid' },
+      input: {
+        status: 'studying',
+        exam_date: null,
+        result: '',
+        earned_on: null,
+        eligibility_met: ['diploma-60'],
+        notes: 'Voucher paid',
+      },
     });
     await waitFor(() => expect(item(card('pmp'), 'diploma-60').checked).toBe(true));
     expect(text(within(card('pmp')).getByTestId('certification-eligible'))).toBe('Not yet eligible');
@@ -113,7 +128,10 @@ describe('certifications panel', () => {
     await fireEvent.change(within(c).getByTestId('certification-earned-on'), { target: { value: '2026-05-04' } });
     await waitFor(() => expect(text(within(card('capm')).getByTestId('certification-status'))).toBe('Status: Passed'));
     expect(within(card('capm')).queryByTestId('certification-error')).toBeNull();
-    expect(fake.callsOf('certification_update').at(-1)!.input).toMatchObject({ status: 'passed', earned_on: '2026-05-04' });
+    expect(fake.callsOf('certification_update').at(-1)!.input).toMatchObject({
+      status: 'passed',
+      earned_on: '2026-05-04',
+    });
     expect(text(within(card('capm')).getByTestId('certification-expiry'))).toBe(`Renew by ${formatDate('2029-05-04')}`);
   });
 
@@ -145,7 +163,10 @@ describe('certifications panel', () => {
     await fireEvent.submit(form);
     await waitFor(() => expect(within(card('pmp')).queryByTestId('units-form')).toBeNull());
     expect(fake.callsOf('units_log')).toEqual([
-      { id: pmp.id, input: { category: 'ways-of-working', units: 10, earned_on: '2099-03-01', activity: 'Agile workshop' } },
+      {
+        id: pmp.id,
+        input: { category: 'ways-of-working', units: 10, earned_on: '2099-03-01', activity: 'Agile workshop' },
+      },
     ]);
     c = card('pmp');
     expect(progress(c, 'education')).toContain('30 of at least 35');
@@ -162,7 +183,9 @@ describe('certifications panel', () => {
     await fireEvent.input(within(again).getByTestId('units-form-activity'), { target: { value: 'Mentoring' } });
     await fireEvent.submit(again);
     const error = await within(again).findByTestId('units-form-error');
-    expect(text(error)).toBe(`"giving-back" is not a category of Project Management Professional (PMP)'s continuing education.`);
+    expect(text(error)).toBe(
+      `"giving-back" is not a category of Project Management Professional (PMP)'s continuing education.`,
+    );
     expect((within(again).getByTestId('units-form-activity') as HTMLInputElement).value).toBe('Mentoring');
   });
 
@@ -204,10 +227,15 @@ describe('certifications panel', () => {
     await fireEvent.click(await screen.findByRole('button', { name: 'Undo' }));
     await waitFor(() => expect(screen.getAllByTestId('certification-card')).toHaveLength(2));
 
-    fake.failures.set('certification_add', { code: 'duplicate', message: 'ITIL 4 Foundation is already tracked for this person.' });
+    fake.failures.set('certification_add', {
+      code: 'duplicate',
+      message: 'ITIL 4 Foundation is already tracked for this person.',
+    });
     await fireEvent.click(screen.getByTestId('certification-add'));
     await fireEvent.submit(screen.getByTestId('certification-add-form'));
-    expect(text(await screen.findByTestId('certification-add-error'))).toBe('ITIL 4 Foundation is already tracked for this person.');
+    expect(text(await screen.findByTestId('certification-add-error'))).toBe(
+      'ITIL 4 Foundation is already tracked for this person.',
+    );
     expect(screen.getByTestId('certification-add-form')).toBeTruthy();
   });
 

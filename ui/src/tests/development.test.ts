@@ -64,7 +64,9 @@ describe('development panel', () => {
     await renderPanel(fake);
     await fireEvent.click(screen.getByTestId('goal-add'));
     const form = screen.getByTestId('goal-form');
-    await waitFor(() => expect((within(form).getByTestId('goal-form-skill') as HTMLSelectElement).options).toHaveLength(6));
+    await waitFor(() =>
+      expect((within(form).getByTestId('goal-form-skill') as HTMLSelectElement).options).toHaveLength(6),
+    );
     await fireEvent.change(within(form).getByTestId('goal-form-skill'), { target: { value: '21' } });
     await fireEvent.submit(form);
     expect(text(await within(form).findByTestId('goal-form-error'))).toBe('A goal needs a due date.');
@@ -85,7 +87,9 @@ describe('development panel', () => {
     expect(within(goal('Communication')).queryByTestId('goal-overdue')).toBeNull();
 
     await fireEvent.click(within(g).getByTestId('goal-reached'));
-    await waitFor(() => expect(text(within(goal('Risk management')).getByTestId('goal-when'))).toBe(`Reached ${formatDate(todayIso())}`));
+    await waitFor(() =>
+      expect(text(within(goal('Risk management')).getByTestId('goal-when'))).toBe(`Reached ${formatDate(todayIso())}`),
+    );
     expect(fake.callsOf('goal_update')).toEqual([
       { id: risk.id, input: { skill_id: 12, target_level: 4, due_date: '2020-01-31', done_on: todayIso() } },
     ]);
@@ -111,14 +115,19 @@ describe('development panel', () => {
     const form = screen.getByTestId('activity-form');
     expect(document.activeElement).toBe(within(form).getByTestId('activity-form-title'));
     await fireEvent.change(within(form).getByTestId('activity-form-kind'), { target: { value: 'stretch' } });
-    await fireEvent.input(within(form).getByTestId('activity-form-title'), { target: { value: 'Run the VPN risk review' } });
+    await fireEvent.input(within(form).getByTestId('activity-form-title'), {
+      target: { value: 'Run the VPN risk review' },
+    });
     await fireEvent.input(within(form).getByTestId('activity-form-hours'), { target: { value: '6' } });
     await fireEvent.change(within(form).getByTestId('activity-form-item'), { target: { value: String(vpn.id) } });
     await fireEvent.submit(form);
 
     await waitFor(() => expect(screen.getAllByTestId('activity')).toHaveLength(1));
     expect(fake.callsOf('activity_add')).toEqual([
-      { goal_id: g.id, input: { kind: 'stretch', title: 'Run the VPN risk review', item_id: vpn.id, hours: 6, done_on: null } },
+      {
+        goal_id: g.id,
+        input: { kind: 'stretch', title: 'Run the VPN risk review', item_id: vpn.id, hours: 6, done_on: null },
+      },
     ]);
     const row = screen.getByTestId('activity');
     expect(text(row)).toContain('Stretch assignment');
@@ -152,7 +161,11 @@ describe('development panel', () => {
     expect(fake.callsOf('skill_progress')).toEqual([{ person_id: ANA }]);
     expect(chart.querySelector('[data-testid="progress-level"]')!.getAttribute('points')!.split(' ')).toHaveLength(3);
     expect(chart.querySelector('[data-testid="progress-target"]')!.getAttribute('points')!.split(' ')).toHaveLength(3);
-    expect(within(chart).getAllByTestId('progress-met').map((t) => t.textContent)).toEqual(['0 met', '1 met', '2 met']);
+    expect(
+      within(chart)
+        .getAllByTestId('progress-met')
+        .map((t) => t.textContent),
+    ).toEqual(['0 met', '1 met', '2 met']);
     expect(text(chart)).toContain('Level 3');
     expect(text(chart)).toContain('Target 3.75');
     expect(chart.querySelector('desc')!.textContent).toContain('2 skills meet their target');

@@ -21,8 +21,15 @@ describe('detail panel', () => {
     expect(fake.callsOf('item_update')[0]).toEqual({
       id: item.id,
       input: {
-        item_type: 'task', title: 'Patch VPN gateway', description: '', assignee: null, estimate_hours: 6.5,
-        story_points: null, priority: 'medium', tags: [], due_date: null,
+        item_type: 'task',
+        title: 'Patch VPN gateway',
+        description: '',
+        assignee: null,
+        estimate_hours: 6.5,
+        story_points: null,
+        priority: 'medium',
+        tags: [],
+        due_date: null,
       },
     });
     await waitFor(() => expect(screen.getByTestId('saved-indicator').textContent).toContain('Saved'));
@@ -103,7 +110,9 @@ describe('undo and redo', () => {
     const c = card('Patch VPN gateway');
     c.focus();
     await fireEvent.keyDown(c, { key: 'ArrowRight', altKey: true });
-    await waitFor(() => expect(screen.getByTestId('undo').getAttribute('title')).toContain('Move "Patch VPN gateway" to In progress'));
+    await waitFor(() =>
+      expect(screen.getByTestId('undo').getAttribute('title')).toContain('Move "Patch VPN gateway" to In progress'),
+    );
 
     await fireEvent.keyDown(document.activeElement ?? window, { key: 'z', ctrlKey: true });
     await waitFor(() => expect(fake.callsOf('history_undo')).toHaveLength(1));
@@ -202,7 +211,13 @@ describe('projects', () => {
     await fireEvent.submit(form.querySelector('form')!);
     await waitFor(() => expect(screen.getByTestId('project-name').textContent).toBe('Network Refresh'));
     expect(fake.callsOf('project_create').at(-1)).toEqual({
-      input: { name: 'Network Refresh', methodology: 'waterfall', start_date: null, finish_date: null, description: 'Second try' },
+      input: {
+        name: 'Network Refresh',
+        methodology: 'waterfall',
+        start_date: null,
+        finish_date: null,
+        description: 'Second try',
+      },
     });
     await waitFor(() => expect(screen.queryByTestId('project-form')).toBeNull());
   });

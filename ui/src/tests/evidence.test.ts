@@ -20,19 +20,39 @@ async function openEvidence({ suggest = true, keep = true, readOnly = false } = 
   const item = fake.item('Inventory of servers');
   if (suggest) {
     evidence.suggest(1, 13, {
-      rule: 'items-delivered', source_kind: 'item', source_id: item.id, project_id: security.id,
-      title: 'Delivered "Inventory of servers"', detail: 'Done as its assignee.', occurred_on: '2025-02-10',
+      rule: 'items-delivered',
+      source_kind: 'item',
+      source_id: item.id,
+      project_id: security.id,
+      title: 'Delivered "Inventory of servers"',
+      detail: 'Done as its assignee.',
+      occurred_on: '2025-02-10',
       why: 'Work items you delivered as their assignee.',
     });
     evidence.suggest(1, 13, {
-      rule: 'sprint-with-ceremonies', source_kind: 'sprint', source_id: 55, project_id: portal.id,
-      title: 'Sprint 3 of Customer Portal', detail: 'Finished with review and retrospective notes.', occurred_on: '2025-02-20',
+      rule: 'sprint-with-ceremonies',
+      source_kind: 'sprint',
+      source_id: 55,
+      project_id: portal.id,
+      title: 'Sprint 3 of Customer Portal',
+      detail: 'Finished with review and retrospective notes.',
+      occurred_on: '2025-02-20',
     });
   }
   if (keep) {
     evidence.kept.push({
-      id: 1, person_id: 1, skill_id: 12, skill: 'Risk management', rule: null, source_kind: null, source_id: null,
-      project_id: null, title: 'Risk workshop', detail: 'Two-day course.', url: 'https://example.org/cert/42', occurred_on: '2025-01-15',
+      id: 1,
+      person_id: 1,
+      skill_id: 12,
+      skill: 'Risk management',
+      rule: null,
+      source_kind: null,
+      source_id: null,
+      project_id: null,
+      title: 'Risk workshop',
+      detail: 'Two-day course.',
+      url: 'https://example.org/cert/42',
+      occurred_on: '2025-01-15',
       why: '',
     });
   }
@@ -93,7 +113,10 @@ describe('evidence', () => {
     await fireEvent.click(within(suggestions()[0]).getByTestId('evidence-reject'));
     await waitFor(() =>
       expect(fake.callsOf('evidence_decide')).toEqual([
-        { person_id: 1, decision: { rule: 'sprint-with-ceremonies', source_kind: 'sprint', source_id: 55, accept: false } },
+        {
+          person_id: 1,
+          decision: { rule: 'sprint-with-ceremonies', source_kind: 'sprint', source_id: 55, accept: false },
+        },
       ]),
     );
     await waitFor(() => expect(titles(suggestions())).toEqual(['Delivered "Inventory of servers"']));
@@ -109,22 +132,36 @@ describe('evidence', () => {
     await fireEvent.input(within(form).getByTestId('evidence-form-url'), { target: { value: 'intranet/steerco.pdf' } });
     await fireEvent.input(within(form).getByTestId('evidence-form-date'), { target: { value: '2025-03-03' } });
     await fireEvent.click(within(form).getByTestId('evidence-form-submit'));
-    expect((await within(form).findByTestId('evidence-form-error')).textContent).toContain('The evidence title cannot be empty.');
+    expect((await within(form).findByTestId('evidence-form-error')).textContent).toContain(
+      'The evidence title cannot be empty.',
+    );
 
-    await fireEvent.input(within(form).getByTestId('evidence-form-title'), { target: { value: 'Steering committee pack' } });
+    await fireEvent.input(within(form).getByTestId('evidence-form-title'), {
+      target: { value: 'Steering committee pack' },
+    });
     await fireEvent.click(within(form).getByTestId('evidence-form-submit'));
     await waitFor(() =>
-      expect(within(form).getByTestId('evidence-form-error').textContent).toContain('"intranet/steerco.pdf" is not a link'),
+      expect(within(form).getByTestId('evidence-form-error').textContent).toContain(
+        '"intranet/steerco.pdf" is not a link',
+      ),
     );
     expect((within(form).getByTestId('evidence-form-title') as HTMLInputElement).value).toBe('Steering committee pack');
     expect((within(form).getByTestId('evidence-form-skill') as HTMLSelectElement).value).toBe('21');
 
-    await fireEvent.input(within(form).getByTestId('evidence-form-url'), { target: { value: 'file:///share/steerco.pdf' } });
+    await fireEvent.input(within(form).getByTestId('evidence-form-url'), {
+      target: { value: 'file:///share/steerco.pdf' },
+    });
     await fireEvent.click(within(form).getByTestId('evidence-form-submit'));
     await waitFor(() => expect(screen.queryByTestId('evidence-form')).toBeNull());
     expect(fake.callsOf('evidence_add').at(-1)).toEqual({
-      person_id: 1, skill_id: 21,
-      input: { title: 'Steering committee pack', detail: '', url: 'file:///share/steerco.pdf', occurred_on: '2025-03-03' },
+      person_id: 1,
+      skill_id: 21,
+      input: {
+        title: 'Steering committee pack',
+        detail: '',
+        url: 'file:///share/steerco.pdf',
+        occurred_on: '2025-03-03',
+      },
     });
     await waitFor(() => expect(titles(items())).toEqual(['Steering committee pack', 'Risk workshop']));
     expect(text(items()[0])).toContain('Stakeholder engagement');
@@ -137,7 +174,9 @@ describe('evidence', () => {
     await waitFor(() => expect(fake.callsOf('evidence_remove')).toEqual([{ id: 1 }]));
     await waitFor(() => expect(items()).toHaveLength(0));
     expect(screen.getByTestId('evidence-empty').textContent).toContain('accept a suggestion above');
-    const toast = (await screen.findAllByTestId('toast')).find((t) => t.textContent?.includes('Evidence "Risk workshop" removed'))!;
+    const toast = (await screen.findAllByTestId('toast')).find((t) =>
+      t.textContent?.includes('Evidence "Risk workshop" removed'),
+    )!;
     await fireEvent.click(within(toast).getByTestId('toast-action'));
     await waitFor(() => expect(titles(items())).toEqual(['Risk workshop']));
   });
@@ -165,7 +204,9 @@ describe('evidence', () => {
 
   test('empty states explain how evidence is suggested and offer adding it; read-only hides the actions', async () => {
     await openEvidence({ suggest: false, keep: false });
-    await waitFor(() => expect(screen.getByTestId('evidence-suggestions-empty').textContent).toContain('a baseline saved and tracked'));
+    await waitFor(() =>
+      expect(screen.getByTestId('evidence-suggestions-empty').textContent).toContain('a baseline saved and tracked'),
+    );
     expect(screen.getByTestId('evidence-empty')).toBeTruthy();
     expect(screen.getByTestId('evidence-add')).toBeTruthy();
   });

@@ -63,7 +63,10 @@ export type PlanTask = {
 };
 
 const NOW = '2025-03-01T09:00:00Z';
-const WORKDAY: [number, number][] = [[480, 720], [780, 1020]];
+const WORKDAY: [number, number][] = [
+  [480, 720],
+  [780, 1020],
+];
 
 /** YYYY-MM-DD plus `days` calendar days. */
 function addDays(date: string, days: number): string {
@@ -71,12 +74,36 @@ function addDays(date: string, days: number): string {
   return new Date(Date.UTC(y, m - 1, d + days)).toISOString().slice(0, 10);
 }
 
-function scheduledTask(item_id: number, wbs: string, name: string, start: string, finish: string, days: number): ScheduledTask {
+function scheduledTask(
+  item_id: number,
+  wbs: string,
+  name: string,
+  start: string,
+  finish: string,
+  days: number,
+): ScheduledTask {
   return {
-    item_id, name, wbs, summary: false, milestone: start === finish, start, finish, early_start: start,
-    early_finish: finish, late_start: start, late_finish: finish, duration_minutes: days * 480,
-    total_float_hours: 0, free_float_hours: 0, critical: false, percent_complete: 0, baseline_start: null,
-    baseline_finish: null, resource: null, work_hours: 0, cost_minor: 0,
+    item_id,
+    name,
+    wbs,
+    summary: false,
+    milestone: start === finish,
+    start,
+    finish,
+    early_start: start,
+    early_finish: finish,
+    late_start: start,
+    late_finish: finish,
+    duration_minutes: days * 480,
+    total_float_hours: 0,
+    free_float_hours: 0,
+    critical: false,
+    percent_complete: 0,
+    baseline_start: null,
+    baseline_finish: null,
+    resource: null,
+    work_hours: 0,
+    cost_minor: 0,
   };
 }
 
@@ -110,7 +137,11 @@ export class FakeBackend {
   flowTimes: FlowTimes = { items: [], average_lead_days: null, average_cycle_days: null };
   /** The one working calendar every project of the fake runs on. */
   calendar: WorkingCalendar = {
-    id: 1, name: 'Standard', week: [WORKDAY, WORKDAY, WORKDAY, WORKDAY, WORKDAY, [], []], exceptions: [], used_by: [],
+    id: 1,
+    name: 'Standard',
+    week: [WORKDAY, WORKDAY, WORKDAY, WORKDAY, WORKDAY, [], []],
+    exceptions: [],
+    used_by: [],
   };
   /**
    * Answers for commands the fake does not know itself, added by a test (or a helper module of
@@ -133,13 +164,24 @@ export class FakeBackend {
 
   addProject(name: string, statuses: [string, number | null, Status['category']][]): Project {
     const project: Project = {
-      id: this.#nextId++, name, methodology: 'kanban', start_date: '2025-01-06', finish_date: '2025-06-30',
-      description: '', item_count: 0, manager: null,
+      id: this.#nextId++,
+      name,
+      methodology: 'kanban',
+      start_date: '2025-01-06',
+      finish_date: '2025-06-30',
+      description: '',
+      item_count: 0,
+      manager: null,
     };
     this.projects.push(project);
     statuses.forEach(([statusName, wip, category], position) => {
       const status: Status = {
-        id: this.#nextId++, project_id: project.id, name: statusName, category, position, wip_limit: wip,
+        id: this.#nextId++,
+        project_id: project.id,
+        name: statusName,
+        category,
+        position,
+        wip_limit: wip,
       };
       this.statuses.push(status);
       this.columns.set(status.id, []);
@@ -151,9 +193,21 @@ export class FakeBackend {
     const status = this.statuses.find((s) => s.name === statusName && s.project_id === projectId)!;
     return titles.map((title) => {
       const item: WorkItem = {
-        id: this.#nextId++, project_id: projectId, status_id: status.id, item_type: 'task', title,
-        description: '', assignee: null, estimate_hours: null, story_points: null, priority: 'medium',
-        tags: [], due_date: null, created_at: NOW, updated_at: NOW, parent_id: null,
+        id: this.#nextId++,
+        project_id: projectId,
+        status_id: status.id,
+        item_type: 'task',
+        title,
+        description: '',
+        assignee: null,
+        estimate_hours: null,
+        story_points: null,
+        priority: 'medium',
+        tags: [],
+        due_date: null,
+        created_at: NOW,
+        updated_at: NOW,
+        parent_id: null,
       };
       this.columns.get(status.id)!.push(item);
       return item;
@@ -162,9 +216,16 @@ export class FakeBackend {
 
   /** A project (waterfall unless said) whose items are the plan's tasks, with that schedule. */
   addPlan(name: string, tasks: PlanTask[], methodology: Methodology = 'waterfall'): Project {
-    const project = this.addProject(name, [['To do', null, 'todo'], ['Done', null, 'done']]);
+    const project = this.addProject(name, [
+      ['To do', null, 'todo'],
+      ['Done', null, 'done'],
+    ]);
     project.methodology = methodology;
-    const items = this.addItems('To do', tasks.map((t) => t.name), project.id);
+    const items = this.addItems(
+      'To do',
+      tasks.map((t) => t.name),
+      project.id,
+    );
     const scheduled = tasks.map((t, i) => {
       const start = `${t.start}T08:00:00`;
       const finish = t.finish ? `${t.finish}T17:00:00` : start;
@@ -180,8 +241,13 @@ export class FakeBackend {
     const starts = scheduled.map((t) => t.start).sort();
     const finishes = scheduled.map((t) => t.finish).sort();
     this.schedules.set(project.id, {
-      project: name, project_id: project.id, start: starts[0] ?? '2026-03-02T08:00:00',
-      finish: finishes.at(-1) ?? '2026-03-02T08:00:00', tasks: scheduled, links: [], currency: 'EUR',
+      project: name,
+      project_id: project.id,
+      start: starts[0] ?? '2026-03-02T08:00:00',
+      finish: finishes.at(-1) ?? '2026-03-02T08:00:00',
+      tasks: scheduled,
+      links: [],
+      currency: 'EUR',
     });
     return project;
   }
@@ -199,8 +265,12 @@ export class FakeBackend {
   link(predecessor: string, successor: string, kind: DependencyKind = 'fs'): ScheduleLink {
     const pred = this.task(predecessor);
     const link: ScheduleLink = {
-      id: this.#nextId++, predecessor_id: pred.item_id, successor_id: this.task(successor).item_id, kind,
-      lag_minutes: 0, lag_percent: null,
+      id: this.#nextId++,
+      predecessor_id: pred.item_id,
+      successor_id: this.task(successor).item_id,
+      kind,
+      lag_minutes: 0,
+      lag_percent: null,
     };
     this.#scheduleOf(pred.item_id).links.push(link);
     return link;
@@ -218,12 +288,22 @@ export class FakeBackend {
     const first = project.start_date ?? '2026-03-02';
     const items = this.board(projectId).columns.flatMap((c) => c.items);
     const tasks = items.map((item, i) =>
-      scheduledTask(item.id, String(i + 1), item.title, `${addDays(first, i)}T08:00:00`, `${addDays(first, i)}T17:00:00`, 1),
+      scheduledTask(
+        item.id,
+        String(i + 1),
+        item.title,
+        `${addDays(first, i)}T08:00:00`,
+        `${addDays(first, i)}T17:00:00`,
+        1,
+      ),
     );
     const ids = new Set(items.map((i) => i.id));
     return {
-      project: project.name, project_id: projectId, start: `${first}T08:00:00`,
-      finish: tasks.at(-1)?.finish ?? `${first}T08:00:00`, tasks,
+      project: project.name,
+      project_id: projectId,
+      start: `${first}T08:00:00`,
+      finish: tasks.at(-1)?.finish ?? `${first}T08:00:00`,
+      tasks,
       links: this.links.filter((l) => ids.has(l.predecessor_id)),
       currency: 'EUR',
     };
@@ -260,9 +340,20 @@ export class FakeBackend {
   /** A sprint of a project, set up directly (test setup, not an edit). */
   addSprint(projectId: number, name: string, fields: Partial<Sprint> = {}): Sprint {
     const sprint: Sprint = {
-      id: this.#nextId++, project_id: projectId, name, goal: '', start_date: '2025-03-03', finish_date: '2025-03-14',
-      capacity_points: null, review_notes: '', retro_notes: '', state: 'planned', committed_points: 0,
-      completed_points: 0, item_count: 0, ...fields,
+      id: this.#nextId++,
+      project_id: projectId,
+      name,
+      goal: '',
+      start_date: '2025-03-03',
+      finish_date: '2025-03-14',
+      capacity_points: null,
+      review_notes: '',
+      retro_notes: '',
+      state: 'planned',
+      committed_points: 0,
+      completed_points: 0,
+      item_count: 0,
+      ...fields,
     };
     this.sprints.push(sprint);
     return sprint;
@@ -290,7 +381,10 @@ export class FakeBackend {
       const at = this.backlog.indexOf(id);
       return at < 0 ? Number.MAX_SAFE_INTEGER : at;
     };
-    return items.map((item, i) => ({ item, i })).sort((a, b) => rank(a.item.id) - rank(b.item.id) || a.i - b.i).map((x) => x.item);
+    return items
+      .map((item, i) => ({ item, i }))
+      .sort((a, b) => rank(a.item.id) - rank(b.item.id) || a.i - b.i)
+      .map((x) => x.item);
   }
 
   #sprint(id: unknown): Sprint {
@@ -335,8 +429,13 @@ export class FakeBackend {
 
   #snapshot(): Snapshot {
     return structuredClone({
-      projects: this.projects, statuses: this.statuses, columns: [...this.columns.entries()], people: this.people,
-      schedules: [...this.schedules.entries()], links: this.links, calendar: this.calendar,
+      projects: this.projects,
+      statuses: this.statuses,
+      columns: [...this.columns.entries()],
+      people: this.people,
+      schedules: [...this.schedules.entries()],
+      links: this.links,
+      calendar: this.calendar,
     });
   }
 
@@ -393,7 +492,10 @@ export class FakeBackend {
       this.people.push({ id: this.#nextId++, name: input.assignee, role: '' });
     }
     return {
-      ...item, ...input, item_type: input.item_type ?? item.item_type, priority: input.priority ?? item.priority,
+      ...item,
+      ...input,
+      item_type: input.item_type ?? item.item_type,
+      priority: input.priority ?? item.priority,
       updated_at: NOW,
     };
   }
@@ -418,11 +520,21 @@ export class FakeBackend {
       case 'workspace_open':
       case 'workspace_new': {
         const path = a.path as string;
-        this.workspace = { path, name: path.split('/').pop()!.replace('.bridgeplan', ''), schema_version: 1, read_only: null };
+        this.workspace = {
+          path,
+          name: path.split('/').pop()!.replace('.bridgeplan', ''),
+          schema_version: 1,
+          read_only: null,
+        };
         return this.workspace;
       }
       case 'workspace_open_demo':
-        this.workspace = { path: '/data/demo.bridgeplan', name: 'Northwind Logistics (demo)', schema_version: 1, read_only: null };
+        this.workspace = {
+          path: '/data/demo.bridgeplan',
+          name: 'Northwind Logistics (demo)',
+          schema_version: 1,
+          read_only: null,
+        };
         return this.workspace;
       case 'workspace_close':
         this.workspace = null;
@@ -437,7 +549,10 @@ export class FakeBackend {
           throw { code: 'duplicate', message: `A project named "${input.name}" already exists.` };
         }
         return this.#edit(`Create project "${input.name}"`, null, () => {
-          const p = this.addProject(input.name, [['To do', null, 'todo'], ['Done', null, 'done']]);
+          const p = this.addProject(input.name, [
+            ['To do', null, 'todo'],
+            ['Done', null, 'done'],
+          ]);
           Object.assign(p, input);
           return { ...p };
         });
@@ -464,9 +579,21 @@ export class FakeBackend {
         const statusId = (a.status_id as number | null) ?? this.statuses.find((s) => s.project_id === a.project_id)!.id;
         return this.#edit(`Create "${input.title}"`, a.project_id as number, () => {
           const base: WorkItem = {
-            id: this.#nextId++, project_id: a.project_id as number, status_id: statusId, item_type: 'task', title: '',
-            description: '', assignee: null, estimate_hours: null, story_points: null, priority: 'medium', tags: [],
-            due_date: null, created_at: NOW, updated_at: NOW, parent_id: null,
+            id: this.#nextId++,
+            project_id: a.project_id as number,
+            status_id: statusId,
+            item_type: 'task',
+            title: '',
+            description: '',
+            assignee: null,
+            estimate_hours: null,
+            story_points: null,
+            priority: 'medium',
+            tags: [],
+            due_date: null,
+            created_at: NOW,
+            updated_at: NOW,
+            parent_id: null,
           };
           const item = this.#applyInput(base, input);
           this.columns.get(statusId)!.push(item);
@@ -496,8 +623,11 @@ export class FakeBackend {
         const at = this.#find(a.id as number);
         const epicId = a.epic_id as number | null;
         const epic = epicId == null ? null : this.#find(epicId).item;
-        if (epic && epic.item_type !== 'epic') throw { code: 'invalid_input', message: `"${epic.title}" is not an epic.` };
-        const label = epic ? `Put "${at.item.title}" in epic "${epic.title}"` : `Take "${at.item.title}" out of its epic`;
+        if (epic && epic.item_type !== 'epic')
+          throw { code: 'invalid_input', message: `"${epic.title}" is not an epic.` };
+        const label = epic
+          ? `Put "${at.item.title}" in epic "${epic.title}"`
+          : `Take "${at.item.title}" out of its epic`;
         return this.#edit(label, at.item.project_id, () => {
           const updated = { ...at.item, parent_id: epicId };
           this.columns.get(at.status)![at.index] = updated;
@@ -554,8 +684,12 @@ export class FakeBackend {
         }
         return this.#edit(`Link "${name(pred)}" → "${name(succ)}"`, schedule.project_id, () => {
           const link: ScheduleLink = {
-            id: this.#nextId++, predecessor_id: pred, successor_id: succ, kind: a.kind as DependencyKind,
-            lag_minutes: a.lag_minutes as number, lag_percent: null,
+            id: this.#nextId++,
+            predecessor_id: pred,
+            successor_id: succ,
+            kind: a.kind as DependencyKind,
+            lag_minutes: a.lag_minutes as number,
+            lag_percent: null,
           };
           (this.schedules.get(schedule.project_id)?.links ?? this.links).push(link);
           return link.id;
@@ -567,11 +701,18 @@ export class FakeBackend {
         if (!link) throw { code: 'not_found', message: 'That dependency no longer exists.' };
         const schedule = this.#scheduleOf(link.predecessor_id);
         const name = (id: number) => schedule.tasks.find((t) => t.item_id === id)?.name ?? '?';
-        return this.#edit(`Unlink "${name(link.predecessor_id)}" → "${name(link.successor_id)}"`, schedule.project_id, () => {
-          const links = this.schedules.get(schedule.project_id)?.links ?? this.links;
-          links.splice(links.findIndex((l) => l.id === link.id), 1);
-          return null;
-        });
+        return this.#edit(
+          `Unlink "${name(link.predecessor_id)}" → "${name(link.successor_id)}"`,
+          schedule.project_id,
+          () => {
+            const links = this.schedules.get(schedule.project_id)?.links ?? this.links;
+            links.splice(
+              links.findIndex((l) => l.id === link.id),
+              1,
+            );
+            return null;
+          },
+        );
       }
       case 'task_indent':
       case 'task_outdent': {
@@ -584,18 +725,25 @@ export class FakeBackend {
         const task = this.#scheduledTask(a.item_id as number);
         const start = a.start as string;
         const shift = Math.round((Date.parse(start.slice(0, 10)) - Date.parse(task.start.slice(0, 10))) / 86_400_000);
-        return this.#edit(`Move "${task.name}" to start on ${start.slice(0, 10)}`, this.#scheduleOf(task.item_id).project_id, () => {
-          const own = this.#scheduledTask(task.item_id);
-          own.start = own.early_start = `${start.slice(0, 10)}T08:00:00`;
-          own.finish = own.early_finish = `${addDays(task.finish.slice(0, 10), shift)}${task.finish.slice(10)}`;
-          return null;
-        });
+        return this.#edit(
+          `Move "${task.name}" to start on ${start.slice(0, 10)}`,
+          this.#scheduleOf(task.item_id).project_id,
+          () => {
+            const own = this.#scheduledTask(task.item_id);
+            own.start = own.early_start = `${start.slice(0, 10)}T08:00:00`;
+            own.finish = own.early_finish = `${addDays(task.finish.slice(0, 10), shift)}${task.finish.slice(10)}`;
+            return null;
+          },
+        );
       }
       case 'task_finish_set': {
         const task = this.#scheduledTask(a.item_id as number);
         const finish = (a.finish as string).slice(0, 10);
         if (finish < task.start.slice(0, 10)) {
-          throw { code: 'invalid_input', message: `"${task.name}" starts ${task.start.slice(0, 10)}; its finish must come after that.` };
+          throw {
+            code: 'invalid_input',
+            message: `"${task.name}" starts ${task.start.slice(0, 10)}; its finish must come after that.`,
+          };
         }
         return this.#edit(`Change the finish of "${task.name}"`, this.#scheduleOf(task.item_id).project_id, () => {
           const own = this.#scheduledTask(task.item_id);
@@ -609,7 +757,10 @@ export class FakeBackend {
         const week = a.week as [number, number][][];
         if (week.length !== 7) throw { code: 'invalid_input', message: 'A working week has seven days.' };
         if (week.every((d) => d.length === 0)) {
-          throw { code: 'invalid_input', message: `The calendar "${this.calendar.name}" has no working time on any weekday.` };
+          throw {
+            code: 'invalid_input',
+            message: `The calendar "${this.calendar.name}" has no working time on any weekday.`,
+          };
         }
         return this.#edit(`Change the working week of "${this.calendar.name}"`, null, () => {
           this.calendar.week = week;
@@ -619,12 +770,19 @@ export class FakeBackend {
       case 'calendar_exception_set': {
         const exception = a.exception as CalendarException;
         if (!/^\d{4}-\d{2}-\d{2}$/.test(exception.day)) {
-          throw { code: 'invalid_input', message: `The date "${exception.day}" is not a real date; use the form YYYY-MM-DD, e.g. 2026-03-31.` };
+          throw {
+            code: 'invalid_input',
+            message: `The date "${exception.day}" is not a real date; use the form YYYY-MM-DD, e.g. 2026-03-31.`,
+          };
         }
-        const what = exception.spans.length ? `Change the working time of ${exception.day}` : `Make ${exception.day} a holiday`;
+        const what = exception.spans.length
+          ? `Change the working time of ${exception.day}`
+          : `Make ${exception.day} a holiday`;
         return this.#edit(`${what} in "${this.calendar.name}"`, null, () => {
-          this.calendar.exceptions = [...this.calendar.exceptions.filter((e) => e.day !== exception.day), exception]
-            .sort((x, y) => x.day.localeCompare(y.day));
+          this.calendar.exceptions = [
+            ...this.calendar.exceptions.filter((e) => e.day !== exception.day),
+            exception,
+          ].sort((x, y) => x.day.localeCompare(y.day));
           return null;
         });
       }
@@ -667,7 +825,9 @@ export class FakeBackend {
         return this.#backlogOf(a.project_id as number);
       case 'backlog_rank': {
         const item = this.#find(a.item_id as number).item;
-        const ids = this.#backlogOf(item.project_id).map((i) => i.id).filter((id) => id !== item.id);
+        const ids = this.#backlogOf(item.project_id)
+          .map((i) => i.id)
+          .filter((id) => id !== item.id);
         ids.splice(a.index as number, 0, item.id);
         this.backlog = ids;
         return null;
@@ -693,7 +853,10 @@ export class FakeBackend {
         const days: string[] = [];
         for (let d = a.from as string; d <= (a.to as string); d = addDays(d, 1)) days.push(d);
         const bands = this.board(a.project_id as number).columns.map((c) => ({
-          status_id: c.status.id, name: c.status.name, category: c.status.category, counts: days.map(() => 0),
+          status_id: c.status.id,
+          name: c.status.name,
+          category: c.status.category,
+          counts: days.map(() => 0),
         }));
         return { days, bands };
       }

@@ -22,7 +22,9 @@ import { skillCatalog } from './fake-skills';
 export function certificationRules(): CertificationRule[] {
   return [
     {
-      key: 'pmp', name: 'Project Management Professional (PMP)', body: 'PMI',
+      key: 'pmp',
+      name: 'Project Management Professional (PMP)',
+      body: 'PMI',
       eligibility: [
         { key: 'education-35', text: '35 hours of project management education', group: null },
         { key: 'degree-36', text: 'Four-year degree and 36 months leading projects', group: 'experience' },
@@ -31,7 +33,10 @@ export function certificationRules(): CertificationRule[] {
       exam: { questions: 180, minutes: 230, passing: 'Not published by PMI' },
       validity_years: 3,
       renewal: {
-        cycle_years: 3, units: 60, unit_name: 'PDU', other: 'Report PDUs in PMI’s CCR system.',
+        cycle_years: 3,
+        units: 60,
+        unit_name: 'PDU',
+        other: 'Report PDUs in PMI’s CCR system.',
         categories: [
           { key: 'education', name: 'Education', min: 35, max: null, within: null },
           { key: 'ways-of-working', name: 'Ways of Working', min: 8, max: null, within: 'education' },
@@ -39,19 +44,32 @@ export function certificationRules(): CertificationRule[] {
           { key: 'giving-back', name: 'Giving Back', min: null, max: 25, within: null },
         ],
       },
-      source: { title: 'PMI: Maintain Your Certification', url: 'https://www.pmi.org/certifications/certification-resources/maintain', checked_on: '2026-11-23' },
+      source: {
+        title: 'PMI: Maintain Your Certification',
+        url: 'https://www.pmi.org/certifications/certification-resources/maintain',
+        checked_on: '2026-11-23',
+      },
       notes: 'Unconfirmed: whether the 180 questions include 5 unscored ones.',
     },
     {
-      key: 'itil4-foundation', name: 'ITIL 4 Foundation', body: 'PeopleCert',
+      key: 'itil4-foundation',
+      name: 'ITIL 4 Foundation',
+      body: 'PeopleCert',
       eligibility: [],
       exam: { questions: 40, minutes: 60, passing: '65% (26 of 40)' },
-      validity_years: null, renewal: null,
-      source: { title: 'PeopleCert: ITIL 4 Foundation', url: 'https://www.peoplecert.org/itil-4-foundation', checked_on: '2026-10-02' },
+      validity_years: null,
+      renewal: null,
+      source: {
+        title: 'PeopleCert: ITIL 4 Foundation',
+        url: 'https://www.peoplecert.org/itil-4-foundation',
+        checked_on: '2026-10-02',
+      },
       notes: '',
     },
     {
-      key: 'capm', name: 'Certified Associate in Project Management (CAPM)', body: 'PMI',
+      key: 'capm',
+      name: 'Certified Associate in Project Management (CAPM)',
+      body: 'PMI',
       eligibility: [
         { key: 'diploma', text: 'Secondary diploma', group: null },
         { key: 'education-23', text: '23 hours of project management education', group: null },
@@ -59,7 +77,10 @@ export function certificationRules(): CertificationRule[] {
       exam: { questions: 150, minutes: 180, passing: null },
       validity_years: 3,
       renewal: {
-        cycle_years: 3, units: 15, unit_name: 'PDU', other: '',
+        cycle_years: 3,
+        units: 15,
+        unit_name: 'PDU',
+        other: '',
         categories: [{ key: 'education', name: 'Education', min: 9, max: null, within: null }],
       },
       source: { title: 'PMI: CAPM Handbook', url: 'https://www.pmi.org/certifications/capm', checked_on: '2026-11-23' },
@@ -68,8 +89,13 @@ export function certificationRules(): CertificationRule[] {
   ];
 }
 
-type Cert = Omit<PersonCertification, 'name' | 'expires_on' | 'eligible' | 'units_counted' | 'units_due' | 'categories'>;
-type Goal = Omit<DevelopmentGoal, 'skill' | 'current_level' | 'overdue' | 'activities'> & { activities: Omit<LearningActivity, 'item_title'>[] };
+type Cert = Omit<
+  PersonCertification,
+  'name' | 'expires_on' | 'eligible' | 'units_counted' | 'units_due' | 'categories'
+>;
+type Goal = Omit<DevelopmentGoal, 'skill' | 'current_level' | 'overdue' | 'activities'> & {
+  activities: Omit<LearningActivity, 'item_title'>[];
+};
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 const invalid = (message: string) => ({ code: 'invalid_input', message });
@@ -97,7 +123,9 @@ export class FakeCareer {
     const edit = <T>(label: string, fn: () => T) => fake.edit(label, snapshot, restore, fn);
     fake
       .answer('certification_rules', () => this.rules)
-      .answer('certifications_list', (a) => this.certs.filter((c) => c.person_id === a.person_id).map((c) => this.view(c)))
+      .answer('certifications_list', (a) =>
+        this.certs.filter((c) => c.person_id === a.person_id).map((c) => this.view(c)),
+      )
       .answer('certification_add', (a) => {
         const rule = this.rule(a.key as string);
         if (this.certs.some((c) => c.person_id === a.person_id && c.key === rule.key)) {
@@ -108,15 +136,22 @@ export class FakeCareer {
       .answer('certification_update', (a) => {
         const c = this.cert(a.id as number);
         const input = a.input as CertificationInput;
-        if (input.status === 'passed' && !input.earned_on) throw invalid('A passed certification needs the date it was passed.');
+        if (input.status === 'passed' && !input.earned_on)
+          throw invalid('A passed certification needs the date it was passed.');
         for (const d of [input.exam_date, input.earned_on]) {
           if (d != null && !DATE.test(d)) throw invalid(`"${d}" is not a date; use YYYY-MM-DD.`);
         }
-        return edit(`Edit ${this.rule(c.key).name}`, () => void Object.assign(this.cert(c.id), structuredClone(input))) ?? null;
+        return (
+          edit(`Edit ${this.rule(c.key).name}`, () => void Object.assign(this.cert(c.id), structuredClone(input))) ??
+          null
+        );
       })
       .answer('certification_remove', (a) => {
         const c = this.cert(a.id as number);
-        return edit(`Remove ${this.rule(c.key).name}`, () => void (this.certs = this.certs.filter((x) => x.id !== c.id))) ?? null;
+        return (
+          edit(`Remove ${this.rule(c.key).name}`, () => void (this.certs = this.certs.filter((x) => x.id !== c.id))) ??
+          null
+        );
       })
       .answer('units_log', (a) => {
         const c = this.cert(a.id as number);
@@ -136,7 +171,10 @@ export class FakeCareer {
       .answer('units_remove', (a) => {
         const c = this.certs.find((x) => x.log.some((e) => e.id === a.id));
         if (!c) throw { code: 'not_found', message: 'That entry no longer exists.' };
-        return edit('Remove units', () => void (this.cert(c.id).log = this.cert(c.id).log.filter((e) => e.id !== a.id))) ?? null;
+        return (
+          edit('Remove units', () => void (this.cert(c.id).log = this.cert(c.id).log.filter((e) => e.id !== a.id))) ??
+          null
+        );
       })
       .answer('goals_list', (a) => this.goals.filter((g) => g.person_id === a.person_id).map((g) => this.goalView(g)))
       .answer('goal_add', (a) => {
@@ -209,8 +247,17 @@ export class FakeCareer {
   /** Tracks a certification directly (test setup, not an edit). */
   addCert(personId: number, key: string, fields: Partial<Cert> = {}): Cert {
     const c: Cert = {
-      id: this.#nextId++, person_id: personId, key, status: 'planned', exam_date: null, result: '', earned_on: null,
-      eligibility_met: [], notes: '', log: [], ...fields,
+      id: this.#nextId++,
+      person_id: personId,
+      key,
+      status: 'planned',
+      exam_date: null,
+      result: '',
+      earned_on: null,
+      eligibility_met: [],
+      notes: '',
+      log: [],
+      ...fields,
     };
     this.certs.push(c);
     return c;
@@ -224,7 +271,8 @@ export class FakeCareer {
   }
 
   checkGoal(input: GoalInput): GoalInput {
-    if (input.target_level < 1 || input.target_level > 5) throw invalid(`Level ${input.target_level} is not between 1 and 5.`);
+    if (input.target_level < 1 || input.target_level > 5)
+      throw invalid(`Level ${input.target_level} is not between 1 and 5.`);
     if (!DATE.test(input.due_date)) throw invalid('A goal needs a due date.');
     return structuredClone(input);
   }
@@ -249,14 +297,18 @@ export class FakeCareer {
     const met = new Set(c.eligibility_met);
     const required = rule.eligibility.filter((i) => i.group == null).every((i) => met.has(i.key));
     const groups = new Set(rule.eligibility.flatMap((i) => (i.group ? [i.group] : [])));
-    const eligible = required && [...groups].every((g) => rule.eligibility.some((i) => i.group === g && met.has(i.key)));
+    const eligible =
+      required && [...groups].every((g) => rule.eligibility.some((i) => i.group === g && met.has(i.key)));
     const earned = c.status === 'passed' || c.status === 'expired' ? c.earned_on : null;
     const expires_on = earned && rule.validity_years != null ? addYears(earned, rule.validity_years) : null;
     const categories: CategoryProgress[] = [];
     let counted = 0;
     let needed = 0;
     for (const k of rule.renewal?.categories ?? []) {
-      const keys = new Set([k.key, ...(rule.renewal?.categories.filter((x) => x.within === k.key).map((x) => x.key) ?? [])]);
+      const keys = new Set([
+        k.key,
+        ...(rule.renewal?.categories.filter((x) => x.within === k.key).map((x) => x.key) ?? []),
+      ]);
       const sum = c.log.filter((e) => keys.has(e.category)).reduce((s, e) => s + e.units, 0);
       const earnedHere = k.max != null ? Math.min(k.max, sum) : sum;
       const still = k.min != null ? Math.max(0, k.min - earnedHere) : 0;
@@ -269,17 +321,27 @@ export class FakeCareer {
     const units = rule.renewal?.units ?? 0;
     counted = Math.min(units, counted);
     return {
-      ...structuredClone(c), name: rule.name, expires_on, eligible, units_counted: counted,
-      units_due: Math.max(units - counted, needed), categories,
+      ...structuredClone(c),
+      name: rule.name,
+      expires_on,
+      eligible,
+      units_counted: counted,
+      units_due: Math.max(units - counted, needed),
+      categories,
     };
   }
 
   goalView(g: Goal): DevelopmentGoal {
     const skill = skillCatalog().skills.find((s) => s.id === g.skill_id);
     return {
-      ...structuredClone(g), skill: skill?.name ?? '', current_level: this.levels.get(`${g.person_id}:${g.skill_id}`) ?? null,
+      ...structuredClone(g),
+      skill: skill?.name ?? '',
+      current_level: this.levels.get(`${g.person_id}:${g.skill_id}`) ?? null,
       overdue: g.done_on == null && g.due_date < todayIso(),
-      activities: g.activities.map((a) => ({ ...a, item_title: a.item_id == null ? null : this.item(a.item_id).title })),
+      activities: g.activities.map((a) => ({
+        ...a,
+        item_title: a.item_id == null ? null : this.item(a.item_id).title,
+      })),
     };
   }
 }

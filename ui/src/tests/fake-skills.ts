@@ -18,21 +18,86 @@ export function skillCatalog(): SkillCatalog {
       { id: 3, key: 'service-management', name: 'Service management (ITIL)', group: 'IT' },
     ],
     skills: [
-      { id: 11, key: 'planning-scheduling', name: 'Planning and scheduling', area_id: 1, description: 'Plans.', levels: levels('Planning'), focus: true },
-      { id: 12, key: 'risk-management', name: 'Risk management', area_id: 1, description: 'Risks.', levels: levels('Risk'), focus: true },
-      { id: 13, key: 'agile-delivery', name: 'Agile delivery', area_id: 1, description: 'Sprints.', levels: levels('Agile'), focus: false },
-      { id: 21, key: 'stakeholder-engagement', name: 'Stakeholder engagement', area_id: 2, description: 'People.', levels: levels('Stakeholders'), focus: true },
-      { id: 22, key: 'communication', name: 'Communication', area_id: 2, description: 'Talk.', levels: levels('Communication'), focus: false },
-      { id: 31, key: 'itil-service-management', name: 'IT service management', area_id: 3, description: 'ITIL.', levels: levels('ITSM'), focus: false },
+      {
+        id: 11,
+        key: 'planning-scheduling',
+        name: 'Planning and scheduling',
+        area_id: 1,
+        description: 'Plans.',
+        levels: levels('Planning'),
+        focus: true,
+      },
+      {
+        id: 12,
+        key: 'risk-management',
+        name: 'Risk management',
+        area_id: 1,
+        description: 'Risks.',
+        levels: levels('Risk'),
+        focus: true,
+      },
+      {
+        id: 13,
+        key: 'agile-delivery',
+        name: 'Agile delivery',
+        area_id: 1,
+        description: 'Sprints.',
+        levels: levels('Agile'),
+        focus: false,
+      },
+      {
+        id: 21,
+        key: 'stakeholder-engagement',
+        name: 'Stakeholder engagement',
+        area_id: 2,
+        description: 'People.',
+        levels: levels('Stakeholders'),
+        focus: true,
+      },
+      {
+        id: 22,
+        key: 'communication',
+        name: 'Communication',
+        area_id: 2,
+        description: 'Talk.',
+        levels: levels('Communication'),
+        focus: false,
+      },
+      {
+        id: 31,
+        key: 'itil-service-management',
+        name: 'IT service management',
+        area_id: 3,
+        description: 'ITIL.',
+        levels: levels('ITSM'),
+        focus: false,
+      },
     ],
     roles: [
       {
-        id: 101, key: 'it-manager', name: 'IT Manager', description: 'Runs IT operations.',
-        skills: [{ skill_id: 11, level: 2 }, { skill_id: 12, level: 3 }, { skill_id: 22, level: 3 }, { skill_id: 31, level: 4 }],
+        id: 101,
+        key: 'it-manager',
+        name: 'IT Manager',
+        description: 'Runs IT operations.',
+        skills: [
+          { skill_id: 11, level: 2 },
+          { skill_id: 12, level: 3 },
+          { skill_id: 22, level: 3 },
+          { skill_id: 31, level: 4 },
+        ],
       },
       {
-        id: 102, key: 'it-project-manager', name: 'IT Project Manager', description: 'Runs IT projects.',
-        skills: [{ skill_id: 11, level: 4 }, { skill_id: 12, level: 4 }, { skill_id: 21, level: 4 }, { skill_id: 13, level: 3 }, { skill_id: 22, level: 4 }],
+        id: 102,
+        key: 'it-project-manager',
+        name: 'IT Project Manager',
+        description: 'Runs IT projects.',
+        skills: [
+          { skill_id: 11, level: 4 },
+          { skill_id: 12, level: 4 },
+          { skill_id: 21, level: 4 },
+          { skill_id: 13, level: 3 },
+          { skill_id: 22, level: 4 },
+        ],
       },
     ],
     level_names: ['Aware', 'Working', 'Practitioner', 'Advanced', 'Expert'],
@@ -52,7 +117,12 @@ export class FakeSkills {
 
   constructor(private fake: FakeBackend) {
     const snapshot = () =>
-      structuredClone({ people: this.people, assessments: this.assessments, catalog: this.catalog, resources: this.resources });
+      structuredClone({
+        people: this.people,
+        assessments: this.assessments,
+        catalog: this.catalog,
+        resources: this.resources,
+      });
     const restore = (s: ReturnType<typeof snapshot>) => {
       this.people = structuredClone(s.people);
       this.assessments = structuredClone(s.assessments);
@@ -71,17 +141,29 @@ export class FakeSkills {
           return null;
         }),
       )
-      .answer('skill_notes_set', (a) => edit('Edit notes', () => void (this.person(a.person_id as number).notes = a.notes as string)) ?? null)
+      .answer(
+        'skill_notes_set',
+        (a) => edit('Edit notes', () => void (this.person(a.person_id as number).notes = a.notes as string)) ?? null,
+      )
       .answer('skill_assess', (a) => {
         const level = a.level as number;
-        if (level < 1 || level > 5) throw { code: 'invalid_input', message: `Level ${level} is not between 1 (aware) and 5 (expert).` };
+        if (level < 1 || level > 5)
+          throw { code: 'invalid_input', message: `Level ${level} is not between 1 (aware) and 5 (expert).` };
         if (!/^\d{4}-\d{2}-\d{2}$/.test(a.on as string)) {
-          throw { code: 'invalid_input', message: `The assessment date "${a.on}" is not a real date; use the form YYYY-MM-DD, e.g. 2026-03-31.` };
+          throw {
+            code: 'invalid_input',
+            message: `The assessment date "${a.on}" is not a real date; use the form YYYY-MM-DD, e.g. 2026-03-31.`,
+          };
         }
         return edit(`Assess at level ${level}`, () => {
           const assessment = {
-            id: this.#nextId++, person_id: a.person_id as number, skill_id: a.skill_id as number,
-            kind: a.kind as AssessmentKind, level, assessed_on: a.on as string, note: (a.note as string) ?? '',
+            id: this.#nextId++,
+            person_id: a.person_id as number,
+            skill_id: a.skill_id as number,
+            kind: a.kind as AssessmentKind,
+            level,
+            assessed_on: a.on as string,
+            note: (a.note as string) ?? '',
           };
           this.assessments.push(assessment);
           const { person_id: _, ...rest } = assessment;
@@ -94,7 +176,10 @@ export class FakeSkills {
           .sort((x, y) => x.assessed_on.localeCompare(y.assessed_on) || x.id - y.id)
           .map(({ person_id: _, ...rest }) => rest),
       )
-      .answer('calendars_list', () => [{ id: 1, name: 'Standard' }, { id: 2, name: 'Four-day week' }])
+      .answer('calendars_list', () => [
+        { id: 1, name: 'Standard' },
+        { id: 2, name: 'Four-day week' },
+      ])
       .answer('person_resource_get', (a) => ({ ...this.resourceOf(a.person_id as number), currency: 'EUR' }))
       .answer('person_resource_set', (a) =>
         edit('Change calendar and rate', () => {
@@ -129,7 +214,12 @@ export class FakeSkills {
   }
 
   /** Sets up a person's roles and assessments directly (test setup, not an edit). */
-  setUp(personId: number, current: number | null, target: number | null, levels: [number, AssessmentKind, number, string][] = []) {
+  setUp(
+    personId: number,
+    current: number | null,
+    target: number | null,
+    levels: [number, AssessmentKind, number, string][] = [],
+  ) {
     const p = this.person(personId);
     p.current = current;
     p.target = target;
@@ -143,7 +233,8 @@ export class FakeSkills {
     const person = this.fake.people.find((p) => p.id === personId);
     if (!person) throw { code: 'not_found', message: 'That person is no longer in this workspace.' };
     const p = this.person(personId);
-    const expected = (role: number | null) => new Map(this.catalog.roles.find((r) => r.id === role)?.skills.map((s) => [s.skill_id, s.level]) ?? []);
+    const expected = (role: number | null) =>
+      new Map(this.catalog.roles.find((r) => r.id === role)?.skills.map((s) => [s.skill_id, s.level]) ?? []);
     const now = expected(p.current);
     const goal = expected(p.target);
     const latest = (skill: number, kind: AssessmentKind) =>
@@ -161,14 +252,26 @@ export class FakeSkills {
       const current = manager?.level ?? own?.level ?? null;
       const dates = [own?.assessed_on, manager?.assessed_on].filter((d): d is string => !!d).sort();
       skills.push({
-        skill_id: skill.id, self_level: own?.level ?? null, manager_level: manager?.level ?? null, current, target,
-        own_target: p.targets.has(skill.id), expected_now: expectedNow, gap: target == null ? 0 : target - (current ?? 0),
-        evidence: 0, last_assessed: dates.at(-1) ?? null,
+        skill_id: skill.id,
+        self_level: own?.level ?? null,
+        manager_level: manager?.level ?? null,
+        current,
+        target,
+        own_target: p.targets.has(skill.id),
+        expected_now: expectedNow,
+        gap: target == null ? 0 : target - (current ?? 0),
+        evidence: 0,
+        last_assessed: dates.at(-1) ?? null,
       });
     }
     return {
-      person_id: personId, name: person.name, title: person.role, current_role_id: p.current, target_role_id: p.target,
-      notes: p.notes, skills,
+      person_id: personId,
+      name: person.name,
+      title: person.role,
+      current_role_id: p.current,
+      target_role_id: p.target,
+      notes: p.notes,
+      skills,
     };
   }
 }

@@ -53,13 +53,19 @@ export class FakeTeam extends FakeSkills {
         return null;
       })
       .answer('project_manager_set', (a) =>
-        fake.edit('Set the project manager', () => null, () => undefined, () => {
-          const project = fake.projects.find((p) => p.id === a.id) as Project;
-          const name = a.manager as string | null;
-          if (name && !fake.people.some((p) => p.name === name)) fake.people.push({ id: this.#nextPerson++, name, role: '' });
-          project.manager = name;
-          return { ...project };
-        }),
+        fake.edit(
+          'Set the project manager',
+          () => null,
+          () => undefined,
+          () => {
+            const project = fake.projects.find((p) => p.id === a.id) as Project;
+            const name = a.manager as string | null;
+            if (name && !fake.people.some((p) => p.name === name))
+              fake.people.push({ id: this.#nextPerson++, name, role: '' });
+            project.manager = name;
+            return { ...project };
+          },
+        ),
       );
   }
 
@@ -75,7 +81,9 @@ export class FakeTeam extends FakeSkills {
     );
     return {
       people: fake.people.map((p, i) => ({
-        id: p.id, name: p.name, title: p.role,
+        id: p.id,
+        name: p.name,
+        title: p.role,
         role: this.catalog.roles.find((r) => r.id === profiles[i].current_role_id)?.name ?? null,
       })),
       skill_ids: skills.map((s) => s.id),

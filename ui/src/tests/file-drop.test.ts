@@ -3,9 +3,13 @@ import { workspaceFromDrop } from '../lib/file-drop';
 
 describe('dropping files on the window', () => {
   it('picks the first workspace file, whatever the case of its extension', () => {
-    expect(workspaceFromDrop(['/home/dana/plans/notes.txt', '/home/dana/plans/Plan.BRIDGEPLAN', '/home/dana/plans/b.bridgeplan'])).toBe(
-      '/home/dana/plans/Plan.BRIDGEPLAN',
-    );
+    expect(
+      workspaceFromDrop([
+        '/home/dana/plans/notes.txt',
+        '/home/dana/plans/Plan.BRIDGEPLAN',
+        '/home/dana/plans/b.bridgeplan',
+      ]),
+    ).toBe('/home/dana/plans/Plan.BRIDGEPLAN');
   });
 
   it('finds nothing among other files', () => {

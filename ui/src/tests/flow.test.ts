@@ -50,7 +50,12 @@ describe('flow view', () => {
     expect(screen.getByTestId('avg-lead').textContent).toBe('5 d');
     const rows = screen.getAllByTestId('flow-time-row');
     expect(rows).toHaveLength(2);
-    expect([...rows[1].querySelectorAll('td')].map((c) => text(c))).toEqual(['Close old ports', expect.any(String), '4 d', '–']);
+    expect([...rows[1].querySelectorAll('td')].map((c) => text(c))).toEqual([
+      'Close old ports',
+      expect.any(String),
+      '4 d',
+      '–',
+    ]);
   });
 
   test('without history the diagram explains why it is empty', async () => {

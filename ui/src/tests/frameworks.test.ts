@@ -18,7 +18,8 @@ async function openFrameworks(setUp: (fake: FakeBackend) => void = () => undefin
 const role = (id: number) => screen.getAllByTestId('framework-role').find((r) => r.dataset.roleId === String(id))!;
 const roleSkill = (id: number) =>
   screen.queryAllByTestId('framework-role-skill').find((r) => r.dataset.skillId === String(id)) ?? null;
-const catalogueSkill = (id: number) => screen.getAllByTestId('framework-skill').find((s) => s.dataset.skillId === String(id))!;
+const catalogueSkill = (id: number) =>
+  screen.getAllByTestId('framework-skill').find((s) => s.dataset.skillId === String(id))!;
 const toast = () => screen.getAllByTestId('toast')[0].textContent;
 
 describe('frameworks', () => {
@@ -49,7 +50,9 @@ describe('frameworks', () => {
     await fireEvent.change(screen.getByTestId('framework-add-skill'), { target: { value: '31' } });
     await fireEvent.change(screen.getByTestId('framework-add-level'), { target: { value: '2' } });
     await fireEvent.click(screen.getByTestId('framework-add'));
-    await waitFor(() => expect(fake.callsOf('role_skill_set').at(-1)).toEqual({ role_id: 102, skill_id: 31, level: 2 }));
+    await waitFor(() =>
+      expect(fake.callsOf('role_skill_set').at(-1)).toEqual({ role_id: 102, skill_id: 31, level: 2 }),
+    );
     await waitFor(() => expect(roleSkill(31)).not.toBeNull());
     expect(role(102).textContent).toContain('6 skills');
   });
@@ -92,8 +95,11 @@ describe('frameworks', () => {
             name: 'Risk management',
             description: 'Risks.',
             levels: [
-              'Risk: criteria of level 1.', 'Keeps a risk register for a small project.', 'Risk: criteria of level 3.',
-              'Risk: criteria of level 4.', 'Risk: criteria of level 5.',
+              'Risk: criteria of level 1.',
+              'Keeps a risk register for a small project.',
+              'Risk: criteria of level 3.',
+              'Risk: criteria of level 4.',
+              'Risk: criteria of level 5.',
             ],
           },
         },
@@ -110,14 +116,24 @@ describe('frameworks', () => {
     const name = within(catalogueSkill(22)).getByTestId('framework-skill-name') as HTMLInputElement;
     await fireEvent.input(name, { target: { value: '  ' } });
     await fireEvent.blur(name);
-    expect((await within(catalogueSkill(22)).findByTestId('framework-skill-error')).textContent).toContain('A skill needs a name.');
+    expect((await within(catalogueSkill(22)).findByTestId('framework-skill-error')).textContent).toContain(
+      'A skill needs a name.',
+    );
     expect(name.value).toBe('  ');
     expect(fake.callsOf('skill_update')).toHaveLength(1);
   });
 
   test('Import… reads the chosen JSON file, says what came in and shows the new roles', async () => {
     const { fake, team } = await openFrameworks();
-    team.toImport = [{ id: 103, key: 'pmo-lead', name: 'PMO Lead', description: 'Runs the PMO.', skills: [{ skill_id: 11, level: 5 }] }];
+    team.toImport = [
+      {
+        id: 103,
+        key: 'pmo-lead',
+        name: 'PMO Lead',
+        description: 'Runs the PMO.',
+        skills: [{ skill_id: 11, level: 5 }],
+      },
+    ];
     fake.dialogPath = '/home/pm/pmo.json';
     await fireEvent.click(screen.getByTestId('frameworks-import'));
     await waitFor(() => expect(fake.callsOf('frameworks_import')).toEqual([{ path: '/home/pm/pmo.json' }]));
@@ -150,7 +166,9 @@ describe('frameworks', () => {
     const { fake, team } = await openFrameworks();
     fake.dialogPath = '/home/pm/shared/frameworks';
     await fireEvent.click(screen.getByTestId('frameworks-export'));
-    await waitFor(() => expect(fake.callsOf('frameworks_export')).toEqual([{ path: '/home/pm/shared/frameworks.json' }]));
+    await waitFor(() =>
+      expect(fake.callsOf('frameworks_export')).toEqual([{ path: '/home/pm/shared/frameworks.json' }]),
+    );
     expect(fake.callsOf('plugin:dialog|save')[0]).toMatchObject({ options: { defaultPath: 'frameworks.json' } });
     expect(team.exported).toEqual(['/home/pm/shared/frameworks.json']);
     await waitFor(() => expect(toast()).toContain('Exported to frameworks.json'));
@@ -162,10 +180,13 @@ describe('frameworks', () => {
     });
     expect((screen.getByTestId('frameworks-import') as HTMLButtonElement).disabled).toBe(true);
     expect((screen.getByTestId('frameworks-export') as HTMLButtonElement).disabled).toBe(false);
-    for (const select of screen.getAllByTestId('framework-level')) expect((select as HTMLSelectElement).disabled).toBe(true);
-    for (const button of screen.getAllByTestId('framework-remove')) expect((button as HTMLButtonElement).disabled).toBe(true);
+    for (const select of screen.getAllByTestId('framework-level'))
+      expect((select as HTMLSelectElement).disabled).toBe(true);
+    for (const button of screen.getAllByTestId('framework-remove'))
+      expect((button as HTMLButtonElement).disabled).toBe(true);
     expect((screen.getByTestId('framework-add-skill') as HTMLSelectElement).disabled).toBe(true);
     await fireEvent.click(screen.getByTestId('framework-catalogue'));
-    for (const field of screen.getAllByTestId('framework-criterion')) expect((field as HTMLTextAreaElement).readOnly).toBe(true);
+    for (const field of screen.getAllByTestId('framework-criterion'))
+      expect((field as HTMLTextAreaElement).readOnly).toBe(true);
   });
 });

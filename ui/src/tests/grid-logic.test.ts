@@ -24,9 +24,21 @@ function status(id: number, name: string, position: number): Status {
 let nextId = 1;
 function item(fields: Partial<WorkItem> & { title: string }, statusId = 10): WorkItem {
   return {
-    id: nextId++, project_id: 1, status_id: statusId, item_type: 'task', description: '', assignee: null,
-    estimate_hours: null, story_points: null, priority: 'medium', tags: [], due_date: null,
-    created_at: '2025-03-01T09:00:00Z', updated_at: '2025-03-01T09:00:00Z', parent_id: null, ...fields,
+    id: nextId++,
+    project_id: 1,
+    status_id: statusId,
+    item_type: 'task',
+    description: '',
+    assignee: null,
+    estimate_hours: null,
+    story_points: null,
+    priority: 'medium',
+    tags: [],
+    due_date: null,
+    created_at: '2025-03-01T09:00:00Z',
+    updated_at: '2025-03-01T09:00:00Z',
+    parent_id: null,
+    ...fields,
   };
 }
 
@@ -38,26 +50,57 @@ function sample(): { board: Board; rows: GridItem[] } {
   const done = status(12, 'Done', 2);
   const epic = item({ title: 'Platform', item_type: 'epic', priority: 'high' }, 10);
   const board: Board = {
-    project: { id: 1, name: 'P', methodology: 'kanban', start_date: null, finish_date: null, description: '', item_count: 6, manager: null },
+    project: {
+      id: 1,
+      name: 'P',
+      methodology: 'kanban',
+      start_date: null,
+      finish_date: null,
+      description: '',
+      item_count: 6,
+      manager: null,
+    },
     columns: [
       {
         status: todo,
         over_limit: false,
         items: [
           epic,
-          item({ title: 'item 10', assignee: 'Bo', due_date: '2025-05-01', estimate_hours: 8, priority: 'low', parent_id: epic.id, tags: ['api'] }),
+          item({
+            title: 'item 10',
+            assignee: 'Bo',
+            due_date: '2025-05-01',
+            estimate_hours: 8,
+            priority: 'low',
+            parent_id: epic.id,
+            tags: ['api'],
+          }),
           item({ title: 'Item 9', due_date: '2025-03-15', estimate_hours: 2.5, priority: 'highest' }),
         ],
       },
       {
         status: doing,
         over_limit: false,
-        items: [item({ title: 'alpha', assignee: 'Ana', story_points: 3, priority: 'lowest', tags: ['ui', 'Login'] }, 11)],
+        items: [
+          item({ title: 'alpha', assignee: 'Ana', story_points: 3, priority: 'lowest', tags: ['ui', 'Login'] }, 11),
+        ],
       },
       {
         status: done,
         over_limit: false,
-        items: [item({ title: 'Beta', assignee: 'Ana', due_date: '2024-12-31', priority: 'high', parent_id: epic.id, item_type: 'bug' }, 12)],
+        items: [
+          item(
+            {
+              title: 'Beta',
+              assignee: 'Ana',
+              due_date: '2024-12-31',
+              priority: 'high',
+              parent_id: epic.id,
+              item_type: 'bug',
+            },
+            12,
+          ),
+        ],
       },
     ],
   };
@@ -92,27 +135,81 @@ describe('sorting', () => {
 
   test('dates are chronological and the empty ones last in either direction', () => {
     const { rows } = sample();
-    expect(titles(sortItems(rows, { column: 'due', dir: 'asc' }))).toEqual(['Beta', 'Item 9', 'item 10', 'Platform', 'alpha']);
-    expect(titles(sortItems(rows, { column: 'due', dir: 'desc' }))).toEqual(['item 10', 'Item 9', 'Beta', 'Platform', 'alpha']);
+    expect(titles(sortItems(rows, { column: 'due', dir: 'asc' }))).toEqual([
+      'Beta',
+      'Item 9',
+      'item 10',
+      'Platform',
+      'alpha',
+    ]);
+    expect(titles(sortItems(rows, { column: 'due', dir: 'desc' }))).toEqual([
+      'item 10',
+      'Item 9',
+      'Beta',
+      'Platform',
+      'alpha',
+    ]);
   });
 
   test('priority sorts by rank, highest first when ascending', () => {
     const { rows } = sample();
-    expect(titles(sortItems(rows, { column: 'priority', dir: 'asc' }))).toEqual(['Item 9', 'Platform', 'Beta', 'item 10', 'alpha']);
-    expect(titles(sortItems(rows, { column: 'priority', dir: 'desc' }))).toEqual(['alpha', 'item 10', 'Platform', 'Beta', 'Item 9']);
+    expect(titles(sortItems(rows, { column: 'priority', dir: 'asc' }))).toEqual([
+      'Item 9',
+      'Platform',
+      'Beta',
+      'item 10',
+      'alpha',
+    ]);
+    expect(titles(sortItems(rows, { column: 'priority', dir: 'desc' }))).toEqual([
+      'alpha',
+      'item 10',
+      'Platform',
+      'Beta',
+      'Item 9',
+    ]);
   });
 
   test('numbers sort numerically, text naturally and without regard to case', () => {
     const { rows } = sample();
-    expect(titles(sortItems(rows, { column: 'estimate', dir: 'asc' }))).toEqual(['Item 9', 'item 10', 'Platform', 'alpha', 'Beta']);
-    expect(titles(sortItems(rows, { column: 'title', dir: 'asc' }))).toEqual(['alpha', 'Beta', 'Item 9', 'item 10', 'Platform']);
+    expect(titles(sortItems(rows, { column: 'estimate', dir: 'asc' }))).toEqual([
+      'Item 9',
+      'item 10',
+      'Platform',
+      'alpha',
+      'Beta',
+    ]);
+    expect(titles(sortItems(rows, { column: 'title', dir: 'asc' }))).toEqual([
+      'alpha',
+      'Beta',
+      'Item 9',
+      'item 10',
+      'Platform',
+    ]);
   });
 
   test('ties keep the board order (stable), also descending', () => {
     const { rows } = sample();
-    expect(titles(sortItems(rows, { column: 'assignee', dir: 'asc' }))).toEqual(['alpha', 'Beta', 'item 10', 'Platform', 'Item 9']);
-    expect(titles(sortItems(rows, { column: 'assignee', dir: 'desc' }))).toEqual(['item 10', 'alpha', 'Beta', 'Platform', 'Item 9']);
-    expect(titles(sortItems(rows, { column: 'status', dir: 'desc' }))).toEqual(['Beta', 'alpha', 'Platform', 'item 10', 'Item 9']);
+    expect(titles(sortItems(rows, { column: 'assignee', dir: 'asc' }))).toEqual([
+      'alpha',
+      'Beta',
+      'item 10',
+      'Platform',
+      'Item 9',
+    ]);
+    expect(titles(sortItems(rows, { column: 'assignee', dir: 'desc' }))).toEqual([
+      'item 10',
+      'alpha',
+      'Beta',
+      'Platform',
+      'Item 9',
+    ]);
+    expect(titles(sortItems(rows, { column: 'status', dir: 'desc' }))).toEqual([
+      'Beta',
+      'alpha',
+      'Platform',
+      'item 10',
+      'Item 9',
+    ]);
   });
 
   test('no sort keeps the board order and does not touch the input', () => {
@@ -153,7 +250,14 @@ describe('grouping', () => {
     const { rows } = sample();
     const out = displayRows(sortItems(rows, { column: 'title', dir: 'asc' }), 'assignee', new Set());
     expect(out.map((r) => (r.kind === 'group' ? `[${r.label} ${r.count}]` : r.row.item.title))).toEqual([
-      '[Ana 2]', 'alpha', 'Beta', '[Bo 1]', 'item 10', '[Unassigned 2]', 'Item 9', 'Platform',
+      '[Ana 2]',
+      'alpha',
+      'Beta',
+      '[Bo 1]',
+      'item 10',
+      '[Unassigned 2]',
+      'Item 9',
+      'Platform',
     ]);
   });
 
@@ -171,7 +275,10 @@ describe('grouping', () => {
     const out = displayRows(rows, 'type', new Set(['type:task']));
     const task = out.find((r) => r.kind === 'group' && r.group === 'type:task');
     expect(task).toMatchObject({ collapsed: true, count: 3, label: 'Task' });
-    expect(out.filter((r) => r.kind === 'item').map((r) => (r.kind === 'item' ? r.row.item.title : ''))).toEqual(['Beta', 'Platform']);
+    expect(out.filter((r) => r.kind === 'item').map((r) => (r.kind === 'item' ? r.row.item.title : ''))).toEqual([
+      'Beta',
+      'Platform',
+    ]);
   });
 
   test('no grouping gives one row per item, keyed by id', () => {

@@ -50,11 +50,25 @@ describe('grid', () => {
     const table = within(root).getByRole('grid');
     expect(table.getAttribute('aria-rowcount')).toBe('8');
     expect(screen.getAllByTestId('grid-header').map((h) => h.dataset.column)).toEqual([
-      'title', 'type', 'status', 'assignee', 'priority', 'estimate', 'points', 'due', 'epic', 'tags',
+      'title',
+      'type',
+      'status',
+      'assignee',
+      'priority',
+      'estimate',
+      'points',
+      'due',
+      'epic',
+      'tags',
     ]);
     expect(titles()).toEqual([
-      'Enable MFA for admins', 'Rotate service passwords', 'Patch VPN gateway', 'Harden SSH config',
-      'Review firewall rules', 'Audit S3 buckets', 'Inventory of servers',
+      'Enable MFA for admins',
+      'Rotate service passwords',
+      'Patch VPN gateway',
+      'Harden SSH config',
+      'Review firewall rules',
+      'Audit S3 buckets',
+      'Inventory of servers',
     ]);
     expect(cell(fake, 'Patch VPN gateway', 'status').textContent).toContain('Ready');
     expect(cell(fake, 'Patch VPN gateway', 'estimate').textContent).toContain('6.5');
@@ -79,8 +93,15 @@ describe('grid', () => {
     expect(fake.callsOf('item_update')[0]).toEqual({
       id,
       input: {
-        item_type: 'task', title: 'Patch the VPN gateway', description: '', assignee: null, estimate_hours: null,
-        story_points: null, priority: 'medium', tags: [], due_date: null,
+        item_type: 'task',
+        title: 'Patch the VPN gateway',
+        description: '',
+        assignee: null,
+        estimate_hours: null,
+        story_points: null,
+        priority: 'medium',
+        tags: [],
+        due_date: null,
       },
     });
     await waitFor(() => expect(titles()).toContain('Patch the VPN gateway'));
@@ -120,7 +141,9 @@ describe('grid', () => {
     await fireEvent.change(select);
 
     const id = fake.item('Enable MFA for admins').id;
-    await waitFor(() => expect(fake.callsOf('item_move')).toEqual([{ id, status_id: fake.status('Done').id, index: 1 }]));
+    await waitFor(() =>
+      expect(fake.callsOf('item_move')).toEqual([{ id, status_id: fake.status('Done').id, index: 1 }]),
+    );
     await waitFor(() => expect(cell(fake, 'Enable MFA for admins', 'status').textContent).toContain('Done'));
     await waitFor(() => expect(document.activeElement).toBe(cell(fake, 'Enable MFA for admins', 'status')));
   });
@@ -245,7 +268,11 @@ describe('grid', () => {
     await fireEvent.change(groupBy);
 
     const groups = () => screen.getAllByTestId('grid-group');
-    const summary = () => groups().map((g) => `${g.querySelector('.group-label')!.textContent} ${within(g).getByTestId('grid-group-count').textContent}`);
+    const summary = () =>
+      groups().map(
+        (g) =>
+          `${g.querySelector('.group-label')!.textContent} ${within(g).getByTestId('grid-group-count').textContent}`,
+      );
     expect(summary()).toEqual(['Ana Silva 2', 'Bo Jensen 1', 'Unassigned 4']);
     expect(titles()).toHaveLength(7);
 
@@ -378,7 +405,10 @@ describe('grid', () => {
 
   test('a 10,000-item project renders only the rows in view; Ctrl+End reaches the last', async () => {
     const fake = standardBackend();
-    fake.addItems('Backlog', Array.from({ length: 10_000 }, (_, i) => `Generated item ${i + 1}`));
+    fake.addItems(
+      'Backlog',
+      Array.from({ length: 10_000 }, (_, i) => `Generated item ${i + 1}`),
+    );
     await openGrid(fake);
     expect(screen.getByTestId('grid-count').textContent).toBe(`${(10_007).toLocaleString()} items`);
     expect(rows().length).toBeLessThan(60);

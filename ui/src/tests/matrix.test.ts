@@ -1,6 +1,15 @@
 import { describe, expect, test } from 'vitest';
 import type { SkillsMatrix } from '../lib/bindings/SkillsMatrix';
-import { columnGroups, levelLookup, levelStyle, levelText, moveCell, thinSkills, thinSummary, LEVEL_MIX } from '../lib/matrix';
+import {
+  columnGroups,
+  levelLookup,
+  levelStyle,
+  levelText,
+  moveCell,
+  thinSkills,
+  thinSummary,
+  LEVEL_MIX,
+} from '../lib/matrix';
 import { skillCatalog } from './fake-skills';
 
 const NAMES = ['Aware', 'Working', 'Practitioner', 'Advanced', 'Expert'];
@@ -26,7 +35,9 @@ describe('level colour scale', () => {
   test('one accent, deeper with each level; no colour for a skill not assessed', () => {
     expect([...LEVEL_MIX]).toEqual([...LEVEL_MIX].sort((a, b) => a - b));
     expect(levelStyle(1)).toBe('background: color-mix(in srgb, var(--accent) 15%, var(--surface)); color: var(--text)');
-    expect(levelStyle(5)).toBe('background: color-mix(in srgb, var(--accent) 100%, var(--surface)); color: var(--on-accent)');
+    expect(levelStyle(5)).toBe(
+      'background: color-mix(in srgb, var(--accent) 100%, var(--surface)); color: var(--on-accent)',
+    );
     expect(levelStyle(4)).toContain('var(--on-accent)');
     expect(levelStyle(3)).toContain('color: var(--text)');
     expect(levelStyle(null)).toBe('');
@@ -71,7 +82,16 @@ describe('thin skills', () => {
       { skill_id: 12, holder: expect.objectContaining({ name: 'Dana Whitfield' }) },
       { skill_id: 22, holder: expect.objectContaining({ name: 'Ana Silva' }) },
     ]);
-    expect(thinSkills(matrix({ levels: [[null, 2, 4, 2], [5, 1, 3, null]] }))[2].holder).toBeNull();
+    expect(
+      thinSkills(
+        matrix({
+          levels: [
+            [null, 2, 4, 2],
+            [5, 1, 3, null],
+          ],
+        }),
+      )[2].holder,
+    ).toBeNull();
   });
 
   test('the summary names skill and person, and the skills nobody carries apart', () => {
@@ -80,8 +100,16 @@ describe('thin skills', () => {
       '3 skills depend on one person: IT service management (Dana Whitfield), Risk management (Dana Whitfield), ' +
         'Communication (Ana Silva).',
     );
-    const one = thinSummary([{ skill_id: 22, holder: null }, { skill_id: 12, holder: matrix().people[0] }], name);
-    expect(one).toBe('1 skill depends on one person: Risk management (Ana Silva). 1 skill has nobody at level 3 or above: Communication.');
+    const one = thinSummary(
+      [
+        { skill_id: 22, holder: null },
+        { skill_id: 12, holder: matrix().people[0] },
+      ],
+      name,
+    );
+    expect(one).toBe(
+      '1 skill depends on one person: Risk management (Ana Silva). 1 skill has nobody at level 3 or above: Communication.',
+    );
     expect(thinSummary([], name)).toBe('');
   });
 

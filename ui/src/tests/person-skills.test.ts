@@ -15,7 +15,11 @@ async function openPerson({ readOnly = false, setUp = true } = {}) {
   fake.people.push({ id: 2, name: 'Dana Whitfield', role: 'Infrastructure lead' });
   if (readOnly) fake.workspace!.read_only = { code: 'newer_version', message: 'Made by a newer Bridgeplan.' };
   const team = new FakeSkills(fake);
-  if (setUp) team.setUp(1, 101, 102, [[11, 'manager', 4, '2025-01-10'], [12, 'self', 2, '2025-01-12']]);
+  if (setUp)
+    team.setUp(1, 101, 102, [
+      [11, 'manager', 4, '2025-01-10'],
+      [12, 'self', 2, '2025-01-12'],
+    ]);
   await renderApp(fake);
   await fireEvent.click(screen.getByTestId('people-link'));
   await screen.findByText('Ana Silva', { selector: 'h2' });
@@ -44,7 +48,9 @@ describe('person page: header', () => {
 
     const loads = fake.callsOf('skill_profile').length;
     await pick(target, '');
-    await waitFor(() => expect(fake.callsOf('person_roles_set')).toEqual([{ person_id: 1, current_role_id: 101, target_role_id: null }]));
+    await waitFor(() =>
+      expect(fake.callsOf('person_roles_set')).toEqual([{ person_id: 1, current_role_id: 101, target_role_id: null }]),
+    );
     await waitFor(() => expect(fake.callsOf('skill_profile').length).toBeGreaterThan(loads));
     // Without the target role only the current role's and the assessed skills are left.
     await waitFor(() => expect(rowIds()).toEqual([11, 12, 22, 31]));
@@ -53,7 +59,10 @@ describe('person page: header', () => {
 
   test('a refused role change shows the message and keeps the choice', async () => {
     const { fake } = await openPerson();
-    fake.failures.set('person_roles_set', { code: 'read_only', message: 'The workspace file is locked by another program.' });
+    fake.failures.set('person_roles_set', {
+      code: 'read_only',
+      message: 'The workspace file is locked by another program.',
+    });
     const current = screen.getByTestId('person-current-role') as HTMLSelectElement;
     await pick(current, '102');
     expect((await screen.findByTestId('person-role-error')).textContent).toContain('locked by another program');
@@ -66,7 +75,9 @@ describe('person page: header', () => {
     notes.focus();
     await fireEvent.input(notes, { target: { value: 'Ready to run a small project.' } });
     notes.blur();
-    await waitFor(() => expect(fake.callsOf('skill_notes_set')).toEqual([{ person_id: 1, notes: 'Ready to run a small project.' }]));
+    await waitFor(() =>
+      expect(fake.callsOf('skill_notes_set')).toEqual([{ person_id: 1, notes: 'Ready to run a small project.' }]),
+    );
     expect(team.person(1).notes).toBe('Ready to run a small project.');
 
     await fireEvent.keyDown(document.body, { key: 'z', ctrlKey: true });
@@ -101,7 +112,9 @@ describe('person page: skills table', () => {
     const { fake } = await openPerson();
     await pick(inRow(21, 'skill-self-level'), '3');
     await waitFor(() =>
-      expect(fake.callsOf('skill_assess')).toEqual([{ person_id: 1, skill_id: 21, kind: 'self', level: 3, on: todayIso(), note: '' }]),
+      expect(fake.callsOf('skill_assess')).toEqual([
+        { person_id: 1, skill_id: 21, kind: 'self', level: 3, on: todayIso(), note: '' },
+      ]),
     );
     await waitFor(() => expect(text(inRow(21, 'skill-gap'))).toBe('1'));
     expect(inRow(21, 'skill-self-level').value).toBe('3');
@@ -112,7 +125,9 @@ describe('person page: skills table', () => {
     const { fake } = await openPerson();
     await pick(inRow(12, 'skill-manager-level'), '4');
     await waitFor(() =>
-      expect(fake.callsOf('skill_assess')).toEqual([{ person_id: 1, skill_id: 12, kind: 'manager', level: 4, on: todayIso(), note: '' }]),
+      expect(fake.callsOf('skill_assess')).toEqual([
+        { person_id: 1, skill_id: 12, kind: 'manager', level: 4, on: todayIso(), note: '' },
+      ]),
     );
     await waitFor(() => expect(text(inRow(12, 'skill-gap'))).toBe('met'));
     expect(inRow(12, 'skill-manager-level').value).toBe('4');
@@ -121,7 +136,10 @@ describe('person page: skills table', () => {
 
   test('a refused assessment shows the backend message under the row and keeps the level', async () => {
     const { fake } = await openPerson();
-    fake.failures.set('skill_assess', { code: 'read_only', message: 'The workspace file is locked by another program.' });
+    fake.failures.set('skill_assess', {
+      code: 'read_only',
+      message: 'The workspace file is locked by another program.',
+    });
     await pick(inRow(13, 'skill-self-level'), '2');
     expect((await screen.findByTestId('skill-error')).textContent).toContain('locked by another program');
     expect(inRow(13, 'skill-self-level').value).toBe('2');
@@ -166,7 +184,15 @@ describe('person page: skills table', () => {
 
   test('history lists the dated assessments; one is recorded with its own date and note', async () => {
     const { fake, team } = await openPerson();
-    team.assessments.push({ id: 1, person_id: 1, skill_id: 12, kind: 'manager', level: 1, assessed_on: '2024-11-02', note: 'First talk' });
+    team.assessments.push({
+      id: 1,
+      person_id: 1,
+      skill_id: 12,
+      kind: 'manager',
+      level: 1,
+      assessed_on: '2024-11-02',
+      note: 'First talk',
+    });
     await fireEvent.click(inRow(12, 'skill-history'));
     const panel = await screen.findByTestId('skill-history-panel');
     await waitFor(() => expect(within(panel).getAllByTestId('skill-history-entry')).toHaveLength(2));
@@ -189,7 +215,9 @@ describe('person page: skills table', () => {
         { person_id: 1, skill_id: 12, kind: 'manager', level: 3, on: '2025-02-14', note: 'Quarterly review' },
       ]),
     );
-    await waitFor(() => expect(entries()[0]).toBe(`${formatDate('2025-02-14')} Manager 3 Practitioner Quarterly review`));
+    await waitFor(() =>
+      expect(entries()[0]).toBe(`${formatDate('2025-02-14')} Manager 3 Practitioner Quarterly review`),
+    );
     // The row follows: the manager's view is now the current level.
     await waitFor(() => expect(inRow(12, 'skill-manager-level').value).toBe('3'));
   });
@@ -224,7 +252,9 @@ describe('person page: skills table', () => {
     expect(text(inRow(13, 'skill-gap'))).toBe('5');
 
     await pick(target(), '');
-    await waitFor(() => expect(fake.callsOf('skill_target_set')[1]).toEqual({ person_id: 1, skill_id: 13, level: null }));
+    await waitFor(() =>
+      expect(fake.callsOf('skill_target_set')[1]).toEqual({ person_id: 1, skill_id: 13, level: null }),
+    );
     await waitFor(() => expect(text(inRow(13, 'skill-gap'))).toBe('3'));
     expect(text(target().selectedOptions[0])).toBe('Role: 3 Practitioner');
   });
@@ -240,7 +270,9 @@ describe('person page: skills table', () => {
     await pick(screen.getByTestId('skill-add-level'), '2');
     await fireEvent.click(screen.getByTestId('skill-add-submit'));
     await waitFor(() =>
-      expect(fake.callsOf('skill_assess')).toEqual([{ person_id: 1, skill_id: 22, kind: 'self', level: 2, on: todayIso(), note: '' }]),
+      expect(fake.callsOf('skill_assess')).toEqual([
+        { person_id: 1, skill_id: 22, kind: 'self', level: 2, on: todayIso(), note: '' },
+      ]),
     );
     await waitFor(() => expect(screen.queryByTestId('skill-add-form')).toBeNull());
     expect(rowIds()).toEqual([22]);
@@ -324,9 +356,13 @@ describe('person page: gap report', () => {
     await pick(inRow(21, 'skill-manager-level'), '4');
     await waitFor(() => expect(fake.callsOf('skill_assess')).toHaveLength(1));
     await fireEvent.click(screen.getByTestId('person-tab-gap'));
-    await waitFor(() => expect(screen.getByTestId('gap-focus-count').textContent).toBe('1 of 3 PM focus skills below target'));
+    await waitFor(() =>
+      expect(screen.getByTestId('gap-focus-count').textContent).toBe('1 of 3 PM focus skills below target'),
+    );
     await fireEvent.keyDown(document.body, { key: 'z', ctrlKey: true });
-    await waitFor(() => expect(screen.getByTestId('gap-focus-count').textContent).toBe('2 of 3 PM focus skills below target'));
+    await waitFor(() =>
+      expect(screen.getByTestId('gap-focus-count').textContent).toBe('2 of 3 PM focus skills below target'),
+    );
   });
 });
 
@@ -335,11 +371,15 @@ describe('a person as a resource of the schedule', () => {
     const { fake } = await openPerson();
     const calendar = (await screen.findByTestId('person-calendar')) as HTMLSelectElement;
     await fireEvent.change(calendar, { target: { value: '2' } });
-    await waitFor(() => expect(fake.callsOf('person_resource_set').at(-1)).toMatchObject({ calendar_id: 2, cost_rate_minor: 0 }));
+    await waitFor(() =>
+      expect(fake.callsOf('person_resource_set').at(-1)).toMatchObject({ calendar_id: 2, cost_rate_minor: 0 }),
+    );
     const rate = screen.getByTestId('person-rate') as HTMLInputElement;
     await fireEvent.input(rate, { target: { value: '85.50' } });
     await fireEvent.blur(rate);
-    await waitFor(() => expect(fake.callsOf('person_resource_set').at(-1)).toMatchObject({ calendar_id: 2, cost_rate_minor: 8550 }));
+    await waitFor(() =>
+      expect(fake.callsOf('person_resource_set').at(-1)).toMatchObject({ calendar_id: 2, cost_rate_minor: 8550 }),
+    );
     await waitFor(() => expect(fake.callsOf('person_resource_get').length).toBeGreaterThanOrEqual(3));
     await waitFor(() => expect(rate.value).toBe('85.50'));
     await fireEvent.input(rate, { target: { value: 'lots' } });

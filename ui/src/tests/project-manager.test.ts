@@ -19,17 +19,23 @@ async function openForm(testid: 'new-project' | 'edit-project') {
 
 const submit = (form: HTMLElement) => fireEvent.submit(form.querySelector('form')!);
 const order = (fake: FakeBackend) =>
-  fake.calls.map((c) => c.cmd).filter((cmd) => ['project_create', 'project_update', 'project_manager_set', 'projects_list'].includes(cmd));
+  fake.calls
+    .map((c) => c.cmd)
+    .filter((cmd) => ['project_create', 'project_update', 'project_manager_set', 'projects_list'].includes(cmd));
 
 describe('project manager', () => {
   test('a new project with a manager sets the manager after the project is created', async () => {
     const fake = backend();
     await renderApp(fake);
     const { form, manager } = await openForm('new-project');
-    const suggestions = [...form.querySelectorAll<HTMLOptionElement>(`#${manager.getAttribute('list')} option`)].map((o) => o.value);
+    const suggestions = [...form.querySelectorAll<HTMLOptionElement>(`#${manager.getAttribute('list')} option`)].map(
+      (o) => o.value,
+    );
     expect(suggestions).toEqual(['Ana Silva', 'Dana Whitfield']);
     expect(within(form).getByLabelText('Project manager')).toBe(manager);
-    expect(form.textContent).toContain("Evidence from the project's baselines, sprints and WIP limits is suggested for this person.");
+    expect(form.textContent).toContain(
+      "Evidence from the project's baselines, sprints and WIP limits is suggested for this person.",
+    );
 
     await fireEvent.input(within(form).getByTestId('project-form-name'), { target: { value: 'Network Refresh' } });
     await fireEvent.input(manager, { target: { value: 'Dana Whitfield' } });
@@ -68,20 +74,27 @@ describe('project manager', () => {
     ({ form, manager } = await openForm('edit-project'));
     await fireEvent.input(manager, { target: { value: '' } });
     await submit(form);
-    await waitFor(() => expect(fake.callsOf('project_manager_set')).toEqual([{ id: fake.projects[0].id, manager: null }]));
+    await waitFor(() =>
+      expect(fake.callsOf('project_manager_set')).toEqual([{ id: fake.projects[0].id, manager: null }]),
+    );
     await waitFor(() => expect(screen.queryByTestId('project-form')).toBeNull());
     expect(fake.projects[0].manager).toBeNull();
   });
 
   test('a refused manager keeps the form open with the message; saving again updates the created project', async () => {
     const fake = backend();
-    fake.failures.set('project_manager_set', { code: 'invalid_input', message: 'A name cannot be longer than 200 characters.' });
+    fake.failures.set('project_manager_set', {
+      code: 'invalid_input',
+      message: 'A name cannot be longer than 200 characters.',
+    });
     await renderApp(fake);
     const { form, manager } = await openForm('new-project');
     await fireEvent.input(within(form).getByTestId('project-form-name'), { target: { value: 'Network Refresh' } });
     await fireEvent.input(manager, { target: { value: 'Dana' } });
     await submit(form);
-    expect((await within(form).findByTestId('project-manager-error')).textContent).toContain('longer than 200 characters');
+    expect((await within(form).findByTestId('project-manager-error')).textContent).toContain(
+      'longer than 200 characters',
+    );
     expect(manager.value).toBe('Dana');
     expect(manager.getAttribute('aria-invalid')).toBe('true');
 

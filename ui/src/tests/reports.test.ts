@@ -50,16 +50,28 @@ describe('reports screen', () => {
 
     const kinds = within(screen.getByRole('group', { name: 'Report' })).getAllByRole('radio') as HTMLInputElement[];
     expect(kinds.map((k) => k.dataset.testid)).toEqual([
-      'report-kind-status', 'report-kind-schedule', 'report-kind-sprint', 'report-kind-board', 'report-kind-career',
+      'report-kind-status',
+      'report-kind-schedule',
+      'report-kind-sprint',
+      'report-kind-board',
+      'report-kind-career',
     ]);
     expect(screen.getByRole('radio', { name: /Status report/ })).toBe(kinds[0]);
     expect(kinds[0].checked).toBe(true);
-    expect(text(kinds[4].closest('label'))).toContain('A person\'s skill levels against their targets');
+    expect(text(kinds[4].closest('label'))).toContain("A person's skill levels against their targets");
     expect(kinds[4].getAttribute('aria-describedby')).toBe('report-kind-career-description');
 
     // The project selected in the workspace, A4, no period: made at once, without the debounce.
     expect(fr.requests()).toEqual([
-      { kind: 'status', project_id: fake.projects[0].id, sprint_id: null, person_id: null, from: null, to: null, paper: 'a4' },
+      {
+        kind: 'status',
+        project_id: fake.projects[0].id,
+        sprint_id: null,
+        person_id: null,
+        from: null,
+        to: null,
+        paper: 'a4',
+      },
     ]);
     expect(preview().alt).toBe('First page of Status report – Security Hardening');
     expect(preview().getAttribute('src')).toMatch(/^data:image\/svg\+xml;charset=utf-8,%3Csvg/);
@@ -80,7 +92,9 @@ describe('reports screen', () => {
   test('each kind shows only the options it needs', async () => {
     await openReports();
     const shown = () =>
-      ['report-project', 'report-sprint', 'report-person', 'report-from', 'report-to'].filter((id) => screen.queryByTestId(id));
+      ['report-project', 'report-sprint', 'report-person', 'report-from', 'report-to'].filter((id) =>
+        screen.queryByTestId(id),
+      );
     const orientation = () => text(screen.getByTestId('report-orientation'));
 
     expect(shown()).toEqual(['report-project', 'report-from', 'report-to']);
@@ -150,7 +164,12 @@ describe('reports screen', () => {
     expect(screen.getByTestId('report-paper-a4').getAttribute('aria-pressed')).toBe('false');
     await waitFor(() =>
       expect(last()).toEqual({
-        kind: 'schedule', project_id: portal.id, sprint_id: null, person_id: null, from: '2025-03-01', to: '2025-04-30',
+        kind: 'schedule',
+        project_id: portal.id,
+        sprint_id: null,
+        person_id: null,
+        from: '2025-03-01',
+        to: '2025-04-30',
         paper: 'letter',
       }),
     );
@@ -166,7 +185,13 @@ describe('reports screen', () => {
     await fireEvent.change(select('report-sprint'), { target: { value: String(sprint1.id) } });
     await waitFor(() =>
       expect(last()).toEqual({
-        kind: 'sprint', project_id: portal.id, sprint_id: sprint1.id, person_id: null, from: null, to: null, paper: 'letter',
+        kind: 'sprint',
+        project_id: portal.id,
+        sprint_id: sprint1.id,
+        person_id: null,
+        from: null,
+        to: null,
+        paper: 'letter',
       }),
     );
 
@@ -175,7 +200,13 @@ describe('reports screen', () => {
     await fireEvent.change(select('report-person'), { target: { value: '2' } });
     await waitFor(() =>
       expect(last()).toEqual({
-        kind: 'career', project_id: null, sprint_id: null, person_id: 2, from: null, to: null, paper: 'letter',
+        kind: 'career',
+        project_id: null,
+        sprint_id: null,
+        person_id: 2,
+        from: null,
+        to: null,
+        paper: 'letter',
       }),
     );
     await waitFor(() => expect(preview().alt).toBe('First page of Career progress report – Dana Whitfield'));
@@ -192,8 +223,15 @@ describe('reports screen', () => {
     expect(optionTexts('report-sprint')[1]).toMatch(/^Hardening 1/);
     await fireEvent.change(select('report-project'), { target: { value: String(fake.projects[1].id) } });
     await waitFor(() => expect(optionTexts('report-sprint')).toHaveLength(3));
-    expect(optionTexts('report-sprint').slice(1).map((t) => t?.split(' ·')[0])).toEqual(['Portal 1 (planned)', 'Portal 2 (planned)']);
-    expect(fake.callsOf('sprints_list')).toEqual([{ project_id: fake.projects[0].id }, { project_id: fake.projects[1].id }]);
+    expect(
+      optionTexts('report-sprint')
+        .slice(1)
+        .map((t) => t?.split(' ·')[0]),
+    ).toEqual(['Portal 1 (planned)', 'Portal 2 (planned)']);
+    expect(fake.callsOf('sprints_list')).toEqual([
+      { project_id: fake.projects[0].id },
+      { project_id: fake.projects[1].id },
+    ]);
   });
 
   test('a period that ends before it starts is pointed out and not rendered', async () => {
@@ -312,7 +350,9 @@ describe('reports screen', () => {
     expect(fake.callsOf('plugin:dialog|save')).toEqual([
       {
         options: {
-          defaultPath: 'Security Hardening - Status report - 2026-03-02.pdf', filters: [pdf], title: 'Save report as',
+          defaultPath: 'Security Hardening - Status report - 2026-03-02.pdf',
+          filters: [pdf],
+          title: 'Save report as',
         },
       },
     ]);
@@ -369,7 +409,10 @@ describe('reports screen', () => {
   test('a save that fails shows the backend message and keeps the preview', async () => {
     const { fake } = await openReports();
     fake.dialogPath = '/readonly/status.pdf';
-    fake.failures.set('report_save', { code: 'io', message: 'Could not write /readonly/status.pdf: permission denied.' });
+    fake.failures.set('report_save', {
+      code: 'io',
+      message: 'Could not write /readonly/status.pdf: permission denied.',
+    });
     await fireEvent.click(screen.getByTestId('report-save'));
     const banner = await screen.findByTestId('error-banner');
     expect(text(banner)).toBe('Could not write /readonly/status.pdf: permission denied.');
@@ -379,8 +422,9 @@ describe('reports screen', () => {
   });
 
   test('a render error shows the message as it is; the options stay', async () => {
-    const { fake, fr } = await openReports((fake) =>
-      fake.failures.set('report_render', { code: 'invalid_input', message: 'Customer Portal has no sprints yet.' }),
+    const { fake, fr } = await openReports(
+      (fake) =>
+        fake.failures.set('report_render', { code: 'invalid_input', message: 'Customer Portal has no sprints yet.' }),
       { waitForPreview: false },
     );
     const banner = await screen.findByTestId('error-banner');
@@ -410,7 +454,9 @@ describe('reports screen', () => {
       { waitForBoard: false, waitForPreview: false },
     );
     const blocked = await screen.findByTestId('report-blocked');
-    expect(text(blocked)).toContain('This workspace has no projects yet, and a status report is made from its projects.');
+    expect(text(blocked)).toContain(
+      'This workspace has no projects yet, and a status report is made from its projects.',
+    );
     expect(screen.queryByTestId('report-project')).toBeNull();
     expect((screen.getByTestId('report-save') as HTMLButtonElement).disabled).toBe(true);
     await chooseKind('board');

@@ -11,6 +11,7 @@ export const TEST_TODAY = env?.BRIDGEPLAN_TODAY || '2026-12-01';
 setToday(TEST_TODAY);
 
 afterEach(() => {
+  setToday(TEST_TODAY);
   cleanup();
   clearMocks();
   resetAppState();

@@ -16,9 +16,20 @@ async function openMatrix() {
     { id: 3, name: 'Sam Okafor', role: 'Service desk manager' },
   );
   const team = new FakeTeam(fake);
-  team.setUp(1, 101, 102, [[11, 'manager', 4, '2025-01-10'], [12, 'self', 2, '2025-01-10'], [22, 'self', 3, '2025-01-10']]);
-  team.setUp(2, 102, null, [[11, 'self', 3, '2025-01-11'], [12, 'manager', 4, '2025-01-11'], [31, 'self', 5, '2025-01-11']]);
-  team.setUp(3, null, null, [[13, 'self', 3, '2025-01-12'], [22, 'manager', 5, '2025-01-12']]);
+  team.setUp(1, 101, 102, [
+    [11, 'manager', 4, '2025-01-10'],
+    [12, 'self', 2, '2025-01-10'],
+    [22, 'self', 3, '2025-01-10'],
+  ]);
+  team.setUp(2, 102, null, [
+    [11, 'self', 3, '2025-01-11'],
+    [12, 'manager', 4, '2025-01-11'],
+    [31, 'self', 5, '2025-01-11'],
+  ]);
+  team.setUp(3, null, null, [
+    [13, 'self', 3, '2025-01-12'],
+    [22, 'manager', 5, '2025-01-12'],
+  ]);
   await renderApp(fake);
   await fireEvent.click(screen.getByTestId('people-link'));
   await fireEvent.click(await screen.findByTestId('skills-tab-matrix'));
@@ -29,7 +40,9 @@ async function openMatrix() {
 const rows = () => screen.getAllByTestId('matrix-row');
 const row = (personId: number) => rows().find((r) => r.dataset.personId === String(personId))!;
 const cell = (personId: number, skillId: number) =>
-  within(row(personId)).getAllByTestId('matrix-cell').find((c) => c.dataset.skillId === String(skillId))!;
+  within(row(personId))
+    .getAllByTestId('matrix-cell')
+    .find((c) => c.dataset.skillId === String(skillId))!;
 
 describe('team skills matrix', () => {
   test('shows people with title and role against skills grouped by area, levels as numbers', async () => {
@@ -41,7 +54,9 @@ describe('team skills matrix', () => {
     expect(dana.textContent).toContain('Infrastructure lead · IT Project Manager');
 
     const grid = screen.getByRole('grid', { name: 'Team skills matrix' });
-    const headers = within(grid).getAllByRole('columnheader').map((h) => h.textContent?.trim());
+    const headers = within(grid)
+      .getAllByRole('columnheader')
+      .map((h) => h.textContent?.trim());
     expect(headers).toEqual(expect.arrayContaining(['Ways of working', 'Power skills', 'Service management (ITIL)']));
     expect(within(row(1)).getAllByTestId('matrix-cell')).toHaveLength(6);
 
@@ -59,12 +74,22 @@ describe('team skills matrix', () => {
     await fireEvent.change(screen.getByTestId('matrix-role-filter'), { target: { value: '101' } });
     await waitFor(() => expect(fake.callsOf('skills_matrix').at(-1)).toEqual({ role_id: 101, area_id: null }));
     await waitFor(() =>
-      expect(within(row(1)).getAllByTestId('matrix-cell').map((c) => c.dataset.skillId)).toEqual(['11', '12', '22', '31']),
+      expect(
+        within(row(1))
+          .getAllByTestId('matrix-cell')
+          .map((c) => c.dataset.skillId),
+      ).toEqual(['11', '12', '22', '31']),
     );
 
     await fireEvent.change(screen.getByTestId('matrix-area-filter'), { target: { value: '1' } });
     await waitFor(() => expect(fake.callsOf('skills_matrix').at(-1)).toEqual({ role_id: 101, area_id: 1 }));
-    await waitFor(() => expect(within(row(1)).getAllByTestId('matrix-cell').map((c) => c.dataset.skillId)).toEqual(['11', '12']));
+    await waitFor(() =>
+      expect(
+        within(row(1))
+          .getAllByTestId('matrix-cell')
+          .map((c) => c.dataset.skillId),
+      ).toEqual(['11', '12']),
+    );
   });
 
   test('thin skills are flagged in their header and summarised with who carries them', async () => {
@@ -80,7 +105,11 @@ describe('team skills matrix', () => {
     );
 
     await fireEvent.click(screen.getByTestId('matrix-only-thin'));
-    expect(within(row(1)).getAllByTestId('matrix-cell').map((c) => c.dataset.skillId)).toEqual(['12', '13', '21', '31']);
+    expect(
+      within(row(1))
+        .getAllByTestId('matrix-cell')
+        .map((c) => c.dataset.skillId),
+    ).toEqual(['12', '13', '21', '31']);
   });
 
   test('arrow keys, Home and End move the focus between cells', async () => {

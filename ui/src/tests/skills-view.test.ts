@@ -23,10 +23,24 @@ import { skillCatalog } from './fake-skills';
 
 const catalog = skillCatalog();
 
-function ps(skill_id: number, current: number | null, target: number | null, extra: Partial<PersonSkill> = {}): PersonSkill {
+function ps(
+  skill_id: number,
+  current: number | null,
+  target: number | null,
+  extra: Partial<PersonSkill> = {},
+): PersonSkill {
   return {
-    skill_id, self_level: current, manager_level: null, current, target, own_target: false, expected_now: null,
-    gap: target == null ? 0 : target - (current ?? 0), evidence: 0, last_assessed: null, ...extra,
+    skill_id,
+    self_level: current,
+    manager_level: null,
+    current,
+    target,
+    own_target: false,
+    expected_now: null,
+    gap: target == null ? 0 : target - (current ?? 0),
+    evidence: 0,
+    last_assessed: null,
+    ...extra,
   };
 }
 
@@ -36,8 +50,19 @@ function profile(skills: PersonSkill[]): SkillProfile {
 
 function evidence(fields: Partial<Evidence>): Evidence {
   return {
-    id: 1, skill_id: 11, skill: 'Planning and scheduling', rule: null, source_kind: null, source_id: null, project_id: null,
-    title: 'x', detail: '', url: '', occurred_on: '2025-01-01', why: '', ...fields,
+    id: 1,
+    skill_id: 11,
+    skill: 'Planning and scheduling',
+    rule: null,
+    source_kind: null,
+    source_id: null,
+    project_id: null,
+    title: 'x',
+    detail: '',
+    url: '',
+    occurred_on: '2025-01-01',
+    why: '',
+    ...fields,
   };
 }
 
@@ -73,7 +98,13 @@ describe('skills view helpers', () => {
       profile([ps(11, 4, 4), ps(12, 2, 4), ps(13, null, 2), ps(21, 2, 4), ps(22, 2, 4), ps(31, 3, null)]),
     );
     // 12 and 21 (focus) before 22 at gap 2, 13 (not focus) at gap 2 after them in catalog order.
-    expect(lines.map((l) => [l.skill.id, l.person.gap])).toEqual([[12, 2], [21, 2], [13, 2], [22, 2], [11, 0]]);
+    expect(lines.map((l) => [l.skill.id, l.person.gap])).toEqual([
+      [12, 2],
+      [21, 2],
+      [13, 2],
+      [22, 2],
+      [11, 0],
+    ]);
     expect(focusCounts(lines)).toEqual({ total: 3, below: 2 });
     expect(focusCounts([])).toEqual({ total: 0, below: 0 });
   });
@@ -111,11 +142,21 @@ describe('skills view helpers', () => {
 
   test('evidenceSource: items open on the board, sprints and baselines in their views, manual evidence nowhere', () => {
     expect(evidenceSource(evidence({ source_kind: 'item', source_id: 7, project_id: 3 }))).toEqual({
-      kind: 'item', projectId: 3, itemId: 7, label: 'Open work item',
+      kind: 'item',
+      projectId: 3,
+      itemId: 7,
+      label: 'Open work item',
     });
-    expect(evidenceSource(evidence({ source_kind: 'project', source_id: 3, project_id: 3 }))).toMatchObject({ kind: 'project', projectId: 3 });
-    expect(evidenceSource(evidence({ source_kind: 'sprint', source_id: 9, project_id: 3 }))).toMatchObject({ view: 'sprints' });
-    expect(evidenceSource(evidence({ source_kind: 'baseline', source_id: 4, project_id: 3 }))).toMatchObject({ view: 'timeline' });
+    expect(evidenceSource(evidence({ source_kind: 'project', source_id: 3, project_id: 3 }))).toMatchObject({
+      kind: 'project',
+      projectId: 3,
+    });
+    expect(evidenceSource(evidence({ source_kind: 'sprint', source_id: 9, project_id: 3 }))).toMatchObject({
+      view: 'sprints',
+    });
+    expect(evidenceSource(evidence({ source_kind: 'baseline', source_id: 4, project_id: 3 }))).toMatchObject({
+      view: 'timeline',
+    });
     expect(evidenceSource(evidence({}))).toBeNull();
   });
 
@@ -127,6 +168,8 @@ describe('skills view helpers', () => {
     ];
     expect(byDateDesc(list).map((e) => e.id)).toEqual([2, 3, 1]);
     expect(list.map((e) => e.id)).toEqual([1, 2, 3]);
-    expect(suggestionKey(evidence({ rule: 'items-delivered', source_kind: 'item', source_id: 5 }))).toBe('items-delivered:item:5');
+    expect(suggestionKey(evidence({ rule: 'items-delivered', source_kind: 'item', source_id: 5 }))).toBe(
+      'items-delivered:item:5',
+    );
   });
 });

@@ -12,7 +12,11 @@ function scrumBackend(): FakeBackend {
     ['Done', null, 'done'],
   ]);
   project.methodology = 'scrum';
-  const [login, push, offline] = fake.addItems('To do', ['Login screen', 'Push notifications', 'Offline mode'], project.id);
+  const [login, push, offline] = fake.addItems(
+    'To do',
+    ['Login screen', 'Push notifications', 'Offline mode'],
+    project.id,
+  );
   login.story_points = 3;
   push.story_points = 5;
   offline.story_points = 8;
@@ -29,9 +33,9 @@ async function renderScrum(fake = scrumBackend()) {
   return fake;
 }
 
-const backlogTitles = () =>
-  screen.queryAllByTestId('backlog-item').map((r) => r.querySelector('.title')?.textContent);
-const backlogRow = (title: string) => screen.getAllByTestId('backlog-item').find((r) => r.textContent?.includes(title))!;
+const backlogTitles = () => screen.queryAllByTestId('backlog-item').map((r) => r.querySelector('.title')?.textContent);
+const backlogRow = (title: string) =>
+  screen.getAllByTestId('backlog-item').find((r) => r.textContent?.includes(title))!;
 /** An element's text with runs of white space made one space. */
 const text = (el: Element | null | undefined) => el?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
 const selected = (view: string) => screen.getByTestId(`view-${view}`).getAttribute('aria-selected');
@@ -50,7 +54,9 @@ describe('sprints view', () => {
       expect(selected(view)).toBe('true');
     }
 
-    await fireEvent.click(screen.getAllByTestId('project-link').find((l) => l.textContent?.includes('Security Hardening'))!);
+    await fireEvent.click(
+      screen.getAllByTestId('project-link').find((l) => l.textContent?.includes('Security Hardening'))!,
+    );
     await waitFor(() => expect(selected('board')).toBe('true'));
     expect(screen.queryByTestId('view-sprints')).toBeNull();
     expect(fake.callsOf('sprints_list').every((c) => c.project_id === fake.projects.at(-1)!.id)).toBe(true);
@@ -67,7 +73,9 @@ describe('sprints view', () => {
     await waitFor(() => expect(document.activeElement).toBe(backlogRow('Login screen')));
 
     await fireEvent.keyDown(backlogRow('Offline mode'), { key: 'ArrowUp', altKey: true });
-    await waitFor(() => expect(fake.callsOf('backlog_rank')[1]).toEqual({ item_id: fake.item('Offline mode').id, index: 1 }));
+    await waitFor(() =>
+      expect(fake.callsOf('backlog_rank')[1]).toEqual({ item_id: fake.item('Offline mode').id, index: 1 }),
+    );
     await waitFor(() => expect(backlogTitles()).toEqual(['Push notifications', 'Offline mode', 'Login screen']));
     // The top item cannot go higher: nothing is sent.
     await fireEvent.keyDown(backlogRow('Push notifications'), { key: 'ArrowUp', altKey: true });
@@ -81,7 +89,9 @@ describe('sprints view', () => {
 
     await fireEvent.click(within(backlogRow('Push notifications')).getByTestId('add-to-sprint'));
     await waitFor(() => expect(screen.getAllByTestId('sprint-item')).toHaveLength(1));
-    expect(fake.callsOf('sprint_assign')).toEqual([{ item_id: fake.item('Push notifications').id, sprint_id: sprint.id }]);
+    expect(fake.callsOf('sprint_assign')).toEqual([
+      { item_id: fake.item('Push notifications').id, sprint_id: sprint.id },
+    ]);
     expect(screen.getByTestId('commitment').textContent).toContain('5');
     expect(screen.queryByTestId('over-commitment')).toBeNull();
 
@@ -163,7 +173,9 @@ describe('sprints view', () => {
     await fireEvent.input(review, { target: { value: 'Demoed sign-in.' } });
     await fireEvent.blur(review);
     await waitFor(() =>
-      expect(fake.callsOf('sprint_notes_set')).toEqual([{ id: fake.sprints[1].id, review: 'Demoed sign-in.', retro: '' }]),
+      expect(fake.callsOf('sprint_notes_set')).toEqual([
+        { id: fake.sprints[1].id, review: 'Demoed sign-in.', retro: '' },
+      ]),
     );
     // A blur without a change sends nothing.
     await fireEvent.blur(screen.getByTestId('retro-notes'));
@@ -208,7 +220,10 @@ describe('deleting a sprint', () => {
 
   test('a refused delete is shown in the form and the sprint stays', async () => {
     const fake = scrumBackend();
-    fake.failures.set('sprint_delete', { code: 'read_only', message: 'The workspace file is locked by another program.' });
+    fake.failures.set('sprint_delete', {
+      code: 'read_only',
+      message: 'The workspace file is locked by another program.',
+    });
     await renderScrum(fake);
     await fireEvent.click(screen.getByTestId('edit-sprint'));
     await fireEvent.click(await screen.findByTestId('sprint-delete'));

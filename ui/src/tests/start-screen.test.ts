@@ -8,7 +8,12 @@ function startScreenBackend() {
   const fake = new FakeBackend();
   fake.workspace = null;
   fake.recent = [
-    { path: '/home/pm/Plans/erp.bridgeplan', name: 'erp', last_opened: new Date(now().getTime() - 3600_000).toISOString(), missing: false },
+    {
+      path: '/home/pm/Plans/erp.bridgeplan',
+      name: 'erp',
+      last_opened: new Date(now().getTime() - 3600_000).toISOString(),
+      missing: false,
+    },
     { path: '/media/usb/old.bridgeplan', name: 'old', last_opened: '2024-01-10T10:00:00Z', missing: true },
   ];
   return fake;
@@ -65,7 +70,10 @@ describe('start screen', () => {
 
   test('a failed open shows the message and stays on the start screen', async () => {
     const fake = startScreenBackend();
-    fake.failures.set('workspace_open', { code: 'not_a_workspace', message: 'erp.bridgeplan is not a Bridgeplan workspace.' });
+    fake.failures.set('workspace_open', {
+      code: 'not_a_workspace',
+      message: 'erp.bridgeplan is not a Bridgeplan workspace.',
+    });
     fake.install();
     render(App);
     const entries = await screen.findAllByTestId('recent-entry');

@@ -6,16 +6,36 @@ import { dropIndex, epicsOf, groupLanes } from '../lib/swimlanes';
 let nextId = 1;
 function item(title: string, fields: Partial<WorkItem> = {}): WorkItem {
   return {
-    id: nextId++, project_id: 1, status_id: 1, item_type: 'task', title, description: '', assignee: null,
-    estimate_hours: null, story_points: null, priority: 'medium', tags: [], due_date: null,
-    created_at: '2025-03-01T09:00:00Z', updated_at: '2025-03-01T09:00:00Z', parent_id: null, ...fields,
+    id: nextId++,
+    project_id: 1,
+    status_id: 1,
+    item_type: 'task',
+    title,
+    description: '',
+    assignee: null,
+    estimate_hours: null,
+    story_points: null,
+    priority: 'medium',
+    tags: [],
+    due_date: null,
+    created_at: '2025-03-01T09:00:00Z',
+    updated_at: '2025-03-01T09:00:00Z',
+    parent_id: null,
+    ...fields,
   };
 }
 
 function boardOf(...columns: WorkItem[][]): Board {
   return {
     project: {
-      id: 1, name: 'P', methodology: 'kanban', start_date: null, finish_date: null, description: '', item_count: 0, manager: null,
+      id: 1,
+      name: 'P',
+      methodology: 'kanban',
+      start_date: null,
+      finish_date: null,
+      description: '',
+      item_count: 0,
+      manager: null,
     },
     columns: columns.map((items, i) => ({
       status: { id: i + 1, project_id: 1, name: `S${i + 1}`, category: 'todo', position: i, wip_limit: null },

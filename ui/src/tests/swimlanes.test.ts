@@ -117,9 +117,14 @@ describe('swimlanes', () => {
     }
     const item = fake.item('Rotate service passwords');
     // Bo has nothing in Ready: the card goes to the end of that column.
-    await waitFor(() => expect(fake.callsOf('item_move')).toEqual([{ id: item.id, status_id: Number(ready), index: 1 }]));
+    await waitFor(() =>
+      expect(fake.callsOf('item_move')).toEqual([{ id: item.id, status_id: Number(ready), index: 1 }]),
+    );
     await waitFor(() => expect(fake.callsOf('item_update')).toHaveLength(1));
-    expect(fake.callsOf('item_update')[0]).toMatchObject({ id: item.id, input: { assignee: 'Bo Jensen', title: item.title } });
+    expect(fake.callsOf('item_update')[0]).toMatchObject({
+      id: item.id,
+      input: { assignee: 'Bo Jensen', title: item.title },
+    });
     await waitFor(() => expect(laneOf('Rotate service passwords')).toBe('person:Bo Jensen'));
     expect(cellTitles('person:Bo Jensen', ready)).toEqual(['Rotate service passwords']);
   });
@@ -167,12 +172,17 @@ describe('swimlanes', () => {
 
   test('a refused lane change shows the backend message', async () => {
     const fake = lanesBackend();
-    fake.failures.set('item_update', { code: 'read_only', message: 'The workspace file is locked by another program.' });
+    fake.failures.set('item_update', {
+      code: 'read_only',
+      message: 'The workspace file is locked by another program.',
+    });
     await renderApp(fake);
     await groupBy('priority');
     card('Enable MFA for admins').focus();
     await fireEvent.keyDown(card('Enable MFA for admins'), { key: 'ArrowDown', altKey: true, shiftKey: true });
-    expect((await screen.findByRole('status')).textContent).toContain('The workspace file is locked by another program.');
+    expect((await screen.findByRole('status')).textContent).toContain(
+      'The workspace file is locked by another program.',
+    );
     expect(laneOf('Enable MFA for admins')).toBe('priority:highest');
   });
 
@@ -207,7 +217,10 @@ describe('swimlanes', () => {
 
   test('a 10,000-item board in lanes renders only the cards in view', async () => {
     const fake = standardBackend();
-    const items = fake.addItems('Backlog', Array.from({ length: 10_000 }, (_, i) => `Generated item ${i + 1}`));
+    const items = fake.addItems(
+      'Backlog',
+      Array.from({ length: 10_000 }, (_, i) => `Generated item ${i + 1}`),
+    );
     items.forEach((item, i) => (item.assignee = `Person ${i % 40}`));
     await renderApp(fake);
     await groupBy('assignee');

@@ -60,7 +60,7 @@ async function drag(el: HTMLElement, dx: number, { release = true } = {}) {
 describe('dragging bars', () => {
   test('dragging a bar moves the task to start on the day it is dropped, at 08:00', async () => {
     const fake = await renderPlan();
-    expect(screen.getByText("Drag a bar to move it, its edge to resize, its dot to link")).toBeTruthy();
+    expect(screen.getByText('Drag a bar to move it, its edge to resize, its dot to link')).toBeTruthy();
     await drag(bar(fake, 'Order furniture'), days(5), { release: false });
     // While dragged: a ghost at the snapped dates, with the dates written beside it.
     const label = within(lane(fake, 'Order furniture')).getByTestId('timeline-bar-preview-label');
@@ -69,7 +69,9 @@ describe('dragging bars', () => {
 
     await fireEvent.pointerUp(window, { pointerId: 1, clientX: 300 + days(5), clientY: 102 });
     await waitFor(() =>
-      expect(fake.callsOf('task_move')).toEqual([{ item_id: fake.task('Order furniture').item_id, start: '2026-03-09T08:00:00' }]),
+      expect(fake.callsOf('task_move')).toEqual([
+        { item_id: fake.task('Order furniture').item_id, start: '2026-03-09T08:00:00' },
+      ]),
     );
     // The rescheduled dates come back from the backend.
     await waitFor(() => expect(datesOf('Order furniture')).toEqual([shortDate('2026-03-09'), shortDate('2026-03-11')]));
@@ -92,7 +94,9 @@ describe('dragging bars', () => {
 
     await drag(within(lane(fake, 'Keys handed over')).getByTestId('timeline-milestone'), days(3));
     await waitFor(() =>
-      expect(fake.callsOf('task_move')).toEqual([{ item_id: fake.task('Keys handed over').item_id, start: '2026-03-16T08:00:00' }]),
+      expect(fake.callsOf('task_move')).toEqual([
+        { item_id: fake.task('Keys handed over').item_id, start: '2026-03-16T08:00:00' },
+      ]),
     );
     await waitFor(() => expect(datesOf('Keys handed over')[0]).toBe(shortDate('2026-03-16')));
   });
@@ -104,7 +108,9 @@ describe('dragging bars', () => {
     expect(within(lane(fake, 'Order furniture')).getByTestId('timeline-link-handle')).toBeTruthy();
     await drag(grip, days(3));
     await waitFor(() =>
-      expect(fake.callsOf('task_finish_set')).toEqual([{ item_id: fake.task('Order furniture').item_id, finish: '2026-03-09' }]),
+      expect(fake.callsOf('task_finish_set')).toEqual([
+        { item_id: fake.task('Order furniture').item_id, finish: '2026-03-09' },
+      ]),
     );
     await waitFor(() => expect(datesOf('Order furniture')[1]).toBe(shortDate('2026-03-09')));
     expect(fake.callsOf('task_move')).toHaveLength(0);
@@ -149,7 +155,9 @@ describe('editing tasks by keyboard', () => {
     row('Order furniture').focus();
     await fireEvent.keyDown(row('Order furniture'), { key: 'ArrowRight', altKey: true });
     await waitFor(() =>
-      expect(fake.callsOf('task_move')).toEqual([{ item_id: fake.task('Order furniture').item_id, start: '2026-03-05T08:00:00' }]),
+      expect(fake.callsOf('task_move')).toEqual([
+        { item_id: fake.task('Order furniture').item_id, start: '2026-03-05T08:00:00' },
+      ]),
     );
     await waitFor(() => expect(announcer().textContent).toContain('Order furniture now starts'));
     expect(document.activeElement).toBe(row('Order furniture'));
@@ -171,7 +179,11 @@ describe('editing tasks by keyboard', () => {
     for (let i = 0; i < 5; i++) await fireEvent.keyDown(row('Pack'), { key: 'ArrowRight', altKey: true });
     await waitFor(() =>
       expect(fake.callsOf('task_move').map((c) => c.start)).toEqual([
-        '2026-03-10T08:00:00', '2026-03-11T08:00:00', '2026-03-12T08:00:00', '2026-03-13T08:00:00', '2026-03-16T08:00:00',
+        '2026-03-10T08:00:00',
+        '2026-03-11T08:00:00',
+        '2026-03-12T08:00:00',
+        '2026-03-13T08:00:00',
+        '2026-03-16T08:00:00',
       ]),
     );
 
@@ -233,7 +245,7 @@ test('a read-only workspace drags nothing and edits nothing; Tab moves focus as 
   fake.workspace!.read_only = { code: 'newer_version', message: 'Made by a newer Bridgeplan.' };
   await renderPlan(fake);
   expect(screen.queryAllByTestId('timeline-resize-grip')).toHaveLength(0);
-  expect(screen.queryByText("Drag a bar to move it, its edge to resize, its dot to link")).toBeNull();
+  expect(screen.queryByText('Drag a bar to move it, its edge to resize, its dot to link')).toBeNull();
   await drag(bar(fake, 'Pack'), days(3));
   expect(within(lane(fake, 'Pack')).queryByTestId('timeline-bar-preview')).toBeNull();
 
@@ -244,5 +256,6 @@ test('a read-only workspace drags nothing and edits nothing; Tab moves focus as 
   await fireEvent.click(row('Pack'));
   expect((screen.getByRole('button', { name: 'Indent' }) as HTMLButtonElement).disabled).toBe(true);
   expect((screen.getByRole('button', { name: 'Outdent' }) as HTMLButtonElement).disabled).toBe(true);
-  for (const cmd of ['task_move', 'task_finish_set', 'task_indent', 'task_outdent']) expect(fake.callsOf(cmd)).toHaveLength(0);
+  for (const cmd of ['task_move', 'task_finish_set', 'task_indent', 'task_outdent'])
+    expect(fake.callsOf(cmd)).toHaveLength(0);
 });

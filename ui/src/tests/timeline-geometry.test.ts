@@ -135,11 +135,28 @@ describe('timeline rows and bars', () => {
   });
 
   const task = (over: Partial<ScheduledTask>): ScheduledTask => ({
-    item_id: 1, name: 'Pack', wbs: '1', summary: false, milestone: false, start: '2026-03-02T08:00:00',
-    finish: '2026-03-04T17:00:00', early_start: '2026-03-02T08:00:00', early_finish: '2026-03-04T17:00:00',
-    late_start: '2026-03-02T08:00:00', late_finish: '2026-03-04T17:00:00', duration_minutes: 1440,
-    total_float_hours: 0, free_float_hours: 0, critical: false, percent_complete: 0, baseline_start: null,
-    baseline_finish: null, resource: null, work_hours: 0, cost_minor: 0, ...over,
+    item_id: 1,
+    name: 'Pack',
+    wbs: '1',
+    summary: false,
+    milestone: false,
+    start: '2026-03-02T08:00:00',
+    finish: '2026-03-04T17:00:00',
+    early_start: '2026-03-02T08:00:00',
+    early_finish: '2026-03-04T17:00:00',
+    late_start: '2026-03-02T08:00:00',
+    late_finish: '2026-03-04T17:00:00',
+    duration_minutes: 1440,
+    total_float_hours: 0,
+    free_float_hours: 0,
+    critical: false,
+    percent_complete: 0,
+    baseline_start: null,
+    baseline_finish: null,
+    resource: null,
+    work_hours: 0,
+    cost_minor: 0,
+    ...over,
   });
 
   test('a bar runs from early start to early finish; a milestone is a diamond around its date', () => {
@@ -148,7 +165,10 @@ describe('timeline rows and bars', () => {
     expect(bar.start).toBe(xOf(scale, toTime('2026-03-02T08:00:00')));
     expect(bar.finish - bar.start).toBeCloseTo((2 + 9 / 24) * PX_PER_DAY.day);
     const at = xOf(scale, toTime('2026-03-06T17:00:00'));
-    const diamond = barEnds(scale, task({ milestone: true, early_start: '2026-03-06T17:00:00', early_finish: '2026-03-06T17:00:00' }));
+    const diamond = barEnds(
+      scale,
+      task({ milestone: true, early_start: '2026-03-06T17:00:00', early_finish: '2026-03-06T17:00:00' }),
+    );
     expect(diamond).toEqual({ start: at - MILESTONE_HALF, finish: at + MILESTONE_HALF });
     const instant = barEnds(scale, task({ early_finish: '2026-03-02T08:00:00' }));
     expect(instant.finish - instant.start).toBe(2);
@@ -196,7 +216,15 @@ describe('timeline outline', () => {
   });
 
   const t = (item_id: number, wbs: string, summary = false) => ({ item_id, wbs, summary }) as ScheduledTask;
-  const tasks = [t(1, '1', true), t(2, '1.1', true), t(3, '1.1.1'), t(4, '1.2'), t(5, '2', true), t(6, '2.1'), t(7, '3')];
+  const tasks = [
+    t(1, '1', true),
+    t(2, '1.1', true),
+    t(3, '1.1.1'),
+    t(4, '1.2'),
+    t(5, '2', true),
+    t(6, '2.1'),
+    t(7, '3'),
+  ];
   const ids = (collapsed: number[]) => visibleRows(tasks, new Set(collapsed)).map((r) => r.task.item_id);
 
   test('a folded summary hides everything under it, and only that', () => {

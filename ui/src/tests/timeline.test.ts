@@ -3,13 +3,21 @@ import { fireEvent, screen, waitFor, within } from '@testing-library/svelte';
 import type { ScheduledTask } from '../lib/bindings/ScheduledTask';
 import { FakeBackend, standardBackend } from './fake-backend';
 import { renderApp } from './helpers';
+import { setToday } from '../lib/clock';
 
 /** The standard (Kanban) workspace plus a waterfall plan with two phases, a milestone and links. */
 function planBackend(): FakeBackend {
   const fake = standardBackend();
   fake.addPlan('Office move', [
     { wbs: '1', name: 'Preparation', start: '2026-03-02', finish: '2026-03-06', critical: true },
-    { wbs: '1.1', name: 'Survey the new floor', start: '2026-03-02', finish: '2026-03-03', critical: true, percent: 100 },
+    {
+      wbs: '1.1',
+      name: 'Survey the new floor',
+      start: '2026-03-02',
+      finish: '2026-03-03',
+      critical: true,
+      percent: 100,
+    },
     { wbs: '1.2', name: 'Order furniture', start: '2026-03-04', finish: '2026-03-06', critical: true, percent: 50 },
     { wbs: '1.3', name: 'Book movers', start: '2026-03-02', finish: '2026-03-02', floatHours: 16 },
     { wbs: '2', name: 'Move', start: '2026-03-09', finish: '2026-03-13', critical: true },
@@ -55,7 +63,11 @@ afterEach(() => {
 describe('timeline view', () => {
   test('Kanban projects open on the board, Scrum on the sprints, Waterfall and Hybrid on the timeline; tabs and v switch', async () => {
     const fake = planBackend();
-    fake.addPlan('Data centre exit', [{ wbs: '1', name: 'Inventory racks', start: '2026-03-02', finish: '2026-03-04' }], 'hybrid');
+    fake.addPlan(
+      'Data centre exit',
+      [{ wbs: '1', name: 'Inventory racks', start: '2026-03-02', finish: '2026-03-04' }],
+      'hybrid',
+    );
     fake.addProject('Mobile app', [['To do', null, 'todo']]).methodology = 'scrum';
     await renderApp(fake);
     const link = (name: string) => screen.getAllByTestId('project-link').find((l) => l.textContent?.includes(name))!;
@@ -106,22 +118,38 @@ describe('timeline view', () => {
   test('rows follow the WBS, indented by depth; summaries fold with the chevron and ← →', async () => {
     const fake = await renderPlan();
     expect(rowNames()).toEqual([
-      'Preparation', 'Survey the new floor', 'Order furniture', 'Book movers', 'Move', 'Pack', 'Moving day',
-      'Keys handed over', 'Update the address book',
+      'Preparation',
+      'Survey the new floor',
+      'Order furniture',
+      'Book movers',
+      'Move',
+      'Pack',
+      'Moving day',
+      'Keys handed over',
+      'Update the address book',
     ]);
     expect(rows().map((r) => r.getAttribute('aria-level'))).toEqual(['1', '2', '2', '2', '1', '2', '2', '2', '1']);
     const nameCell = (name: string) => within(row(name)).getAllByRole('gridcell')[1];
     expect(nameCell('Pack').style.paddingLeft).toBe('16px');
     expect(nameCell('Move').style.paddingLeft).toBe('0px');
-    expect(within(row('Order furniture')).getAllByRole('gridcell').map((c) => c.textContent?.trim()).slice(4)).toEqual([
-      '3 d',
-      '0 d',
-    ]);
+    expect(
+      within(row('Order furniture'))
+        .getAllByRole('gridcell')
+        .map((c) => c.textContent?.trim())
+        .slice(4),
+    ).toEqual(['3 d', '0 d']);
 
     // The chevron folds "Preparation": its three tasks go, and their bars with them.
     expect(row('Preparation').getAttribute('aria-expanded')).toBe('true');
     await fireEvent.click(within(row('Preparation')).getByTestId('timeline-toggle'));
-    expect(rowNames()).toEqual(['Preparation', 'Move', 'Pack', 'Moving day', 'Keys handed over', 'Update the address book']);
+    expect(rowNames()).toEqual([
+      'Preparation',
+      'Move',
+      'Pack',
+      'Moving day',
+      'Keys handed over',
+      'Update the address book',
+    ]);
     expect(row('Preparation').getAttribute('aria-expanded')).toBe('false');
     expect(lane(fake, 'Order furniture')).toBeNull();
 
@@ -206,6 +234,7 @@ describe('timeline view', () => {
   test('the today line is drawn when today falls inside the chart', async () => {
     vi.useFakeTimers({ toFake: ['Date'] });
     vi.setSystemTime(new Date(2026, 2, 5, 12, 0));
+    setToday('2026-03-05');
     await renderPlan();
     expect(screen.getByTestId('today-line')).toBeTruthy();
   });
@@ -213,6 +242,7 @@ describe('timeline view', () => {
   test('no today line for a plan far from today', async () => {
     vi.useFakeTimers({ toFake: ['Date'] });
     vi.setSystemTime(new Date(2031, 0, 15, 12, 0));
+    setToday('2031-01-15');
     await renderPlan();
     expect(screen.queryByTestId('today-line')).toBeNull();
   });
@@ -222,10 +252,18 @@ describe('timeline view', () => {
     const schedule = fake.schedule(fake.projects.at(-1)!.id);
     const template = schedule.tasks[1];
     schedule.tasks = Array.from({ length: 10_000 }, (_, i): ScheduledTask => ({
-      ...template, item_id: 100_000 + i, wbs: String(i + 1), name: `Generated task ${i + 1}`,
+      ...template,
+      item_id: 100_000 + i,
+      wbs: String(i + 1),
+      name: `Generated task ${i + 1}`,
     }));
     schedule.links = schedule.tasks.slice(1).map((t, i) => ({
-      id: 200_000 + i, predecessor_id: 100_000 + i, successor_id: t.item_id, kind: 'fs', lag_minutes: 0, lag_percent: null,
+      id: 200_000 + i,
+      predecessor_id: 100_000 + i,
+      successor_id: t.item_id,
+      kind: 'fs',
+      lag_minutes: 0,
+      lag_percent: null,
     }));
     const started = performance.now();
     await renderPlan(fake);
@@ -265,7 +303,12 @@ describe('timeline links', () => {
 
     await waitFor(() =>
       expect(fake.callsOf('dependency_add')).toEqual([
-        { predecessor_id: fake.task('Book movers').item_id, successor_id: fake.task('Moving day').item_id, kind: 'fs', lag_minutes: 0 },
+        {
+          predecessor_id: fake.task('Book movers').item_id,
+          successor_id: fake.task('Moving day').item_id,
+          kind: 'fs',
+          lag_minutes: 0,
+        },
       ]),
     );
     await waitFor(() => expect(fake.callsOf('schedule_get').length).toBe(loads + 1));
@@ -304,7 +347,10 @@ describe('timeline links', () => {
 
   test('any refusal from the backend is shown as it is', async () => {
     const fake = planBackend();
-    fake.failures.set('dependency_add', { code: 'read_only', message: 'This workspace was opened read-only by another program.' });
+    fake.failures.set('dependency_add', {
+      code: 'read_only',
+      message: 'This workspace was opened read-only by another program.',
+    });
     await renderPlan(fake);
     row('Pack').focus();
     await fireEvent.keyDown(row('Pack'), { key: 'l' });
@@ -446,7 +492,12 @@ describe('timeline states', () => {
     await renderPlan();
     await fireEvent.keyDown(window, { key: '?' });
     const help = await screen.findByTestId('help-overlay');
-    for (const text of ["Switch to the project's next view", 'l, then Enter', 'Remove the selected link', 'Zoom in / out']) {
+    for (const text of [
+      "Switch to the project's next view",
+      'l, then Enter',
+      'Remove the selected link',
+      'Zoom in / out',
+    ]) {
       expect(help.textContent).toContain(text);
     }
   });

@@ -21,10 +21,42 @@ async function openUpcoming(fill = true) {
   if (fill) {
     // Soonest first, as the backend sends them.
     career.upcoming = [
-      { kind: 'goal', person_id: 1, person: 'Ana Silva', title: 'Risk management to 4', detail: 'Now 2', date: addDays(today, -5), overdue: true },
-      { kind: 'exam', person_id: 1, person: 'Ana Silva', title: 'ITIL 4 Foundation exam', detail: 'Booked', date: addDays(today, 3), overdue: false },
-      { kind: 'goal', person_id: 2, person: 'Dana Whitfield', title: 'Communication to 3', detail: '', date: addDays(today, 14), overdue: false },
-      { kind: 'renewal', person_id: 2, person: 'Dana Whitfield', title: 'PMP renewal', detail: '20 PDUs still due', date: addDays(today, 30), overdue: false },
+      {
+        kind: 'goal',
+        person_id: 1,
+        person: 'Ana Silva',
+        title: 'Risk management to 4',
+        detail: 'Now 2',
+        date: addDays(today, -5),
+        overdue: true,
+      },
+      {
+        kind: 'exam',
+        person_id: 1,
+        person: 'Ana Silva',
+        title: 'ITIL 4 Foundation exam',
+        detail: 'Booked',
+        date: addDays(today, 3),
+        overdue: false,
+      },
+      {
+        kind: 'goal',
+        person_id: 2,
+        person: 'Dana Whitfield',
+        title: 'Communication to 3',
+        detail: '',
+        date: addDays(today, 14),
+        overdue: false,
+      },
+      {
+        kind: 'renewal',
+        person_id: 2,
+        person: 'Dana Whitfield',
+        title: 'PMP renewal',
+        detail: '20 PDUs still due',
+        date: addDays(today, 30),
+        overdue: false,
+      },
     ];
   }
   await renderApp(fake);
@@ -42,7 +74,10 @@ describe('upcoming screen', () => {
     expect(groups.map((g) => g.dataset.group)).toEqual(['overdue', 'soon', 'later']);
     expect(text(groups[0].querySelector('h2'))).toBe('Overdue (1)');
     expect(text(groups[1].querySelector('h2'))).toBe('Next 14 days (2)');
-    const kinds = (g: HTMLElement) => within(g).getAllByTestId('upcoming-item').map((i) => i.dataset.kind);
+    const kinds = (g: HTMLElement) =>
+      within(g)
+        .getAllByTestId('upcoming-item')
+        .map((i) => i.dataset.kind);
     expect(kinds(groups[0])).toEqual(['goal']);
     expect(kinds(groups[1])).toEqual(['exam', 'goal']);
     expect(kinds(groups[2])).toEqual(['renewal']);

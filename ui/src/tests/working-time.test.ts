@@ -20,7 +20,8 @@ describe('working time', () => {
     expect(parseTime('08:00')).toBe(480);
     expect(parseTime(' 8:30 ')).toBe(510);
     expect(parseTime('24:00')).toBe(1440);
-    for (const bad of ['24:01', '25:00', '08:60', '8', '8.30', '08:0', 'eight', '', '-1:00']) expect(parseTime(bad)).toBeNull();
+    for (const bad of ['24:01', '25:00', '08:60', '8', '8.30', '08:0', 'eight', '', '-1:00'])
+      expect(parseTime(bad)).toBeNull();
   });
 
   test('a day’s spans print with an en dash and read back with any dash or separator', () => {
@@ -31,7 +32,10 @@ describe('working time', () => {
     expect(parseSpans('  ')).toEqual({ spans: [], error: null });
     expect(parseSpans('22:00–24:00')).toEqual({ spans: [[1320, 1440]], error: null });
     // Touching spans are allowed, as the backend allows them.
-    expect(parseSpans('08:00–12:00, 12:00–13:00').spans).toEqual([[480, 720], [720, 780]]);
+    expect(parseSpans('08:00–12:00, 12:00–13:00').spans).toEqual([
+      [480, 720],
+      [720, 780],
+    ]);
   });
 
   test('bad text is refused with a message that names the span', () => {

@@ -51,7 +51,9 @@ describe('workspace menu', () => {
     await renderApp(fake);
     fake.dialogPath = '/backup/test copy.bridgeplan';
     await menu('menu-save-copy');
-    await waitFor(() => expect(fake.callsOf('workspace_save_copy')).toEqual([{ path: '/backup/test copy.bridgeplan' }]));
+    await waitFor(() =>
+      expect(fake.callsOf('workspace_save_copy')).toEqual([{ path: '/backup/test copy.bridgeplan' }]),
+    );
     expect((await screen.findByRole('status')).textContent).toContain('Saved a copy as test copy.bridgeplan');
   });
 
@@ -75,7 +77,9 @@ describe('columns', () => {
     await fireEvent.input(name, { target: { value: 'Peer review' } });
     await fireEvent.blur(name);
     await waitFor(() =>
-      expect(fake.callsOf('status_update')).toEqual([{ id, input: { name: 'Peer review', category: 'in_progress', wip_limit: 2 } }]),
+      expect(fake.callsOf('status_update')).toEqual([
+        { id, input: { name: 'Peer review', category: 'in_progress', wip_limit: 2 } },
+      ]),
     );
     await waitFor(() => expect(column('Peer review')).toBeTruthy());
 
@@ -86,7 +90,10 @@ describe('columns', () => {
     await fireEvent.input(limit, { target: { value: '' } });
     await fireEvent.blur(limit);
     await waitFor(() => expect(fake.callsOf('status_update')).toHaveLength(2));
-    expect(fake.callsOf('status_update')[1]).toEqual({ id, input: { name: 'Peer review', category: 'in_progress', wip_limit: null } });
+    expect(fake.callsOf('status_update')[1]).toEqual({
+      id,
+      input: { name: 'Peer review', category: 'in_progress', wip_limit: null },
+    });
   });
 
   test('only an empty column can be deleted', async () => {
@@ -97,7 +104,9 @@ describe('columns', () => {
     expect((within(column('Backlog')).getByTestId('column-delete') as HTMLButtonElement).disabled).toBe(true);
     await fireEvent.click(within(column('Review')).getByTestId('column-settings-button'));
     await fireEvent.click(within(column('Review')).getByTestId('column-delete'));
-    await waitFor(() => expect(screen.getAllByTestId('column').map((c) => c.dataset.statusName)).not.toContain('Review'));
+    await waitFor(() =>
+      expect(screen.getAllByTestId('column').map((c) => c.dataset.statusName)).not.toContain('Review'),
+    );
     expect(fake.callsOf('status_delete')).toEqual([{ id: review }]);
   });
 

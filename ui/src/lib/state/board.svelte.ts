@@ -37,8 +37,15 @@ export function inputOf(item: WorkItem): WorkItemInput {
 function newItemInput(title: string): WorkItemInput {
   // Nulls let the core choose its defaults (type task, priority medium).
   return {
-    item_type: null, title, description: '', assignee: null, estimate_hours: null,
-    story_points: null, priority: null, tags: [], due_date: null,
+    item_type: null,
+    title,
+    description: '',
+    assignee: null,
+    estimate_hours: null,
+    story_points: null,
+    priority: null,
+    tags: [],
+    due_date: null,
   };
 }
 

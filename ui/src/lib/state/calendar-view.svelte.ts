@@ -14,7 +14,8 @@ export type CalendarMode = 'month' | 'week';
 const THRESHOLD = 5; // px the pointer must travel before a press becomes a drag
 
 /** Only these methodologies have a computed schedule. */
-export const hasSchedule = (project: Project) => project.methodology === 'waterfall' || project.methodology === 'hybrid';
+export const hasSchedule = (project: Project) =>
+  project.methodology === 'waterfall' || project.methodology === 'hybrid';
 
 class CalendarViewState {
   mode = $state<CalendarMode>('month');
@@ -55,7 +56,8 @@ class CalendarViewState {
   }
 
   #remember() {
-    if (this.#projectId != null) this.#memory.set(this.#key(this.#projectId), { mode: this.mode, focusedDay: this.focusedDay });
+    if (this.#projectId != null)
+      this.#memory.set(this.#key(this.#projectId), { mode: this.mode, focusedDay: this.focusedDay });
   }
 
   setMode(mode: CalendarMode) {

@@ -35,7 +35,10 @@ class Session {
     }
     this.started = true;
     if (!this.workspace) await this.loadRecent();
-    api.appInfo().then((info) => (this.appInfo = info)).catch(() => undefined);
+    api
+      .appInfo()
+      .then((info) => (this.appInfo = info))
+      .catch(() => undefined);
   }
 
   async loadRecent() {

@@ -142,7 +142,9 @@ class SprintsState {
   async saveSprint(id: number | null, input: SprintInput): Promise<CommandError | null> {
     let saved: Sprint;
     try {
-      saved = await enqueue(() => (id == null ? api.sprintCreate(this.#projectId!, input) : api.sprintUpdate(id, input)));
+      saved = await enqueue(() =>
+        id == null ? api.sprintCreate(this.#projectId!, input) : api.sprintUpdate(id, input),
+      );
     } catch (e) {
       return toCommandError(e);
     }

@@ -166,7 +166,9 @@ class TimelineState {
 
   /** A task's dates as drawn, or as the edits sent for it will leave them. */
   datesOf(task: ScheduledTask): Dates {
-    return this.#ahead.get(task.item_id)?.dates ?? { start: toTime(task.early_start), finish: toTime(task.early_finish) };
+    return (
+      this.#ahead.get(task.item_id)?.dates ?? { start: toTime(task.early_start), finish: toTime(task.early_finish) }
+    );
   }
 
   /**
@@ -191,7 +193,9 @@ class TimelineState {
       }
       const day = edit.day;
       request =
-        edit.kind === 'move' ? () => api.taskMove(id, isoDateTime(day + WORKDAY_START)) : () => api.taskFinishSet(id, isoDay(day));
+        edit.kind === 'move'
+          ? () => api.taskMove(id, isoDateTime(day + WORKDAY_START))
+          : () => api.taskFinishSet(id, isoDay(day));
       ahead = editedDates(before, edit);
       this.#ahead.set(id, { dates: ahead, count: (this.#ahead.get(id)?.count ?? 0) + 1 });
     }

@@ -18,7 +18,10 @@ class Toasts {
     // Newest first, so the latest message is the first one a reader (or a test) finds.
     this.list = [toast, ...this.list].slice(0, MAX);
     const ms = opts.ms ?? (toast.action || toast.kind === 'error' ? 8000 : 5000);
-    this.#timers.set(toast.id, setTimeout(() => this.dismiss(toast.id), ms));
+    this.#timers.set(
+      toast.id,
+      setTimeout(() => this.dismiss(toast.id), ms),
+    );
     return toast.id;
   }
 
