@@ -523,7 +523,7 @@ impl Engine<'_> {
                 Node::Enter(i) | Node::Leave(i) => {
                     let task = &net.tasks[i];
                     let parent = task.parent.map(|p| summary_bound[p]);
-                    let mut finish_bound = parent.map_or(project_finish, |b| b.finish.min(project_finish));
+                    let mut finish_bound = parent.map_or(Minute::MAX, |b| b.finish);
                     let mut start_bound = parent.map_or(Minute::MAX, |b| b.start);
                     for &l in &self.graph.links_out[i] {
                         let link = &net.links[l];
@@ -537,6 +537,16 @@ impl Engine<'_> {
                             LinkType::StartToFinish => start_bound = start_bound.min(cal.add(succ.finish, -lag)),
                         }
                     }
+                    if !self.graph.summary[i] && task.duration == 0 {
+                        // Microsoft Project puts a milestone held by its successors at the end of
+                        // the working time before them (Friday 17:00, not Monday 08:00).
+                        let cal = self.calendar(i);
+                        let before = |t: Minute| if t == Minute::MAX { t } else { cal.prev_end(t) };
+                        finish_bound = before(finish_bound);
+                        start_bound = before(start_bound);
+                    }
+                    // The project finish itself is kept as it is (Microsoft Project does too).
+                    finish_bound = finish_bound.min(project_finish);
                     match task.constraint {
                         Constraint::StartNoLaterThan(d) | Constraint::MustStartOn(d) => {
                             start_bound = start_bound.min(d)
