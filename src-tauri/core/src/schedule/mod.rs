@@ -14,6 +14,7 @@
 //!   "start/finish no later than" win over links: a task is not moved past them, and the
 //!   conflict shows as negative total float. Otherwise links win, and the conflict still shows.
 //! - The backward pass starts from the project finish (the latest early finish).
+//!   A milestone held by its successors sits at the end of the working time before them.
 //! - Total float is late minus early finish in working time; a task is critical when its total
 //!   float is zero or less and it is not finished. A summary task's float is the least of its
 //!   tasks' (it is critical when one of them is). Free float is how far a task can slip before
