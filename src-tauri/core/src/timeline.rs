@@ -4,7 +4,7 @@
 
 use std::collections::HashMap;
 
-use chrono::{NaiveDate, NaiveDateTime};
+use chrono::{NaiveDate, NaiveDateTime, NaiveTime};
 use rusqlite::OptionalExtension;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
@@ -247,10 +247,10 @@ impl Workspace {
     fn outline(&self, project_id: Id) -> Result<Outline> {
         let project = self.project(project_id)?;
         let (calendars, calendar_index) = calendars::load(&self.conn)?;
-        let (calendar_id, honor): (Option<Id>, bool) = self.conn.query_row(
-            "SELECT calendar_id, honor_constraints FROM projects WHERE id = ?1",
+        let (calendar_id, honor, start_time): (Option<Id>, bool, Option<String>) = self.conn.query_row(
+            "SELECT calendar_id, honor_constraints, start_time FROM projects WHERE id = ?1",
             [project_id],
-            |r| Ok((r.get(0)?, r.get(1)?)),
+            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
         )?;
         let calendar = calendar_id
             .or(Some(STANDARD_CALENDAR))
@@ -335,7 +335,11 @@ impl Workspace {
             .collect();
 
         let start = match &project.start_date {
-            Some(d) => to_minute(d.and_hms_opt(0, 0, 0).unwrap_or_default()),
+            Some(d) => {
+                // An imported plan keeps the time of day its file starts at (09:00, say).
+                let time = start_time.and_then(|t| NaiveTime::parse_from_str(&t, "%H:%M").ok());
+                to_minute(d.and_time(time.unwrap_or_default()))
+            }
             None => {
                 let earliest = rows.iter().filter_map(|r| r.actual_start).min();
                 earliest.unwrap_or_else(|| to_minute(crate::clock::today().and_hms_opt(0, 0, 0).unwrap_or_default()))
@@ -808,9 +812,10 @@ impl Workspace {
             for calendar in &plan.calendars {
                 calendar_ids.push(calendars::insert(ctx, calendar)?);
             }
+            let start_time = from_minute(plan.start).format("%H:%M").to_string();
             ctx.tx.execute(
-                "UPDATE projects SET calendar_id = ?1, honor_constraints = ?2 WHERE id = ?3",
-                (calendar_ids[plan.calendar], plan.honor_constraints, id),
+                "UPDATE projects SET calendar_id = ?1, honor_constraints = ?2, start_time = ?3 WHERE id = ?4",
+                (calendar_ids[plan.calendar], plan.honor_constraints, start_time, id),
             )?;
             // Resources become people; someone already in the workspace keeps their own settings.
             let mut person_ids = Vec::with_capacity(plan.resources.len());

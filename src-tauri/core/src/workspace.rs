@@ -26,6 +26,7 @@ const MIGRATIONS: &[(u32, &str)] = &[
     (4, include_str!("migrations/0004_flow_and_sprints.sql")),
     (5, include_str!("migrations/0005_resources.sql")),
     (6, include_str!("migrations/0006_skills.sql")),
+    (7, include_str!("migrations/0007_project_start_time.sql")),
 ];
 
 pub fn current_schema_version() -> u32 {

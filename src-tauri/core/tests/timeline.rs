@@ -637,3 +637,128 @@ fn the_calendar_editor_changes_the_schedule_and_refuses_a_week_without_work() {
     }
     assert_eq!(finish(&ws), "2026-03-06 12:00:00");
 }
+
+/// The move plan starting at `time` on Monday 2026-03-02.
+fn move_plan_at(time: &str) -> String {
+    MOVE_PLAN.replace("2026-03-02T08:00:00", &format!("2026-03-02T{time}:00"))
+}
+
+/// (name, start, finish) of every task, on the clock.
+fn starts_and_finishes(ws: &Workspace, project: i64) -> Vec<(String, String, String)> {
+    let s = ws.project_schedule(project).unwrap();
+    s.tasks
+        .iter()
+        .map(|t| {
+            (
+                t.name.clone(),
+                t.start.format("%a %d %H:%M").to_string(),
+                t.finish.format("%a %d %H:%M").to_string(),
+            )
+        })
+        .collect()
+}
+
+fn row(name: &str, start: &str, finish: &str) -> (String, String, String) {
+    (name.into(), start.into(), finish.into())
+}
+
+#[test]
+fn a_project_starting_at_nine_keeps_its_time_through_the_workspace_and_the_export() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("nine.bridgeplan");
+    let mut ws = Workspace::create(&path, None).unwrap();
+    let project = ws
+        .import_plan(&mspdi::read(&move_plan_at("09:00")).unwrap())
+        .unwrap()
+        .project;
+    // The project's date as the UI shows it is unchanged.
+    assert_eq!(project.start_date.unwrap().to_string(), "2026-03-02");
+    ws.close().unwrap();
+    let mut ws = Workspace::open(&path).unwrap();
+    // From 09:00: 3 + 4 hours on Monday, 8 on Tuesday, Wednesday is a holiday, the last hour on Thursday.
+    let expected = [
+        row("Prepare", "Mon 02 09:00", "Thu 05 14:00"),
+        row("Inventory", "Mon 02 09:00", "Thu 05 09:00"),
+        row("Book trucks", "Thu 05 09:00", "Thu 05 14:00"),
+        row("Move", "Thu 05 14:00", "Fri 06 14:00"),
+        row("Moved", "Fri 06 14:00", "Fri 06 14:00"),
+    ];
+    assert_eq!(starts_and_finishes(&ws, project.id), expected);
+
+    let export = mspdi::export(&ws, project.id).unwrap();
+    assert!(
+        export.xml.contains("<StartDate>2026-03-02T09:00:00</StartDate>"),
+        "{}",
+        export.xml
+    );
+    let plan = assert_round_trip(&ws, project.id);
+    let again = ws.import_plan(&plan).unwrap().project.id;
+    assert_eq!(starts_and_finishes(&ws, again), expected);
+}
+
+#[test]
+fn a_project_starting_in_the_lunch_break_starts_its_work_at_one() {
+    let mut ws = Workspace::in_memory().unwrap();
+    let project = ws
+        .import_plan(&mspdi::read(&move_plan_at("12:30")).unwrap())
+        .unwrap()
+        .project
+        .id;
+    assert_eq!(
+        starts_and_finishes(&ws, project),
+        [
+            row("Prepare", "Mon 02 13:00", "Thu 05 17:00"),
+            row("Inventory", "Mon 02 13:00", "Thu 05 12:00"),
+            row("Book trucks", "Thu 05 13:00", "Thu 05 17:00"),
+            row("Move", "Fri 06 08:00", "Fri 06 17:00"),
+            row("Moved", "Fri 06 17:00", "Fri 06 17:00"),
+        ]
+    );
+    // The file gets the project's own start back, not the start of its first work.
+    let export = mspdi::export(&ws, project).unwrap();
+    assert!(export.xml.contains("<StartDate>2026-03-02T12:30:00</StartDate>"));
+    // A project made in the app has no time of day: it starts at the beginning of the day.
+    let made = ws
+        .create_project(&bridgeplan_core::projects::ProjectInput {
+            name: "Made here".into(),
+            methodology: bridgeplan_core::projects::Methodology::Waterfall,
+            start_date: Some("2026-03-02".into()),
+            finish_date: None,
+            description: String::new(),
+        })
+        .unwrap();
+    assert_eq!(
+        ws.project_schedule(made.id).unwrap().start.to_string(),
+        "2026-03-02 08:00:00"
+    );
+}
+
+/// Microsoft Project's own dates for a plan starting at 09:00 hold through the workspace.
+#[test]
+fn a_microsoft_project_plan_starting_at_nine_is_scheduled_the_same_from_the_workspace() {
+    let Some(xml) = fixture("baselines.xml") else { return };
+    let plan = mspdi::read(&xml).unwrap();
+    let mut ws = Workspace::in_memory().unwrap();
+    let project = ws.import_plan(&plan).unwrap().project.id;
+    let s = ws.project_schedule(project).unwrap();
+    let mut compared = 0;
+    for (t, ours) in plan.tasks.iter().zip(&s.tasks) {
+        let Some(saved) = t.saved else { continue };
+        let theirs = [
+            saved.early_start,
+            saved.early_finish,
+            saved.late_start,
+            saved.late_finish,
+        ]
+        .map(from_minute);
+        assert_eq!(
+            [ours.early_start, ours.early_finish, ours.late_start, ours.late_finish],
+            theirs,
+            "{}",
+            ours.name
+        );
+        compared += 1;
+    }
+    assert_eq!(compared, 1);
+    assert_eq!(s.tasks[0].early_start.to_string(), "2008-01-30 09:00:00");
+}

@@ -4,6 +4,7 @@
 //! Each task carries the dates Bridgeplan computed, so a reader that does not schedule shows
 //! the same plan. What the format cannot hold is returned as warnings.
 
+use chrono::NaiveTime;
 use std::collections::{BTreeSet, HashMap};
 use std::fmt::Write;
 
@@ -150,11 +151,19 @@ pub fn export(ws: &Workspace, project_id: Id) -> Result<Export> {
     let schedule = ws.project_schedule(project_id)?;
     let conn = &ws.conn;
     let (calendars, calendar_index) = calendars::load(conn)?;
-    let (project_calendar, honor): (Option<Id>, bool) = conn.query_row(
-        "SELECT calendar_id, honor_constraints FROM projects WHERE id = ?1",
+    let (project_calendar, honor, start_time): (Option<Id>, bool, Option<String>) = conn.query_row(
+        "SELECT calendar_id, honor_constraints, start_time FROM projects WHERE id = ?1",
         [project_id],
-        |r| Ok((r.get(0)?, r.get(1)?)),
+        |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
     )?;
+    // The project's own start as it was imported (12:30 stays 12:30), else where its work begins.
+    let start = match (
+        project.start_date,
+        start_time.and_then(|t| NaiveTime::parse_from_str(&t, "%H:%M").ok()),
+    ) {
+        (Some(day), Some(time)) => day.and_time(time),
+        _ => schedule.start,
+    };
     let project_calendar = project_calendar.unwrap_or(calendars::STANDARD_CALENDAR);
     let mut fields: HashMap<Id, ItemFields> = HashMap::new();
     {
@@ -235,7 +244,7 @@ pub fn export(ws: &Workspace, project_id: Id) -> Result<Export> {
     xml.leaf("Name", format!("{}.xml", project.name));
     xml.leaf("Title", &project.name);
     xml.leaf("ScheduleFromStart", 1);
-    xml.leaf("StartDate", schedule.start.format(DATE_TIME));
+    xml.leaf("StartDate", start.format(DATE_TIME));
     xml.leaf("FinishDate", schedule.finish.format(DATE_TIME));
     xml.leaf("CurrencyCode", &schedule.currency);
     xml.leaf("CalendarUID", calendar_uid(project_calendar).unwrap_or(1));

@@ -14,6 +14,7 @@
 //!   "start/finish no later than" win over links: a task is not moved past them, and the
 //!   conflict shows as negative total float. Otherwise links win, and the conflict still shows.
 //! - The backward pass starts from the project finish (the latest early finish).
+//!   A milestone held by its successors sits at the end of the working time before them.
 //! - Total float is late minus early finish in working time; a task is critical when its total
 //!   float is zero or less and it is not finished. A summary task's float is the least of its
 //!   tasks' (it is critical when one of them is). Free float is how far a task can slip before
@@ -523,7 +524,7 @@ impl Engine<'_> {
                 Node::Enter(i) | Node::Leave(i) => {
                     let task = &net.tasks[i];
                     let parent = task.parent.map(|p| summary_bound[p]);
-                    let mut finish_bound = parent.map_or(project_finish, |b| b.finish.min(project_finish));
+                    let mut finish_bound = parent.map_or(Minute::MAX, |b| b.finish);
                     let mut start_bound = parent.map_or(Minute::MAX, |b| b.start);
                     for &l in &self.graph.links_out[i] {
                         let link = &net.links[l];
@@ -537,6 +538,16 @@ impl Engine<'_> {
                             LinkType::StartToFinish => start_bound = start_bound.min(cal.add(succ.finish, -lag)),
                         }
                     }
+                    if !self.graph.summary[i] && task.duration == 0 {
+                        // Microsoft Project puts a milestone held by its successors at the end of
+                        // the working time before them (Friday 17:00, not Monday 08:00).
+                        let cal = self.calendar(i);
+                        let before = |t: Minute| if t == Minute::MAX { t } else { cal.prev_end(t) };
+                        finish_bound = before(finish_bound);
+                        start_bound = before(start_bound);
+                    }
+                    // The project finish itself is kept as it is (Microsoft Project does too).
+                    finish_bound = finish_bound.min(project_finish);
                     match task.constraint {
                         Constraint::StartNoLaterThan(d) | Constraint::MustStartOn(d) => {
                             start_bound = start_bound.min(d)

@@ -334,3 +334,136 @@ fn a_loop_through_summary_tasks_names_the_tasks_that_close_it() {
     assert!(err.contains("Lessons learned") && err.contains("Assess"), "{err}");
     assert!(!err.contains("Unrelated"), "{err}");
 }
+
+#[test]
+fn a_milestone_held_by_a_monday_successor_sits_at_friday_evening() {
+    let mut p = Plan::new("2026-03-02 08:00");
+    let tests = p.task("Sign-off tests", 2.0); // Mon–Tue
+    let ready = p.task("Ready for go-live", 0.0);
+    let servers = p.task("Procure servers", 5.0); // Mon–Fri: the critical path
+    let go_live = p.task("Go live", 1.0); // the next Monday
+    p.fs(tests, ready);
+    p.fs(ready, go_live);
+    p.fs(servers, go_live);
+    let s = p.run();
+    assert_eq!(dates(&s, go_live)[2], "2026-03-09 08:00");
+    // Microsoft Project: the late dates are Friday 17:00, the end of the week, not Monday 08:00.
+    assert_eq!(
+        dates(&s, ready),
+        [
+            "2026-03-03 17:00",
+            "2026-03-03 17:00",
+            "2026-03-06 17:00",
+            "2026-03-06 17:00"
+        ]
+    );
+    assert_eq!(
+        (s.tasks[ready].total_float, s.tasks[ready].free_float),
+        (3 * DAY, 3 * DAY)
+    );
+    // The task before it finishes by then too, as before.
+    assert_eq!(dates(&s, tests)[2..], ["2026-03-05 08:00", "2026-03-06 17:00"]);
+}
+
+#[test]
+fn a_milestone_held_by_an_afternoon_successor_sits_before_lunch() {
+    let mut p = Plan::new("2026-03-02 08:00");
+    let draft = p.task("Draft", 0.5); // Monday morning
+    let drafted = p.task("Draft done", 0.0);
+    let review = p.task("Long review", 1.5); // Monday, Tuesday morning
+    let publish = p.task("Publish", 0.5); // Tuesday afternoon
+    p.fs(draft, drafted);
+    p.fs(drafted, publish);
+    p.fs(review, publish);
+    let s = p.run();
+    assert_eq!(
+        dates(&s, publish)[..3],
+        ["2026-03-03 13:00", "2026-03-03 17:00", "2026-03-03 13:00"]
+    );
+    assert_eq!(
+        dates(&s, drafted),
+        [
+            "2026-03-02 12:00",
+            "2026-03-02 12:00",
+            "2026-03-03 12:00",
+            "2026-03-03 12:00"
+        ]
+    );
+    assert_eq!(s.tasks[drafted].total_float, DAY);
+}
+
+#[test]
+fn a_critical_milestone_has_the_same_early_and_late_dates() {
+    let mut p = Plan::new("2026-03-02 08:00");
+    let build = p.task("Build", 5.0);
+    let built = p.task("Built", 0.0);
+    let deploy = p.task("Deploy", 1.0);
+    p.fs(build, built);
+    p.fs(built, deploy);
+    // A milestone on a start-to-start link and one inside a phase held by the phase's successor.
+    let kickoff = p.task("Kick-off", 0.0);
+    p.link(kickoff, deploy, LinkType::StartToStart, Lag::Work(0));
+    let phase = p.task("Approval", 0.0);
+    let approved = p.under(phase, "Approved", 0.0);
+    p.fs(phase, deploy);
+    let s = p.run();
+    assert_eq!(dates(&s, built), ["2026-03-06 17:00"; 4]);
+    assert!(s.tasks[built].critical);
+    assert_eq!(dates(&s, kickoff)[2..], ["2026-03-06 17:00", "2026-03-06 17:00"]);
+    assert_eq!(dates(&s, approved)[2..], ["2026-03-06 17:00", "2026-03-06 17:00"]);
+    assert_eq!(s.tasks[kickoff].total_float, 5 * DAY);
+}
+
+#[test]
+fn a_milestone_at_the_end_of_the_project_keeps_the_project_finish() {
+    // The project finish comes from a task on a night calendar (finishing 08:00); Microsoft
+    // Project leaves a milestone without successors there rather than on the evening before.
+    let mut p = Plan::new("2026-03-02 08:00");
+    let night = vec![Span { start: 0, end: 480 }];
+    p.net
+        .calendars
+        .push(Calendar::new("Night", std::array::from_fn(|_| night.clone())).unwrap());
+    let shift = p.task("Night shift", 1.0);
+    p.net.tasks[shift].calendar = Some(1);
+    let flag = p.task("Flag", 0.0);
+    let s = p.run();
+    assert_eq!(show(s.finish), "2026-03-03 08:00");
+    assert_eq!(dates(&s, flag)[2..], ["2026-03-03 08:00", "2026-03-03 08:00"]);
+}
+
+/// Generated networks with every seventh task made a milestone: each milestone's late date is
+/// at the end of working time (or inside it), never at the start of a span, unless it is the
+/// project finish; and its float is the working time between its early and late dates.
+#[test]
+fn milestones_of_generated_networks_sit_at_the_end_of_working_time() {
+    let mut net = generated_network(2_000, 4_000);
+    let summaries: std::collections::HashSet<usize> = net.tasks.iter().filter_map(|t| t.parent).collect();
+    for (i, task) in net.tasks.iter_mut().enumerate() {
+        if i % 7 == 3 && !summaries.contains(&i) {
+            task.duration = 0;
+        }
+    }
+    let s = schedule(&net).unwrap();
+    let mut seen = 0;
+    for (i, (task, r)) in net.tasks.iter().zip(&s.tasks).enumerate() {
+        if task.duration != 0 || summaries.contains(&i) {
+            continue;
+        }
+        seen += 1;
+        let cal = &net.calendars[task.calendar.unwrap_or(net.calendar)];
+        assert_eq!(r.late_start, r.late_finish, "{}", task.name);
+        assert!(
+            cal.prev_end(r.late_finish) == r.late_finish || r.late_finish == s.finish,
+            "{}: late finish {}",
+            task.name,
+            show(r.late_finish)
+        );
+        assert_eq!(
+            cal.work_between(r.early_finish, r.late_finish),
+            r.total_float,
+            "{}",
+            task.name
+        );
+    }
+    assert!(seen > 200, "{seen} milestones");
+}
