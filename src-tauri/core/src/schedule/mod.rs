@@ -565,7 +565,15 @@ impl Engine<'_> {
                     } else if task.actual_finish.is_some() {
                         late[i] = early[i];
                     } else {
-                        late[i] = self.late_dates(i, start_bound, finish_bound);
+                        let mut dates = self.late_dates(i, start_bound, finish_bound);
+                        // A milestone without float keeps its early moment: the evening before a
+                        // Monday 08:00 start is the same moment of work, but it would read as a
+                        // date before the project starts.
+                        let same_work = |a, b| self.calendar(i).work_between(a, b) == 0;
+                        if task.duration == 0 && dates.start < early[i].start && same_work(dates.start, early[i].start) {
+                            dates = early[i];
+                        }
+                        late[i] = dates;
                     }
                 }
             }

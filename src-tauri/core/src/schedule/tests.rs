@@ -467,3 +467,16 @@ fn milestones_of_generated_networks_sit_at_the_end_of_working_time() {
     }
     assert!(seen > 200, "{seen} milestones");
 }
+
+#[test]
+fn a_kick_off_milestone_at_the_project_start_keeps_its_monday_morning_late_dates() {
+    let mut p = Plan::new("2026-03-02 08:00");
+    let kick_off = p.task("Kick-off", 0.0);
+    let work = p.task("Build", 5.0);
+    p.fs(kick_off, work);
+    let s = p.run();
+    // Friday 17:00 before would be the same moment of work, but before the project starts.
+    assert_eq!(dates(&s, kick_off), ["2026-03-02 08:00"; 4]);
+    assert!(s.tasks[kick_off].critical);
+    assert_eq!(s.tasks[kick_off].total_float, 0);
+}
