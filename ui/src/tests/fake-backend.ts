@@ -82,7 +82,7 @@ function scheduledTask(item_id: number, wbs: string, name: string, start: string
 
 export class FakeBackend {
   calls: Call[] = [];
-  workspace: WorkspaceInfo | null = { path: '/data/test.bridgeplan', name: 'test', schema_version: 1, read_only: null };
+  workspace: WorkspaceInfo | null = { path: '/data/test.bridgeplan', name: 'test', schema_version: 1, read_only: null, workspace_uuid: '6f1c2a9e-3b4d-4e8f-9a1b-2c3d4e5f6a7b', site_id: 4294967296 };
   startError: CommandError | null = null;
   recent: RecentEntry[] = [];
   projects: Project[] = [];
@@ -418,11 +418,11 @@ export class FakeBackend {
       case 'workspace_open':
       case 'workspace_new': {
         const path = a.path as string;
-        this.workspace = { path, name: path.split('/').pop()!.replace('.bridgeplan', ''), schema_version: 1, read_only: null };
+        this.workspace = { path, name: path.split('/').pop()!.replace('.bridgeplan', ''), schema_version: 1, read_only: null, workspace_uuid: '6f1c2a9e-3b4d-4e8f-9a1b-2c3d4e5f6a7b', site_id: 4294967296 };
         return this.workspace;
       }
       case 'workspace_open_demo':
-        this.workspace = { path: '/data/demo.bridgeplan', name: 'Northwind Logistics (demo)', schema_version: 1, read_only: null };
+        this.workspace = { path: '/data/demo.bridgeplan', name: 'Northwind Logistics (demo)', schema_version: 1, read_only: null, workspace_uuid: '6f1c2a9e-3b4d-4e8f-9a1b-2c3d4e5f6a7b', site_id: 4294967296 };
         return this.workspace;
       case 'workspace_close':
         this.workspace = null;
