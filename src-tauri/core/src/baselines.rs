@@ -8,7 +8,7 @@ use ts_rs::TS;
 
 use crate::history::EditContext;
 use crate::schedule::calendar::to_minute;
-use crate::{validate, CoreError, Id, Result, Workspace};
+use crate::{ids, validate, CoreError, Id, Result, Workspace};
 
 /// Microsoft Project keeps eleven (Baseline, Baseline 1–10); ten named ones are plenty here.
 pub const MAX_BASELINES: usize = 10;
@@ -75,18 +75,25 @@ pub(crate) fn insert(ctx: &mut EditContext, project_id: Id, name: &str, tasks: &
             "This project already has a baseline named \"{name}\"."
         )));
     }
+    let id = ids::new_id(ctx.tx, "baselines")?;
     ctx.tx.execute(
-        "INSERT INTO baselines(project_id, name, saved_at) VALUES (?1, ?2, ?3)",
-        (project_id, &name, validate::now_utc()),
+        "INSERT INTO baselines(project_id, name, saved_at, seq, id) VALUES (?1, ?2, ?3, ?4, ?5)",
+        (
+            project_id,
+            &name,
+            validate::now_utc(),
+            ids::next_seq(ctx.tx, "baselines")?,
+            id,
+        ),
     )?;
-    let id = ctx.tx.last_insert_rowid();
     ctx.inserted("baselines", id);
     for t in tasks {
+        let task_id = ids::new_id(ctx.tx, "baseline_tasks")?;
         ctx.tx.execute(
-            "INSERT INTO baseline_tasks(baseline_id, item_id, start, finish, duration_minutes) VALUES (?1, ?2, ?3, ?4, ?5)",
-            (id, t.item_id, t.start.format(DATE_TIME).to_string(), t.finish.format(DATE_TIME).to_string(), t.duration_minutes),
+            "INSERT INTO baseline_tasks(baseline_id, item_id, start, finish, duration_minutes, id) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+            (id, t.item_id, t.start.format(DATE_TIME).to_string(), t.finish.format(DATE_TIME).to_string(), t.duration_minutes, task_id),
         )?;
-        ctx.inserted("baseline_tasks", ctx.tx.last_insert_rowid());
+        ctx.inserted("baseline_tasks", task_id);
     }
     ctx.set_project(project_id);
     Ok(id)
@@ -103,9 +110,9 @@ fn baseline_from_row(r: &rusqlite::Row) -> rusqlite::Result<Baseline> {
 
 impl Workspace {
     pub fn baselines(&self, project_id: Id) -> Result<Vec<Baseline>> {
-        let mut stmt = self
-            .conn
-            .prepare_cached("SELECT id, project_id, name, saved_at FROM baselines WHERE project_id = ?1 ORDER BY id")?;
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT id, project_id, name, saved_at FROM baselines WHERE project_id = ?1 ORDER BY seq, id",
+        )?;
         let rows = stmt.query_map([project_id], baseline_from_row)?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }

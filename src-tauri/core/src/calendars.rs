@@ -9,7 +9,7 @@ use ts_rs::TS;
 
 use crate::history::EditContext;
 use crate::schedule::{Calendar, Span};
-use crate::{validate, CoreError, Id, Result};
+use crate::{ids, validate, CoreError, Id, Result};
 
 /// The "Standard" calendar every workspace starts with (Mon–Fri, 08:00–12:00, 13:00–17:00).
 pub const STANDARD_CALENDAR: Id = 1;
@@ -77,18 +77,19 @@ pub(crate) fn insert(ctx: &mut EditContext, calendar: &Calendar) -> Result<Id> {
         .iter()
         .map(|spans| serde_json::from_str(&spans_to_json(spans)).unwrap_or_default())
         .collect();
+    let id = ids::new_id(ctx.tx, "calendars")?;
     ctx.tx.execute(
-        "INSERT INTO calendars(name, week) VALUES (?1, ?2)",
-        (&name, serde_json::Value::Array(week).to_string()),
+        "INSERT INTO calendars(name, week, id) VALUES (?1, ?2, ?3)",
+        (&name, serde_json::Value::Array(week).to_string(), id),
     )?;
-    let id = ctx.tx.last_insert_rowid();
     ctx.inserted("calendars", id);
     for (date, spans) in calendar.exceptions() {
+        let exception = ids::new_id(ctx.tx, "calendar_exceptions")?;
         ctx.tx.execute(
-            "INSERT INTO calendar_exceptions(calendar_id, day, spans) VALUES (?1, ?2, ?3)",
-            (id, date.format("%Y-%m-%d").to_string(), spans_to_json(spans)),
+            "INSERT INTO calendar_exceptions(calendar_id, day, spans, id) VALUES (?1, ?2, ?3, ?4)",
+            (id, date.format("%Y-%m-%d").to_string(), spans_to_json(spans), exception),
         )?;
-        ctx.inserted("calendar_exceptions", ctx.tx.last_insert_rowid());
+        ctx.inserted("calendar_exceptions", exception);
     }
     Ok(id)
 }
@@ -261,11 +262,12 @@ impl crate::Workspace {
                     )?;
                 }
                 None => {
+                    let id = ids::new_id(ctx.tx, "calendar_exceptions")?;
                     ctx.tx.execute(
-                        "INSERT INTO calendar_exceptions(calendar_id, day, name, spans) VALUES (?1, ?2, ?3, ?4)",
-                        (calendar_id, &day, &name, spans_to_json(&spans)),
+                        "INSERT INTO calendar_exceptions(calendar_id, day, name, spans, id) VALUES (?1, ?2, ?3, ?4, ?5)",
+                        (calendar_id, &day, &name, spans_to_json(&spans), id),
                     )?;
-                    ctx.inserted("calendar_exceptions", ctx.tx.last_insert_rowid());
+                    ctx.inserted("calendar_exceptions", id);
                 }
             }
             ctx.set_label(if spans.is_empty() {

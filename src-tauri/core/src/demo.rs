@@ -17,7 +17,7 @@ use crate::schedule::{Calendar, Span};
 use crate::sprints::SprintInput;
 use crate::statuses::StatusCategory;
 use crate::timeline::{ConstraintKind, DependencyKind, TaskPlanInput};
-use crate::{Id, Result, Workspace};
+use crate::{flow, Id, Result, Workspace};
 
 const PEOPLE: &[(&str, &str)] = &[
     ("Dana Whitfield", "IT Manager"),
@@ -374,11 +374,7 @@ fn plan_portal_sprints(ws: &mut Workspace, project: Id, monday: NaiveDate) -> Re
                         (board.columns[1].status.id, started, 10),
                         (column.status.id, done, 15),
                     ] {
-                        tx.execute(
-                            "INSERT INTO status_changes(item_id, status_id, category, at) \
-                             SELECT ?1, id, category, ?3 FROM statuses WHERE id = ?2",
-                            (item.id, status, day(offset, hour)),
-                        )?;
+                        flow::insert_status_change(&tx, item.id, status, &day(offset, hour))?;
                     }
                     tx.execute(
                         "UPDATE work_items SET created_at = ?1 WHERE id = ?2",
@@ -413,18 +409,19 @@ fn backdate_history(ws: &mut Workspace, project: Id, today: NaiveDate) -> Result
         .iter()
         .find(|s| s.category == StatusCategory::InProgress)
         .map(|s| s.id);
-    let items: Vec<(Id, Id)> = {
+    let items: Vec<(Id, Id, String)> = {
         let mut stmt = ws
             .conn
-            .prepare("SELECT id, status_id FROM work_items WHERE project_id = ?1")?;
-        let rows = stmt.query_map([project], |r| Ok((r.get(0)?, r.get(1)?)))?;
+            .prepare("SELECT id, status_id, title FROM work_items WHERE project_id = ?1")?;
+        let rows = stmt.query_map([project], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?;
         rows.collect::<rusqlite::Result<_>>()?
     };
     let at = |days_ago: i64, hour: u32| format!("{}T{hour:02}:00:00Z", today - Duration::days(days_ago.max(0)));
     let tx = ws.conn.transaction()?;
-    for (id, status) in items {
+    for (id, status, title) in items {
         let category = statuses.iter().find(|s| s.id == status).map(|s| s.category);
-        let n = id * 7919; // a fixed scatter per item
+        // A fixed scatter per item, from its title: ids are random, so they would not repeat.
+        let n = title.bytes().fold(17i64, |h, b| (h * 31 + b as i64) % 1_000_003);
         let (created, mut path) = match category {
             Some(StatusCategory::Done) => {
                 let created = 20 + n % 60;
@@ -439,11 +436,7 @@ fn backdate_history(ws: &mut Workspace, project: Id, today: NaiveDate) -> Result
         tx.execute("DELETE FROM status_changes WHERE item_id = ?1", [id])?;
         for (step, (column, days_ago)) in path.into_iter().enumerate() {
             let Some(column) = column else { continue };
-            tx.execute(
-                "INSERT INTO status_changes(item_id, status_id, category, at) \
-                 SELECT ?1, id, category, ?3 FROM statuses WHERE id = ?2",
-                (id, column, at(days_ago, 9 + step as u32)),
-            )?;
+            flow::insert_status_change(&tx, id, column, &at(days_ago, 9 + step as u32))?;
         }
         tx.execute(
             "UPDATE work_items SET created_at = ?1 WHERE id = ?2",

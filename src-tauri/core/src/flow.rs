@@ -8,23 +8,30 @@
 use std::collections::HashMap;
 
 use chrono::{DateTime, NaiveDate, Utc};
+use rusqlite::Connection;
 use serde::Serialize;
 use ts_rs::TS;
 
 use crate::history::EditContext;
 use crate::statuses::StatusCategory;
-use crate::{Id, Result, Workspace};
+use crate::{ids, Id, Result, Workspace};
 
 /// Notes that `item` entered `status` at `at` (UTC RFC 3339), inside the edit that moved it.
 pub(crate) fn record_status(ctx: &mut EditContext, item: Id, status: Id, at: &str) -> Result<()> {
-    ctx.tx
-        .prepare_cached(
-            "INSERT INTO status_changes(item_id, status_id, category, at) \
-             SELECT ?1, id, category, ?3 FROM statuses WHERE id = ?2",
-        )?
-        .execute((item, status, at))?;
-    ctx.inserted("status_changes", ctx.tx.last_insert_rowid());
+    let id = insert_status_change(ctx.tx, item, status, at)?;
+    ctx.inserted("status_changes", id);
     Ok(())
+}
+
+/// Writes one status change, last in `seq` order, and returns its id.
+pub(crate) fn insert_status_change(conn: &Connection, item: Id, status: Id, at: &str) -> Result<Id> {
+    let id = ids::new_id(conn, "status_changes")?;
+    conn.prepare_cached(
+        "INSERT INTO status_changes(item_id, status_id, category, at, seq, id) \
+         SELECT ?1, id, category, ?3, ?4, ?5 FROM statuses WHERE id = ?2",
+    )?
+    .execute((item, status, at, ids::next_seq(conn, "status_changes")?, id))?;
+    Ok(id)
 }
 
 /// One band of the cumulative-flow diagram: how many items sat in a column at each day's end.
@@ -93,7 +100,7 @@ impl Workspace {
     fn changes(&self, project_id: Id) -> Result<Vec<Change>> {
         let mut stmt = self.conn.prepare_cached(
             "SELECT c.item_id, c.status_id, c.category, c.at FROM status_changes c \
-             JOIN work_items w ON w.id = c.item_id WHERE w.project_id = ?1 ORDER BY c.at, c.id",
+             JOIN work_items w ON w.id = c.item_id WHERE w.project_id = ?1 ORDER BY c.at, c.seq",
         )?;
         let rows = stmt.query_map([project_id], |r| {
             Ok((

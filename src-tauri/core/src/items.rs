@@ -7,7 +7,7 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use crate::history::EditContext;
-use crate::{flow, people, validate, CoreError, Id, Result, Workspace};
+use crate::{flow, ids, people, validate, CoreError, Id, Result, Workspace};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "snake_case")]
@@ -338,11 +338,19 @@ fn insert(ctx: &mut EditContext, project_id: Id, status_id: Option<Id>, item: &C
         [status_id],
         |r| r.get(0),
     )?;
+    // Last in the project's outline too: ids no longer give the order items were added in.
+    let outline_position: f64 = ctx.tx.query_row(
+        "SELECT coalesce(max(outline_position), 0) + 1 FROM work_items WHERE project_id = ?1 AND parent_id IS NULL",
+        [project_id],
+        |r| r.get(0),
+    )?;
     let now = validate::now_utc();
+    let id = ids::new_id(ctx.tx, "work_items")?;
     ctx.tx.execute(
         "INSERT INTO work_items(project_id, status_id, rank, item_type, title, description, \
          assignee_id, estimate_hours, story_points, priority, tags, due_date, created_at, \
-         updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?13)",
+         updated_at, outline_position, id) \
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?13, ?14, ?15)",
         rusqlite::params![
             project_id,
             status_id,
@@ -356,10 +364,11 @@ fn insert(ctx: &mut EditContext, project_id: Id, status_id: Option<Id>, item: &C
             item.priority.as_str(),
             item.tags,
             item.due_date,
-            now
+            now,
+            outline_position,
+            id
         ],
     )?;
-    let id = ctx.tx.last_insert_rowid();
     ctx.inserted("work_items", id);
     flow::record_status(ctx, id, status_id, &now)?;
     Ok(id)

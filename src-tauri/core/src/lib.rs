@@ -13,6 +13,7 @@ pub mod error;
 pub mod files;
 pub mod flow;
 pub mod history;
+mod ids;
 pub mod items;
 pub mod mspdi;
 pub mod people;
@@ -30,5 +31,5 @@ pub mod workspace;
 pub use error::{CoreError, ErrorCode, Result};
 pub use workspace::{Workspace, WorkspaceInfo};
 
-/// Row ids as stored in SQLite. Sent to the UI as plain numbers (ids stay far below 2^53).
+/// Row ids as stored in SQLite: random, below 2^53 so the UI gets them as exact numbers (see `ids`).
 pub type Id = i64;

@@ -5,7 +5,7 @@ use serde::Serialize;
 use ts_rs::TS;
 
 use crate::history::EditContext;
-use crate::{validate, CoreError, Id, Result, Workspace};
+use crate::{ids, validate, CoreError, Id, Result, Workspace};
 
 #[derive(Debug, Clone, Serialize, TS, PartialEq)]
 #[ts(export)]
@@ -115,11 +115,11 @@ pub(crate) fn person_id_by_name(ctx: &mut EditContext, name: &str) -> Result<Id>
     if let Some(id) = existing {
         return Ok(id);
     }
+    let id = ids::new_id(ctx.tx, "people")?;
     ctx.tx.execute(
-        "INSERT INTO people(name, role, created_at) VALUES (?1, '', ?2)",
-        (&name, validate::now_utc()),
+        "INSERT INTO people(name, role, created_at, id) VALUES (?1, '', ?2, ?3)",
+        (&name, validate::now_utc(), id),
     )?;
-    let id = ctx.tx.last_insert_rowid();
     ctx.inserted("people", id);
     Ok(id)
 }

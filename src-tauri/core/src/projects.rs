@@ -7,7 +7,7 @@ use ts_rs::TS;
 
 use crate::history::EditContext;
 use crate::statuses::{self, StatusCategory};
-use crate::{validate, CoreError, Id, Result, Workspace};
+use crate::{ids, validate, CoreError, Id, Result, Workspace};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "snake_case")]
@@ -271,9 +271,10 @@ pub(crate) fn insert(ctx: &mut EditContext, input: &ProjectInput) -> Result<Id> 
         return Err(duplicate_name(&p.name));
     }
     let now = validate::now_utc();
+    let id = ids::new_id(ctx.tx, "projects")?;
     ctx.tx.execute(
         "INSERT INTO projects(name, methodology, start_date, finish_date, description, \
-         created_at, updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?6)",
+         created_at, updated_at, id) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?6, ?7)",
         (
             &p.name,
             input.methodology.as_str(),
@@ -281,9 +282,9 @@ pub(crate) fn insert(ctx: &mut EditContext, input: &ProjectInput) -> Result<Id> 
             &p.finish,
             &p.description,
             &now,
+            id,
         ),
     )?;
-    let id = ctx.tx.last_insert_rowid();
     ctx.inserted("projects", id);
     for (position, (name, category, wip)) in input.methodology.default_statuses().iter().enumerate() {
         statuses::insert(ctx, id, name, *category, position as i64, *wip)?;

@@ -14,7 +14,7 @@ use ts_rs::TS;
 
 use crate::items::{item_from_row, WorkItem, SELECT_ITEM};
 use crate::statuses::StatusCategory;
-use crate::{validate, CoreError, Id, Result, Workspace};
+use crate::{ids, validate, CoreError, Id, Result, Workspace};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
 #[serde(rename_all = "snake_case")]
@@ -203,9 +203,10 @@ impl Workspace {
                     s.name
                 )));
             }
+            let id = ids::new_id(ctx.tx, "sprints")?;
             ctx.tx.execute(
-                "INSERT INTO sprints(project_id, name, goal, start_date, finish_date, capacity_points) \
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+                "INSERT INTO sprints(project_id, name, goal, start_date, finish_date, capacity_points, id) \
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
                 (
                     project_id,
                     &s.name,
@@ -213,9 +214,9 @@ impl Workspace {
                     s.start.to_string(),
                     s.finish.to_string(),
                     s.capacity,
+                    id,
                 ),
             )?;
-            let id = ctx.tx.last_insert_rowid();
             ctx.inserted("sprints", id);
             ctx.set_label(format!("Create sprint \"{}\"", s.name));
             ctx.set_project(project_id);
@@ -329,7 +330,7 @@ impl Workspace {
         let mut stmt = self.conn.prepare_cached(&format!(
             "{SELECT_ITEM} JOIN statuses st ON st.id = w.status_id \
              WHERE w.project_id = ?1 AND w.sprint_id IS NULL AND st.category <> 'done' \
-             ORDER BY w.backlog_rank IS NULL, w.backlog_rank, w.id"
+             ORDER BY w.backlog_rank IS NULL, w.backlog_rank, w.created_at, w.outline_position, w.id"
         ))?;
         let rows = stmt.query_map([project_id], item_from_row)?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
@@ -389,7 +390,7 @@ impl Workspace {
         let mut points: HashMap<Id, f64> = HashMap::new();
         let mut stmt = self.conn.prepare_cached(
             "SELECT w.id, coalesce(w.story_points, 0), c.category, c.at FROM work_items w \
-             LEFT JOIN status_changes c ON c.item_id = w.id WHERE w.sprint_id = ?1 ORDER BY c.at, c.id",
+             LEFT JOIN status_changes c ON c.item_id = w.id WHERE w.sprint_id = ?1 ORDER BY c.at, c.seq",
         )?;
         let rows = stmt.query_map([sprint_id], |r| {
             Ok((

@@ -6,7 +6,7 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use crate::history::EditContext;
-use crate::{validate, CoreError, Id, Result, Workspace};
+use crate::{ids, validate, CoreError, Id, Result, Workspace};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
 #[serde(rename_all = "snake_case")]
@@ -99,12 +99,12 @@ pub(crate) fn insert(
             "This board already has a column named \"{name}\"."
         )));
     }
+    let id = ids::new_id(ctx.tx, "statuses")?;
     ctx.tx.execute(
-        "INSERT INTO statuses(project_id, name, category, position, wip_limit) \
-         VALUES (?1, ?2, ?3, ?4, ?5)",
-        (project_id, name, category.as_str(), position, wip_limit),
+        "INSERT INTO statuses(project_id, name, category, position, wip_limit, id) \
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+        (project_id, name, category.as_str(), position, wip_limit, id),
     )?;
-    let id = ctx.tx.last_insert_rowid();
     ctx.inserted("statuses", id);
     Ok(id)
 }

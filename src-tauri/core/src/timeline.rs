@@ -16,7 +16,7 @@ use crate::projects::{self, Methodology, Project, ProjectInput};
 use crate::schedule::calendar::{from_minute, to_minute};
 use crate::schedule::{self, Constraint, Lag, Link, LinkType, Minute, Network, Task};
 use crate::statuses::StatusCategory;
-use crate::{flow, people, validate, CoreError, Id, Result, Workspace};
+use crate::{flow, ids, people, validate, CoreError, Id, Result, Workspace};
 
 /// A work item without a planned duration counts as one working day.
 const DEFAULT_DURATION: Minute = 480;
@@ -278,7 +278,7 @@ impl Workspace {
              w.actual_finish, w.percent_complete, p.name, coalesce(w.estimate_hours, 0), \
              coalesce(p.cost_rate_minor, 0), w.fixed_cost_minor \
              FROM work_items w LEFT JOIN people p ON p.id = w.assignee_id \
-             WHERE w.project_id = ?1 ORDER BY w.outline_position, w.id",
+             WHERE w.project_id = ?1 ORDER BY w.outline_position, w.created_at, w.id",
         )?;
         let rows: Vec<Row> = stmt
             .query_map([project_id], |r| {
@@ -368,7 +368,7 @@ impl Workspace {
         let mut stmt = self.conn.prepare_cached(
             "SELECT d.id, d.predecessor_id, d.successor_id, d.kind, d.lag_minutes, d.lag_percent \
              FROM dependencies d JOIN work_items w ON w.id = d.successor_id WHERE w.project_id = ?1 \
-             ORDER BY d.id",
+             ORDER BY d.seq, d.id",
         )?;
         let deps = stmt.query_map([project_id], |r| {
             Ok(ScheduleLink {
@@ -568,11 +568,11 @@ impl Workspace {
             schedule::schedule(&outline.network)?;
         }
         self.edit(|ctx| {
+            let id = ids::new_id(ctx.tx, "dependencies")?;
             ctx.tx.execute(
-                "INSERT INTO dependencies(predecessor_id, successor_id, kind, lag_minutes) VALUES (?1, ?2, ?3, ?4)",
-                (predecessor, successor, kind.as_str(), lag_minutes),
+                "INSERT INTO dependencies(predecessor_id, successor_id, kind, lag_minutes, seq, id) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+                (predecessor, successor, kind.as_str(), lag_minutes, ids::next_seq(ctx.tx, "dependencies")?, id),
             )?;
-            let id = ctx.tx.last_insert_rowid();
             ctx.inserted("dependencies", id);
             ctx.set_label(format!("Link \"{}\" → \"{}\"", pred.title, succ.title));
             ctx.set_project(pred.project_id);
@@ -856,12 +856,13 @@ impl Workspace {
                 let title: String = t.task.name.trim().chars().take(200).collect();
                 // A task without a name is still a task.
                 let title = if title.is_empty() { "Unnamed task".to_string() } else { title };
+                let item = ids::new_id(ctx.tx, "work_items")?;
                 ctx.tx.prepare_cached(
                     "INSERT INTO work_items(project_id, status_id, rank, item_type, title, parent_id, \
                      outline_position, duration_minutes, calendar_id, constraint_type, constraint_date, \
                      actual_start, actual_finish, percent_complete, created_at, updated_at, assignee_id, \
-                     estimate_hours, fixed_cost_minor) \
-                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?3, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?14, ?15, ?16, ?17)",
+                     estimate_hours, fixed_cost_minor, id) \
+                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?3, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?14, ?15, ?16, ?17, ?18)",
                 )?
                 .execute(rusqlite::params![
                         id,
@@ -882,9 +883,9 @@ impl Workspace {
                         // A summary's work in the file is its tasks' total, rolled up again here.
                         (t.work > 0 && !parents.contains(&i)).then(|| t.work as f64 / 60.0),
                         t.fixed_cost_minor.max(0),
+                        item,
                     ],
                 )?;
-                let item = ctx.tx.last_insert_rowid();
                 ctx.inserted("work_items", item);
                 flow::record_status(ctx, item, status, &now)?;
                 item_ids.push(item);
@@ -894,14 +895,17 @@ impl Workspace {
                     Lag::Work(m) => (m, None),
                     Lag::PercentOfPredecessor(p) => (0, Some(p)),
                 };
-                ctx.tx
+                let dependency = ids::new_id(ctx.tx, "dependencies")?;
+                let seq = ids::next_seq(ctx.tx, "dependencies")?;
+                let added = ctx
+                    .tx
                     .prepare_cached(
-                        "INSERT OR IGNORE INTO dependencies(predecessor_id, successor_id, kind, lag_minutes, lag_percent) \
-                         VALUES (?1, ?2, ?3, ?4, ?5)",
+                        "INSERT OR IGNORE INTO dependencies(predecessor_id, successor_id, kind, lag_minutes, lag_percent, seq, id) \
+                         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
                     )?
-                    .execute((item_ids[link.predecessor], item_ids[link.successor], DependencyKind::of(link.kind).as_str(), minutes, percent))?;
-                if ctx.tx.changes() > 0 {
-                    ctx.inserted("dependencies", ctx.tx.last_insert_rowid());
+                    .execute((item_ids[link.predecessor], item_ids[link.successor], DependencyKind::of(link.kind).as_str(), minutes, percent, seq, dependency))?;
+                if added > 0 {
+                    ctx.inserted("dependencies", dependency);
                 }
             }
             let mut numbers: Vec<u32> = plan.tasks.iter().flat_map(|t| t.baselines.iter().map(|b| b.number)).collect();

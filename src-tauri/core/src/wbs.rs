@@ -11,7 +11,7 @@ use crate::{validate, CoreError, Id, Result, Workspace};
 /// The children of `parent` (the top level when none) in outline order.
 fn sibling_ids(conn: &Connection, project_id: Id, parent: Option<Id>) -> Result<Vec<Id>> {
     let mut stmt = conn.prepare_cached(
-        "SELECT id FROM work_items WHERE project_id = ?1 AND parent_id IS ?2 ORDER BY outline_position, id",
+        "SELECT id FROM work_items WHERE project_id = ?1 AND parent_id IS ?2 ORDER BY outline_position, created_at, id",
     )?;
     let rows = stmt.query_map((project_id, parent), |r| r.get(0))?;
     Ok(rows.collect::<rusqlite::Result<_>>()?)

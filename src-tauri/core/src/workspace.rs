@@ -11,7 +11,7 @@ use ts_rs::TS;
 
 use crate::error::ErrorCode;
 use crate::history::History;
-use crate::{CoreError, Result};
+use crate::{CoreError, Id, Result};
 
 /// `PRAGMA application_id` of every Bridgeplan workspace: "BPLN" in ASCII.
 pub const APPLICATION_ID: i32 = 0x4250_4C4E;
@@ -27,6 +27,7 @@ const MIGRATIONS: &[(u32, &str)] = &[
     (5, include_str!("migrations/0005_resources.sql")),
     (6, include_str!("migrations/0006_skills.sql")),
     (7, include_str!("migrations/0007_project_start_time.sql")),
+    (8, include_str!("migrations/0008_ids.sql")),
 ];
 
 pub fn current_schema_version() -> u32 {
@@ -49,6 +50,11 @@ pub struct WorkspaceInfo {
     pub name: String,
     pub schema_version: u32,
     pub read_only: Option<ReadOnlyReason>,
+    /// The same in every copy of this workspace.
+    pub workspace_uuid: String,
+    /// This copy's own id: a copy saved by Bridgeplan gets a new one.
+    #[ts(type = "number")]
+    pub site_id: Id,
 }
 
 pub struct Workspace {
@@ -237,6 +243,24 @@ impl Workspace {
         })
     }
 
+    fn meta(&self, key: &str) -> Option<String> {
+        self.conn
+            .query_row("SELECT value FROM workspace_meta WHERE key = ?1", [key], |r| r.get(0))
+            .optional()
+            .ok()
+            .flatten()
+    }
+
+    /// The UUID every copy of this workspace shares.
+    pub fn workspace_uuid(&self) -> String {
+        self.meta("workspace_uuid").unwrap_or_default()
+    }
+
+    /// The id of this copy of the workspace.
+    pub fn site_id(&self) -> Id {
+        self.meta("site_id").and_then(|s| s.parse().ok()).unwrap_or(0)
+    }
+
     pub fn info(&self) -> WorkspaceInfo {
         WorkspaceInfo {
             path: self
@@ -247,6 +271,8 @@ impl Workspace {
             name: self.name(),
             schema_version: self.schema_version,
             read_only: self.read_only.clone(),
+            workspace_uuid: self.workspace_uuid(),
+            site_id: self.site_id(),
         }
     }
 
@@ -258,8 +284,9 @@ impl Workspace {
         }
     }
 
-    /// Writes a consistent copy of the workspace to `dest` (a snapshot of this moment).
-    /// The copy is written under a temporary name and renamed, so `dest` is never half-written.
+    /// Writes a consistent copy of the workspace to `dest` (a snapshot of this moment), with a
+    /// site id of its own. The copy is written under a temporary name and renamed, so `dest`
+    /// is never half-written.
     pub fn save_copy(&self, dest: &Path) -> Result<()> {
         if let Some(own) = &self.path {
             if same_file(own, dest) {
@@ -274,6 +301,7 @@ impl Workspace {
             .conn
             .execute("VACUUM INTO ?1", [temp.to_string_lossy()])
             .map_err(|e| CoreError::Io(format!("Could not write {}: {e}", dest.display())))
+            .and_then(|_| renew_site_id(&temp))
             .and_then(|_| {
                 std::fs::rename(&temp, dest)
                     .map_err(|e| CoreError::io(format!("Could not write {}", dest.display()), e))
@@ -292,6 +320,16 @@ impl Workspace {
         }
         self.conn.close().map_err(|(_, e)| CoreError::Database(e))
     }
+}
+
+/// Gives a copy just written at `path` a new site id, so two copies never share one.
+fn renew_site_id(path: &Path) -> Result<()> {
+    let conn = Connection::open(path)?;
+    conn.execute(
+        "UPDATE workspace_meta SET value = ?1 WHERE key = 'site_id'",
+        [crate::ids::random_id()?.to_string()],
+    )?;
+    conn.close().map_err(|(_, e)| CoreError::Database(e))
 }
 
 /// Applies the connection settings every workspace connection needs, in one place.
@@ -317,9 +355,21 @@ fn migrate(conn: &mut Connection, from: u32) -> Result<()> {
         if *number == 6 {
             crate::skills::frameworks::seed_builtin(&tx)?;
         }
+        if *number == 8 {
+            add_identity(&tx)?;
+        }
         tx.pragma_update(None, "user_version", number)?;
     }
     tx.commit()?;
+    Ok(())
+}
+
+/// Gives the workspace its UUID (kept by every copy) and this copy its site id, unless it has them.
+fn add_identity(conn: &Connection) -> Result<()> {
+    conn.execute(
+        "INSERT OR IGNORE INTO workspace_meta(key, value) VALUES ('workspace_uuid', ?1), ('site_id', ?2)",
+        (crate::ids::new_uuid()?, crate::ids::random_id()?.to_string()),
+    )?;
     Ok(())
 }
 

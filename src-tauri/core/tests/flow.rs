@@ -63,7 +63,7 @@ fn moves_are_recorded_and_give_cumulative_flow_and_flow_times() {
         "2026-03-07T12:00:00Z", // c in progress
     ];
     let ids: Vec<i64> = conn
-        .prepare("SELECT id FROM status_changes ORDER BY id")
+        .prepare("SELECT id FROM status_changes ORDER BY seq")
         .unwrap()
         .query_map([], |r| r.get(0))
         .unwrap()

@@ -109,7 +109,14 @@ function scheduledTask(
 
 export class FakeBackend {
   calls: Call[] = [];
-  workspace: WorkspaceInfo | null = { path: '/data/test.bridgeplan', name: 'test', schema_version: 1, read_only: null };
+  workspace: WorkspaceInfo | null = {
+    path: '/data/test.bridgeplan',
+    name: 'test',
+    schema_version: 1,
+    read_only: null,
+    workspace_uuid: '6f1c2a9e-3b4d-4e8f-9a1b-2c3d4e5f6a7b',
+    site_id: 4294967296,
+  };
   startError: CommandError | null = null;
   recent: RecentEntry[] = [];
   projects: Project[] = [];
@@ -525,6 +532,8 @@ export class FakeBackend {
           name: path.split('/').pop()!.replace('.bridgeplan', ''),
           schema_version: 1,
           read_only: null,
+          workspace_uuid: '6f1c2a9e-3b4d-4e8f-9a1b-2c3d4e5f6a7b',
+          site_id: 4294967296,
         };
         return this.workspace;
       }
@@ -534,6 +543,8 @@ export class FakeBackend {
           name: 'Northwind Logistics (demo)',
           schema_version: 1,
           read_only: null,
+          workspace_uuid: '6f1c2a9e-3b4d-4e8f-9a1b-2c3d4e5f6a7b',
+          site_id: 4294967296,
         };
         return this.workspace;
       case 'workspace_close':

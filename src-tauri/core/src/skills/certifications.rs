@@ -11,7 +11,7 @@ use rusqlite::OptionalExtension;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-use crate::{validate, CoreError, Id, Result, Workspace};
+use crate::{ids, validate, CoreError, Id, Result, Workspace};
 
 const RULES_JSON: &str = include_str!("../../data/certifications.json");
 
@@ -386,7 +386,7 @@ impl Workspace {
             let met: Vec<String> = serde_json::from_str(&eligibility).unwrap_or_default();
             let mut stmt = self.conn.prepare_cached(
                 "SELECT id, earned_on, category, units, activity FROM education_units \
-                 WHERE person_certification_id = ?1 ORDER BY earned_on, id",
+                 WHERE person_certification_id = ?1 ORDER BY earned_on, seq",
             )?;
             let log: Vec<UnitEntry> = stmt
                 .query_map([id], |r| {
@@ -452,11 +452,11 @@ impl Workspace {
             return Err(CoreError::Duplicate(format!("{name} already tracks {}.", rule.name)));
         }
         self.edit(|ctx| {
+            let id = ids::new_id(ctx.tx, "person_certifications")?;
             ctx.tx.execute(
-                "INSERT INTO person_certifications(person_id, cert_key, status) VALUES (?1, ?2, 'planned')",
-                (person_id, key),
+                "INSERT INTO person_certifications(person_id, cert_key, status, id) VALUES (?1, ?2, 'planned', ?3)",
+                (person_id, key, id),
             )?;
-            let id = ctx.tx.last_insert_rowid();
             ctx.inserted("person_certifications", id);
             ctx.set_label(format!("Add {} for {name}", rule.name));
             Ok(id)
@@ -557,18 +557,20 @@ impl Workspace {
             .ok_or_else(|| CoreError::InvalidInput("Units need the date they were earned.".into()))?;
         let activity = validate::required_text("The activity", &input.activity, 300)?;
         self.edit(|ctx| {
+            let id = ids::new_id(ctx.tx, "education_units")?;
             ctx.tx.execute(
-                "INSERT INTO education_units(person_certification_id, earned_on, category, units, activity) \
-                 VALUES (?1, ?2, ?3, ?4, ?5)",
+                "INSERT INTO education_units(person_certification_id, earned_on, category, units, activity, seq, id) \
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
                 rusqlite::params![
                     person_certification_id,
                     day.to_string(),
                     input.category,
                     input.units,
-                    activity
+                    activity,
+                    ids::next_seq(ctx.tx, "education_units")?,
+                    id
                 ],
             )?;
-            let id = ctx.tx.last_insert_rowid();
             ctx.inserted("education_units", id);
             ctx.set_label(format!("Log {} {} for {}", input.units, renewal.unit_name, rule.name));
             Ok(id)

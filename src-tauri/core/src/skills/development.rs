@@ -8,7 +8,7 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use super::certifications::{self, CertificationStatus};
-use crate::{validate, CoreError, Id, Result, Workspace};
+use crate::{ids, validate, CoreError, Id, Result, Workspace};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "snake_case")]
@@ -185,7 +185,7 @@ impl Workspace {
             .collect::<rusqlite::Result<_>>()?;
         let mut stmt = self.conn.prepare_cached(
             "SELECT a.id, a.kind, a.title, a.item_id, w.title, a.hours, a.done_on FROM learning_activities a \
-             LEFT JOIN work_items w ON w.id = a.item_id WHERE a.goal_id = ?1 ORDER BY a.id",
+             LEFT JOIN work_items w ON w.id = a.item_id WHERE a.goal_id = ?1 ORDER BY a.seq",
         )?;
         goals
             .into_iter()
@@ -216,19 +216,20 @@ impl Workspace {
             .ok_or_else(|| CoreError::InvalidInput("A goal needs a due date.".into()))?;
         let done = validate::optional_date("The date reached", input.done_on.as_deref())?;
         self.edit(|ctx| {
+            let id = ids::new_id(ctx.tx, "development_goals")?;
             ctx.tx.execute(
-                "INSERT INTO development_goals(person_id, skill_id, target_level, due_date, created_on, done_on) \
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+                "INSERT INTO development_goals(person_id, skill_id, target_level, due_date, created_on, done_on, id) \
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
                 rusqlite::params![
                     person_id,
                     input.skill_id,
                     input.target_level,
                     due.to_string(),
                     crate::clock::today().to_string(),
-                    validate::date_to_sql(done)
+                    validate::date_to_sql(done),
+                    id
                 ],
             )?;
-            let id = ctx.tx.last_insert_rowid();
             ctx.inserted("development_goals", id);
             ctx.set_label(format!("Add goal for {name}: {skill} to level {}", input.target_level));
             Ok(id)
@@ -294,11 +295,22 @@ impl Workspace {
         let (_, skill) = self.goal_owner(goal_id)?;
         let a = self.check_activity(input)?;
         self.edit(|ctx| {
+            let id = ids::new_id(ctx.tx, "learning_activities")?;
+            let seq = ids::next_seq(ctx.tx, "learning_activities")?;
             ctx.tx.execute(
-                "INSERT INTO learning_activities(goal_id, kind, title, item_id, hours, done_on) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-                rusqlite::params![goal_id, input.kind.as_str(), a.title, input.item_id, a.hours, a.done_on],
+                "INSERT INTO learning_activities(goal_id, kind, title, item_id, hours, done_on, seq, id) \
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+                rusqlite::params![
+                    goal_id,
+                    input.kind.as_str(),
+                    a.title,
+                    input.item_id,
+                    a.hours,
+                    a.done_on,
+                    seq,
+                    id
+                ],
             )?;
-            let id = ctx.tx.last_insert_rowid();
             ctx.inserted("learning_activities", id);
             ctx.set_label(format!("Add \"{}\" to the {skill} goal", a.title));
             Ok(id)

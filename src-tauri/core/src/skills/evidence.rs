@@ -12,7 +12,7 @@ use ts_rs::TS;
 use crate::projects::Methodology;
 use crate::sprints::SprintState;
 use crate::statuses::StatusCategory;
-use crate::{validate, CoreError, Id, Result, Workspace};
+use crate::{ids, validate, CoreError, Id, Result, Workspace};
 
 /// What in the workspace an evidence points at, for the UI to open it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
@@ -355,9 +355,10 @@ impl Workspace {
             })?;
         let state = if suggestion.accept { "accepted" } else { "rejected" };
         self.edit(|ctx| {
+            let id = ids::new_id(ctx.tx, "skill_evidence")?;
             ctx.tx.execute(
                 "INSERT INTO skill_evidence(person_id, skill_id, rule, source_kind, source_id, title, detail, state, \
-                 occurred_on, decided_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+                 occurred_on, decided_at, id) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
                 rusqlite::params![
                     person_id,
                     found.skill_id,
@@ -368,10 +369,11 @@ impl Workspace {
                     found.detail,
                     state,
                     found.occurred_on.to_string(),
-                    validate::now_utc()
+                    validate::now_utc(),
+                    id
                 ],
             )?;
-            ctx.inserted("skill_evidence", ctx.tx.last_insert_rowid());
+            ctx.inserted("skill_evidence", id);
             let verb = if suggestion.accept { "Accept" } else { "Reject" };
             ctx.set_label(format!("{verb} evidence for {name}: {}", found.title));
             Ok(())
@@ -395,12 +397,12 @@ impl Workspace {
         let detail = input.detail.trim().to_string();
         let id =
             self.edit(|ctx| {
+                let id = ids::new_id(ctx.tx, "skill_evidence")?;
                 ctx.tx.execute(
-                "INSERT INTO skill_evidence(person_id, skill_id, title, detail, url, state, occurred_on, decided_at) \
-                 VALUES (?1, ?2, ?3, ?4, ?5, 'accepted', ?6, ?7)",
-                rusqlite::params![person_id, skill_id, title, detail, url, day.to_string(), validate::now_utc()],
+                "INSERT INTO skill_evidence(person_id, skill_id, title, detail, url, state, occurred_on, decided_at, id) \
+                 VALUES (?1, ?2, ?3, ?4, ?5, 'accepted', ?6, ?7, ?8)",
+                rusqlite::params![person_id, skill_id, title, detail, url, day.to_string(), validate::now_utc(), id],
             )?;
-                let id = ctx.tx.last_insert_rowid();
                 ctx.inserted("skill_evidence", id);
                 ctx.set_label(format!("Add evidence for {name} in {skill}"));
                 Ok(id)

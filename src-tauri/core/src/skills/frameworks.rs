@@ -8,7 +8,7 @@ use rusqlite::{Connection, OptionalExtension};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-use crate::{CoreError, Id, Result, Workspace};
+use crate::{ids, CoreError, Id, Result, Workspace};
 
 pub const FORMAT: &str = "bridgeplan-frameworks";
 pub const VERSION: u32 = 1;
@@ -294,11 +294,12 @@ fn write(
                 )?;
             }
             None => {
+                let id = ids::new_id(conn, "skill_areas")?;
                 conn.execute(
-                    "INSERT INTO skill_areas(key, name, grp, position) VALUES (?1, ?2, ?3, ?4)",
-                    (&area.key, area.name.trim(), area.group.trim(), position as i64),
+                    "INSERT INTO skill_areas(key, name, grp, position, id) VALUES (?1, ?2, ?3, ?4, ?5)",
+                    (&area.key, area.name.trim(), area.group.trim(), position as i64, id),
                 )?;
-                record(Change::Inserted("skill_areas", conn.last_insert_rowid()))?;
+                record(Change::Inserted("skill_areas", id))?;
             }
         }
     }
@@ -314,9 +315,10 @@ fn write(
                 )?;
             }
             None => {
+                let id = ids::new_id(conn, "skills")?;
                 conn.execute(
-                    "INSERT INTO skills(key, name, area_id, description, levels, focus, position) \
-                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+                    "INSERT INTO skills(key, name, area_id, description, levels, focus, position, id) \
+                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
                     rusqlite::params![
                         skill.key,
                         skill.name.trim(),
@@ -324,10 +326,11 @@ fn write(
                         skill.description.trim(),
                         levels,
                         skill.focus,
-                        position as i64
+                        position as i64,
+                        id
                     ],
                 )?;
-                record(Change::Inserted("skills", conn.last_insert_rowid()))?;
+                record(Change::Inserted("skills", id))?;
             }
         }
     }
@@ -363,21 +366,30 @@ fn write(
                 id
             }
             None => {
+                let id = ids::new_id(conn, "role_frameworks")?;
                 conn.execute(
-                    "INSERT INTO role_frameworks(key, name, description, position) VALUES (?1, ?2, ?3, ?4)",
-                    (&role.key, role.name.trim(), role.description.trim(), position as i64),
+                    "INSERT INTO role_frameworks(key, name, description, position, id) VALUES (?1, ?2, ?3, ?4, ?5)",
+                    (
+                        &role.key,
+                        role.name.trim(),
+                        role.description.trim(),
+                        position as i64,
+                        id,
+                    ),
                 )?;
-                let id = conn.last_insert_rowid();
                 record(Change::Inserted("role_frameworks", id))?;
                 id
             }
         };
         for entry in &role.skills {
-            conn.execute(
-                "INSERT INTO role_skills(role_id, skill_id, level) SELECT ?1, id, ?3 FROM skills WHERE key = ?2",
-                (id, &entry.skill, entry.level),
+            let row = ids::new_id(conn, "role_skills")?;
+            let added = conn.execute(
+                "INSERT INTO role_skills(role_id, skill_id, level, id) SELECT ?1, id, ?3, ?4 FROM skills WHERE key = ?2",
+                (id, &entry.skill, entry.level, row),
             )?;
-            record(Change::Inserted("role_skills", conn.last_insert_rowid()))?;
+            if added > 0 {
+                record(Change::Inserted("role_skills", row))?;
+            }
         }
     }
     Ok(FrameworkImport {
@@ -546,11 +558,12 @@ impl Workspace {
                     ctx.tx.execute("DELETE FROM role_skills WHERE id = ?1", [id])?;
                 }
                 (None, Some(l)) => {
+                    let id = ids::new_id(ctx.tx, "role_skills")?;
                     ctx.tx.execute(
-                        "INSERT INTO role_skills(role_id, skill_id, level) VALUES (?1, ?2, ?3)",
-                        (role_id, skill_id, l),
+                        "INSERT INTO role_skills(role_id, skill_id, level, id) VALUES (?1, ?2, ?3, ?4)",
+                        (role_id, skill_id, l, id),
                     )?;
-                    ctx.inserted("role_skills", ctx.tx.last_insert_rowid());
+                    ctx.inserted("role_skills", id);
                 }
                 (None, None) => {}
             }

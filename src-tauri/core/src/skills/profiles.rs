@@ -9,7 +9,7 @@ use rusqlite::OptionalExtension;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-use crate::{validate, CoreError, Id, Result, Workspace};
+use crate::{ids, validate, CoreError, Id, Result, Workspace};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
 #[serde(rename_all = "snake_case")]
@@ -208,13 +208,28 @@ impl Workspace {
             .ok_or_else(|| CoreError::InvalidInput("An assessment needs a date.".into()))?;
         let note = note.trim().to_string();
         let id = self.edit(|ctx| {
+            let id = ids::new_id(ctx.tx, "assessments")?;
+            let seq = ids::next_seq(ctx.tx, "assessments")?;
             ctx.tx.execute(
-                "INSERT INTO assessments(person_id, skill_id, kind, level, assessed_on, note) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-                rusqlite::params![person_id, skill_id, kind.as_str(), level, date.to_string(), note],
+                "INSERT INTO assessments(person_id, skill_id, kind, level, assessed_on, note, seq, id) \
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+                rusqlite::params![
+                    person_id,
+                    skill_id,
+                    kind.as_str(),
+                    level,
+                    date.to_string(),
+                    note,
+                    seq,
+                    id
+                ],
             )?;
-            let id = ctx.tx.last_insert_rowid();
             ctx.inserted("assessments", id);
-            let who = if kind == AssessmentKind::Manager { " (manager)" } else { "" };
+            let who = if kind == AssessmentKind::Manager {
+                " (manager)"
+            } else {
+                ""
+            };
             ctx.set_label(format!("Assess {name} at level {level} in {skill}{who}"));
             Ok(id)
         })?;
@@ -232,7 +247,7 @@ impl Workspace {
     pub fn assessment_history(&self, person_id: Id, skill_id: Id) -> Result<Vec<Assessment>> {
         let mut stmt = self.conn.prepare_cached(
             "SELECT id, skill_id, kind, level, assessed_on, note FROM assessments \
-             WHERE person_id = ?1 AND skill_id = ?2 ORDER BY assessed_on, id",
+             WHERE person_id = ?1 AND skill_id = ?2 ORDER BY assessed_on, seq",
         )?;
         let rows = stmt.query_map([person_id, skill_id], assessment_from_row)?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
@@ -265,11 +280,12 @@ impl Workspace {
                     ctx.tx.execute("DELETE FROM skill_targets WHERE id = ?1", [id])?;
                 }
                 (None, Some(level)) => {
+                    let id = ids::new_id(ctx.tx, "skill_targets")?;
                     ctx.tx.execute(
-                        "INSERT INTO skill_targets(person_id, skill_id, level) VALUES (?1, ?2, ?3)",
-                        (person_id, skill_id, level),
+                        "INSERT INTO skill_targets(person_id, skill_id, level, id) VALUES (?1, ?2, ?3, ?4)",
+                        (person_id, skill_id, level, id),
                     )?;
-                    ctx.inserted("skill_targets", ctx.tx.last_insert_rowid());
+                    ctx.inserted("skill_targets", id);
                 }
                 (None, None) => {}
             }
@@ -313,7 +329,7 @@ impl Workspace {
         let mut latest: HashMap<(Id, AssessmentKind), (u8, NaiveDate)> = HashMap::new();
         let mut stmt = self.conn.prepare_cached(
             "SELECT id, skill_id, kind, level, assessed_on, note FROM assessments WHERE person_id = ?1 \
-             ORDER BY assessed_on, id",
+             ORDER BY assessed_on, seq",
         )?;
         for row in stmt.query_map([person_id], assessment_from_row)? {
             let a = row?;
@@ -457,7 +473,7 @@ impl Workspace {
         let mut current: HashMap<(Id, Id), (u8, u8)> = HashMap::new();
         let mut stmt = self
             .conn
-            .prepare_cached("SELECT person_id, skill_id, kind, level FROM assessments ORDER BY assessed_on, id")?;
+            .prepare_cached("SELECT person_id, skill_id, kind, level FROM assessments ORDER BY assessed_on, seq")?;
         for row in stmt.query_map([], |r| {
             Ok((
                 r.get::<_, Id>(0)?,

@@ -4,4 +4,12 @@ import type { ReadOnlyReason } from "./ReadOnlyReason";
 /**
  * What the UI shows about the open workspace.
  */
-export type WorkspaceInfo = { path: string, name: string, schema_version: number, read_only: ReadOnlyReason | null, };
+export type WorkspaceInfo = { path: string, name: string, schema_version: number, read_only: ReadOnlyReason | null, 
+/**
+ * The same in every copy of this workspace.
+ */
+workspace_uuid: string, 
+/**
+ * This copy's own id: a copy saved by Bridgeplan gets a new one.
+ */
+site_id: number, };
