@@ -151,19 +151,8 @@ impl Workspace {
 
     pub fn delete_baseline(&mut self, id: Id) -> Result<()> {
         let baseline = self.baseline(id)?;
-        let rows: Vec<Id> = {
-            let mut stmt = self
-                .conn
-                .prepare_cached("SELECT id FROM baseline_tasks WHERE baseline_id = ?1")?;
-            let ids = stmt.query_map([id], |r| r.get(0))?;
-            ids.collect::<rusqlite::Result<_>>()?
-        };
         self.edit(|ctx| {
-            for row in &rows {
-                ctx.touch("baseline_tasks", *row)?;
-            }
-            ctx.touch("baselines", id)?;
-            ctx.tx.execute("DELETE FROM baselines WHERE id = ?1", [id])?;
+            ctx.delete("baselines", id)?;
             ctx.set_label(format!("Delete baseline \"{}\"", baseline.name));
             ctx.set_project(baseline.project_id);
             Ok(())

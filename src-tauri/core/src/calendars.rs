@@ -302,8 +302,7 @@ impl crate::Workspace {
             .optional()?
             .ok_or_else(|| CoreError::NotFound(format!("\"{calendar}\" has no exception on {day}.")))?;
         self.edit(|ctx| {
-            ctx.touch("calendar_exceptions", id)?;
-            ctx.tx.execute("DELETE FROM calendar_exceptions WHERE id = ?1", [id])?;
+            ctx.delete("calendar_exceptions", id)?;
             ctx.set_label(format!("Make {} a normal day in \"{calendar}\"", day.trim()));
             Ok(())
         })

@@ -40,6 +40,9 @@ pub enum CoreError {
     Duplicate(String),
     #[error("{0}")]
     Io(String),
+    /// A bug in Bridgeplan, such as an edit that undo could not take back.
+    #[error("{0}")]
+    Internal(String),
     #[error("The workspace database reported an error: {0}")]
     Database(#[from] rusqlite::Error),
 }
@@ -56,7 +59,7 @@ impl CoreError {
             CoreError::InvalidInput(_) => ErrorCode::InvalidInput,
             CoreError::Duplicate(_) => ErrorCode::Duplicate,
             CoreError::Io(_) => ErrorCode::Io,
-            CoreError::Database(_) => ErrorCode::Internal,
+            CoreError::Internal(_) | CoreError::Database(_) => ErrorCode::Internal,
         }
     }
 

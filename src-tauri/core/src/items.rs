@@ -258,8 +258,7 @@ impl Workspace {
     pub fn delete_item(&mut self, id: Id) -> Result<()> {
         let old = self.item(id)?;
         self.edit(|ctx| {
-            ctx.touch("work_items", id)?;
-            ctx.tx.execute("DELETE FROM work_items WHERE id = ?1", [id])?;
+            ctx.delete("work_items", id)?;
             ctx.set_label(format!("Delete \"{}\"", old.title));
             ctx.set_project(old.project_id);
             Ok(())

@@ -238,15 +238,7 @@ impl Workspace {
     pub fn delete_project(&mut self, id: Id) -> Result<()> {
         let project = self.project(id)?;
         self.edit(|ctx| {
-            let item_ids = ids(ctx.tx, "SELECT id FROM work_items WHERE project_id = ?1", id)?;
-            for item in item_ids {
-                ctx.touch("work_items", item)?;
-            }
-            for status in ids(ctx.tx, "SELECT id FROM statuses WHERE project_id = ?1", id)? {
-                ctx.touch("statuses", status)?;
-            }
-            ctx.touch("projects", id)?;
-            ctx.tx.execute("DELETE FROM projects WHERE id = ?1", [id])?;
+            ctx.delete("projects", id)?;
             ctx.set_label(format!("Delete project \"{}\"", project.name));
             Ok(())
         })

@@ -279,19 +279,8 @@ impl Workspace {
     /// Deletes a sprint; its items go back to the product backlog.
     pub fn delete_sprint(&mut self, id: Id) -> Result<()> {
         let old = self.sprint(id)?;
-        let items: Vec<Id> = {
-            let mut stmt = self
-                .conn
-                .prepare_cached("SELECT id FROM work_items WHERE sprint_id = ?1")?;
-            let rows = stmt.query_map([id], |r| r.get(0))?;
-            rows.collect::<rusqlite::Result<_>>()?
-        };
         self.edit(|ctx| {
-            for item in &items {
-                ctx.touch("work_items", *item)?;
-            }
-            ctx.touch("sprints", id)?;
-            ctx.tx.execute("DELETE FROM sprints WHERE id = ?1", [id])?;
+            ctx.delete("sprints", id)?;
             ctx.set_label(format!("Delete sprint \"{}\"", old.name));
             ctx.set_project(old.project_id);
             Ok(())

@@ -202,8 +202,7 @@ impl Workspace {
             if remaining <= 1 {
                 return Err(CoreError::InvalidInput("A board needs at least one column.".into()));
             }
-            ctx.touch("statuses", id)?;
-            ctx.tx.execute("DELETE FROM statuses WHERE id = ?1", [id])?;
+            ctx.delete("statuses", id)?;
             ctx.set_label(format!("Delete column \"{}\"", status.name));
             ctx.set_project(status.project_id);
             Ok(())

@@ -753,8 +753,7 @@ impl Workspace {
             .optional()?
             .ok_or_else(|| CoreError::NotFound("That dependency no longer exists.".into()))?;
         self.edit(|ctx| {
-            ctx.touch("dependencies", id)?;
-            ctx.tx.execute("DELETE FROM dependencies WHERE id = ?1", [id])?;
+            ctx.delete("dependencies", id)?;
             ctx.set_label(format!("Unlink \"{pred}\" → \"{succ}\""));
             ctx.set_project(project);
             Ok(())

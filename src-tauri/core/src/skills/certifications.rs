@@ -514,17 +514,7 @@ impl Workspace {
         let name = self.person_name(person)?;
         let title = rule(&key).map(|r| r.name.clone()).unwrap_or(key);
         self.edit(|ctx| {
-            let mut stmt = ctx
-                .tx
-                .prepare("SELECT id FROM education_units WHERE person_certification_id = ?1")?;
-            let units: Vec<Id> = stmt.query_map([id], |r| r.get(0))?.collect::<rusqlite::Result<_>>()?;
-            drop(stmt);
-            for unit in units {
-                ctx.touch("education_units", unit)?;
-            }
-            ctx.touch("person_certifications", id)?;
-            ctx.tx
-                .execute("DELETE FROM person_certifications WHERE id = ?1", [id])?;
+            ctx.delete("person_certifications", id)?;
             ctx.set_label(format!("Remove {title} from {name}"));
             Ok(())
         })
@@ -586,9 +576,7 @@ impl Workspace {
             .optional()?
             .ok_or_else(|| CoreError::NotFound("That entry no longer exists.".into()))?;
         self.edit(|ctx| {
-            ctx.touch("education_units", entry_id)?;
-            ctx.tx
-                .execute("DELETE FROM education_units WHERE id = ?1", [entry_id])?;
+            ctx.delete("education_units", entry_id)?;
             ctx.set_label(format!("Remove units: {activity}"));
             Ok(())
         })

@@ -259,19 +259,7 @@ impl Workspace {
         let (person, skill) = self.goal_owner(goal_id)?;
         let name = self.person_name(person)?;
         self.edit(|ctx| {
-            let mut stmt = ctx
-                .tx
-                .prepare("SELECT id FROM learning_activities WHERE goal_id = ?1")?;
-            let ids: Vec<Id> = stmt
-                .query_map([goal_id], |r| r.get(0))?
-                .collect::<rusqlite::Result<_>>()?;
-            drop(stmt);
-            for id in ids {
-                ctx.touch("learning_activities", id)?;
-            }
-            ctx.touch("development_goals", goal_id)?;
-            ctx.tx
-                .execute("DELETE FROM development_goals WHERE id = ?1", [goal_id])?;
+            ctx.delete("development_goals", goal_id)?;
             ctx.set_label(format!("Remove {name}'s goal in {skill}"));
             Ok(())
         })
@@ -349,9 +337,7 @@ impl Workspace {
             .optional()?
             .ok_or_else(|| CoreError::NotFound("That activity no longer exists.".into()))?;
         self.edit(|ctx| {
-            ctx.touch("learning_activities", activity_id)?;
-            ctx.tx
-                .execute("DELETE FROM learning_activities WHERE id = ?1", [activity_id])?;
+            ctx.delete("learning_activities", activity_id)?;
             ctx.set_label(format!("Remove \"{title}\""));
             Ok(())
         })

@@ -433,9 +433,7 @@ impl Workspace {
             .optional()?
             .ok_or_else(|| CoreError::NotFound("That evidence no longer exists.".into()))?;
         self.edit(|ctx| {
-            ctx.touch("skill_evidence", evidence_id)?;
-            ctx.tx
-                .execute("DELETE FROM skill_evidence WHERE id = ?1", [evidence_id])?;
+            ctx.delete("skill_evidence", evidence_id)?;
             ctx.set_label(format!("Remove evidence: {title}"));
             Ok(())
         })

@@ -554,8 +554,7 @@ impl Workspace {
                         .execute("UPDATE role_skills SET level = ?1 WHERE id = ?2", (l, id))?;
                 }
                 (Some(id), None) => {
-                    ctx.touch("role_skills", id)?;
-                    ctx.tx.execute("DELETE FROM role_skills WHERE id = ?1", [id])?;
+                    ctx.delete("role_skills", id)?;
                 }
                 (None, Some(l)) => {
                     let id = ids::new_id(ctx.tx, "role_skills")?;

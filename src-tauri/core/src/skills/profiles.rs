@@ -276,8 +276,7 @@ impl Workspace {
                         .execute("UPDATE skill_targets SET level = ?1 WHERE id = ?2", (level, id))?;
                 }
                 (Some(id), None) => {
-                    ctx.touch("skill_targets", id)?;
-                    ctx.tx.execute("DELETE FROM skill_targets WHERE id = ?1", [id])?;
+                    ctx.delete("skill_targets", id)?;
                 }
                 (None, Some(level)) => {
                     let id = ids::new_id(ctx.tx, "skill_targets")?;
