@@ -3,8 +3,8 @@
 
 use std::path::PathBuf;
 
-use bridgeplan_core::timeline::ProjectSchedule;
-use bridgeplan_core::{check, demo, files, mspdi, CoreError, Workspace};
+use bridgeplan_core::plan::timeline::ProjectSchedule;
+use bridgeplan_core::{demo, interchange::mspdi, workspace::check, workspace::files, CoreError, Workspace};
 use bridgeplan_reports::{Paper, ReportKind, ReportRequest};
 use clap::{Parser, Subcommand};
 

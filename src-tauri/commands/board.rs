@@ -1,10 +1,10 @@
 //! Commands for projects, their board columns and work items.
 
-use bridgeplan_core::board::Board;
-use bridgeplan_core::items::{WorkItem, WorkItemInput};
 use bridgeplan_core::people::Person;
-use bridgeplan_core::projects::{Project, ProjectInput};
-use bridgeplan_core::statuses::{Status, StatusInput};
+use bridgeplan_core::work::board::Board;
+use bridgeplan_core::work::items::{WorkItem, WorkItemInput};
+use bridgeplan_core::work::projects::{Project, ProjectInput};
+use bridgeplan_core::work::statuses::{Status, StatusInput};
 use bridgeplan_core::Id;
 use tauri::State;
 

@@ -1,6 +1,6 @@
 //! Commands for the flow of work: cumulative flow, cycle and lead time.
 
-use bridgeplan_core::flow::{self, CumulativeFlow, FlowTimes};
+use bridgeplan_core::agile::flow::{self, CumulativeFlow, FlowTimes};
 use bridgeplan_core::Id;
 use tauri::State;
 

@@ -1,6 +1,6 @@
 //! Undo and redo, implemented in the core for every edit.
 
-use bridgeplan_core::history::{HistoryState, Replayed};
+use bridgeplan_core::workspace::history::{HistoryState, Replayed};
 use tauri::State;
 
 use super::error::CommandResult;

@@ -3,7 +3,7 @@
 use std::path::PathBuf;
 use std::sync::{Mutex, MutexGuard};
 
-use bridgeplan_core::recent::RecentList;
+use bridgeplan_core::workspace::recent::RecentList;
 use bridgeplan_core::{demo, Workspace, WorkspaceInfo};
 
 use super::error::{CommandError, CommandResult};

@@ -10,7 +10,7 @@ use bridgeplan_core::skills::development::{ActivityInput, DevelopmentGoal, GoalI
 use bridgeplan_core::skills::evidence::{Evidence, EvidenceDecision, ManualEvidence};
 use bridgeplan_core::skills::frameworks::{FrameworkImport, SkillCatalog, SkillInput};
 use bridgeplan_core::skills::profiles::{Assessment, AssessmentKind, ProgressPoint, SkillProfile, SkillsMatrix};
-use bridgeplan_core::{files, Id};
+use bridgeplan_core::{workspace::files, Id};
 use tauri::State;
 
 use super::error::CommandResult;

@@ -1,7 +1,7 @@
 //! Commands for Scrum: sprints, the product backlog, burndown and velocity.
 
-use bridgeplan_core::items::WorkItem;
-use bridgeplan_core::sprints::{Burndown, Sprint, SprintInput, SprintPlan, VelocityPoint};
+use bridgeplan_core::agile::sprints::{Burndown, Sprint, SprintInput, SprintPlan, VelocityPoint};
+use bridgeplan_core::work::items::WorkItem;
 use bridgeplan_core::Id;
 use tauri::State;
 

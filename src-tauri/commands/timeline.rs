@@ -1,10 +1,10 @@
 //! Commands for a project's timeline: its computed schedule, dependencies, outline, bars
 //! dragged in time, baselines and working calendar.
 
-use bridgeplan_core::baselines::{Baseline, TaskVariance};
-use bridgeplan_core::calendars::{CalendarException, CalendarName, WorkingCalendar};
 use bridgeplan_core::people::PersonResource;
-use bridgeplan_core::timeline::{DependencyKind, ProjectSchedule, TaskPlanInput};
+use bridgeplan_core::plan::baselines::{Baseline, TaskVariance};
+use bridgeplan_core::plan::calendars::{CalendarException, CalendarName, WorkingCalendar};
+use bridgeplan_core::plan::timeline::{DependencyKind, ProjectSchedule, TaskPlanInput};
 use bridgeplan_core::Id;
 use tauri::State;
 

@@ -2,7 +2,7 @@
 
 use std::path::PathBuf;
 
-use bridgeplan_core::recent::RecentEntry;
+use bridgeplan_core::workspace::recent::RecentEntry;
 use bridgeplan_core::WorkspaceInfo;
 use serde::Serialize;
 use tauri::{AppHandle, Manager, Runtime, State};

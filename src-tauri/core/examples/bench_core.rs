@@ -4,9 +4,9 @@
 use std::path::PathBuf;
 use std::time::Instant;
 
-use bridgeplan_core::items::WorkItemInput;
-use bridgeplan_core::schedule::{generated_network, schedule};
-use bridgeplan_core::{demo, mspdi, Workspace};
+use bridgeplan_core::plan::schedule::{generated_network, schedule};
+use bridgeplan_core::work::items::WorkItemInput;
+use bridgeplan_core::{demo, interchange::mspdi, Workspace};
 
 fn median(mut v: Vec<f64>) -> f64 {
     v.sort_by(|a, b| a.total_cmp(b));

@@ -10,14 +10,14 @@ use std::path::Path;
 
 use chrono::{Datelike, Duration, NaiveDate};
 
-use crate::calendars::STANDARD_CALENDAR;
-use crate::items::{insert_many, ItemType, Priority, WorkItem, WorkItemInput};
-use crate::projects::{Methodology, ProjectInput};
-use crate::schedule::{Calendar, Span};
-use crate::sprints::SprintInput;
-use crate::statuses::StatusCategory;
-use crate::timeline::{ConstraintKind, DependencyKind, TaskPlanInput};
-use crate::{flow, Id, Result, Workspace};
+use crate::agile::sprints::SprintInput;
+use crate::plan::calendars::STANDARD_CALENDAR;
+use crate::plan::schedule::{Calendar, Span};
+use crate::plan::timeline::{ConstraintKind, DependencyKind, TaskPlanInput};
+use crate::work::items::{insert_many, ItemType, Priority, WorkItem, WorkItemInput};
+use crate::work::projects::{Methodology, ProjectInput};
+use crate::work::statuses::StatusCategory;
+use crate::{agile::flow, Id, Result, Workspace};
 
 const PEOPLE: &[(&str, &str)] = &[
     ("Dana Whitfield", "IT Manager"),
@@ -655,8 +655,8 @@ fn plan_erp(ws: &mut Workspace, project: Id, monday: NaiveDate) -> Result<()> {
 /// Adds a waterfall project with `count` generated tasks (a summary per hundred) and twice as
 /// many dependencies of every kind, for load tests of the timeline and the scheduler.
 pub fn add_load_test_plan(ws: &mut Workspace, count: usize) -> Result<Id> {
-    let network = crate::schedule::generated_network(count, count * 2);
-    let plan = crate::mspdi::Plan::from_network(&format!("Load test ({count} tasks)"), network);
+    let network = crate::plan::schedule::generated_network(count, count * 2);
+    let plan = crate::interchange::mspdi::Plan::from_network(&format!("Load test ({count} tasks)"), network);
     let id = ws.import_plan(&plan)?.project.id;
     ws.history.clear();
     Ok(id)

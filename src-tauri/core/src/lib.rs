@@ -3,29 +3,16 @@
 //! Nothing here knows about Tauri or the UI. The command layer calls into [`Workspace`]
 //! and maps [`CoreError`] to the `{code, message}` the UI branches on.
 
-pub mod baselines;
-pub mod board;
-pub mod calendars;
-pub mod check;
+pub mod agile;
 pub mod clock;
 pub mod demo;
 pub mod error;
-pub mod files;
-pub mod flow;
-pub mod history;
-mod ids;
-pub mod items;
-pub mod mspdi;
+pub mod interchange;
 pub mod people;
-pub mod projects;
-pub mod recent;
-pub mod schedule;
+pub mod plan;
 pub mod skills;
-pub mod sprints;
-pub mod statuses;
-pub mod timeline;
 mod validate;
-pub mod wbs;
+pub mod work;
 pub mod workspace;
 
 pub use error::{CoreError, ErrorCode, Result};

@@ -1,8 +1,8 @@
 //! Projects, work items and the Kanban board, and undo/redo of every edit of this slice.
 
-use bridgeplan_core::items::{ItemType, Priority, WorkItemInput};
-use bridgeplan_core::projects::{Methodology, ProjectInput};
-use bridgeplan_core::statuses::{StatusCategory, StatusInput};
+use bridgeplan_core::work::items::{ItemType, Priority, WorkItemInput};
+use bridgeplan_core::work::projects::{Methodology, ProjectInput};
+use bridgeplan_core::work::statuses::{StatusCategory, StatusInput};
 use bridgeplan_core::{ErrorCode, Id, Workspace};
 
 fn project(ws: &mut Workspace, name: &str) -> Id {

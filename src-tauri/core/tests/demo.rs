@@ -3,11 +3,11 @@
 
 use std::collections::HashSet;
 
+use bridgeplan_core::agile::sprints::SprintState;
 use bridgeplan_core::demo::{fill_demo, week_start};
-use bridgeplan_core::schedule::Constraint;
-use bridgeplan_core::sprints::SprintState;
-use bridgeplan_core::statuses::StatusCategory;
-use bridgeplan_core::{mspdi, Workspace};
+use bridgeplan_core::plan::schedule::Constraint;
+use bridgeplan_core::work::statuses::StatusCategory;
+use bridgeplan_core::{interchange::mspdi, Workspace};
 use chrono::{Datelike, Duration, NaiveDate, Weekday};
 
 /// What must hold for the demo built on `today`; each broken rule is described.

@@ -1,7 +1,7 @@
 //! The status history of items: cumulative flow and cycle and lead time, on dated history.
 
-use bridgeplan_core::items::WorkItemInput;
-use bridgeplan_core::projects::{Methodology, ProjectInput};
+use bridgeplan_core::work::items::WorkItemInput;
+use bridgeplan_core::work::projects::{Methodology, ProjectInput};
 use bridgeplan_core::Workspace;
 use chrono::NaiveDate;
 

@@ -5,19 +5,19 @@
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
 
-use bridgeplan_core::calendars::CalendarException;
-use bridgeplan_core::items::WorkItemInput;
-use bridgeplan_core::projects::{Methodology, ProjectInput};
-use bridgeplan_core::schedule::Calendar;
+use bridgeplan_core::agile::sprints::SprintInput;
+use bridgeplan_core::plan::calendars::CalendarException;
+use bridgeplan_core::plan::schedule::Calendar;
+use bridgeplan_core::plan::timeline::DependencyKind;
 use bridgeplan_core::skills::certifications::UnitEntryInput;
 use bridgeplan_core::skills::development::{ActivityInput, ActivityKind, GoalInput};
 use bridgeplan_core::skills::evidence::ManualEvidence;
 use bridgeplan_core::skills::profiles::AssessmentKind;
-use bridgeplan_core::sprints::SprintInput;
-use bridgeplan_core::statuses::{StatusCategory, StatusInput};
-use bridgeplan_core::timeline::DependencyKind;
+use bridgeplan_core::work::items::WorkItemInput;
+use bridgeplan_core::work::projects::{Methodology, ProjectInput};
+use bridgeplan_core::work::statuses::{StatusCategory, StatusInput};
 use bridgeplan_core::workspace::current_schema_version;
-use bridgeplan_core::{clock, mspdi, Id, Workspace};
+use bridgeplan_core::{clock, interchange::mspdi, Id, Workspace};
 use rusqlite::Connection;
 
 mod support;
@@ -400,12 +400,12 @@ fn schema_6_file(path: &Path) {
     conn.pragma_update(None, "application_id", bridgeplan_core::workspace::APPLICATION_ID)
         .unwrap();
     for sql in [
-        include_str!("../src/migrations/0001_initial.sql"),
-        include_str!("../src/migrations/0002_scheduling.sql"),
-        include_str!("../src/migrations/0003_baselines.sql"),
-        include_str!("../src/migrations/0004_flow_and_sprints.sql"),
-        include_str!("../src/migrations/0005_resources.sql"),
-        include_str!("../src/migrations/0006_skills.sql"),
+        include_str!("../src/workspace/migrations/0001_initial.sql"),
+        include_str!("../src/workspace/migrations/0002_scheduling.sql"),
+        include_str!("../src/workspace/migrations/0003_baselines.sql"),
+        include_str!("../src/workspace/migrations/0004_flow_and_sprints.sql"),
+        include_str!("../src/workspace/migrations/0005_resources.sql"),
+        include_str!("../src/workspace/migrations/0006_skills.sql"),
     ] {
         conn.execute_batch(sql).unwrap();
     }

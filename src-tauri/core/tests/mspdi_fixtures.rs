@@ -3,9 +3,9 @@
 //! fixtures folder beside the project (see its README); without it these tests fail, unless
 //! BRIDGEPLAN_SKIP_FIXTURES=1 asks to skip them.
 
-use bridgeplan_core::mspdi::{self, Plan};
-use bridgeplan_core::schedule::calendar::from_minute;
-use bridgeplan_core::schedule::{schedule, Minute};
+use bridgeplan_core::interchange::mspdi::{self, Plan};
+use bridgeplan_core::plan::schedule::calendar::from_minute;
+use bridgeplan_core::plan::schedule::{schedule, Minute};
 
 mod support;
 
@@ -321,7 +321,7 @@ fn resources_become_people_with_their_rate_calendar_work_and_cost() {
     assert_eq!(again.resources.len(), 1);
     assert_eq!(
         again.resources[0],
-        bridgeplan_core::mspdi::PlanResource {
+        bridgeplan_core::interchange::mspdi::PlanResource {
             calendar: again.resources[0].calendar,
             ..plan.resources[0].clone()
         }

@@ -1,8 +1,8 @@
 //! Scrum: sprints, the ranked product backlog, planning against capacity, burndown, velocity.
 
-use bridgeplan_core::items::WorkItemInput;
-use bridgeplan_core::projects::{Methodology, ProjectInput};
-use bridgeplan_core::sprints::{SprintInput, SprintState};
+use bridgeplan_core::agile::sprints::{SprintInput, SprintState};
+use bridgeplan_core::work::items::WorkItemInput;
+use bridgeplan_core::work::projects::{Methodology, ProjectInput};
 use bridgeplan_core::{ErrorCode, Id, Workspace};
 use chrono::{Duration, NaiveDate};
 

@@ -1,10 +1,10 @@
 //! The timeline stored in a workspace: importing a Microsoft Project plan as a project,
 //! scheduling it from the file, dependencies with loop refusal, undo, and the schema upgrade.
 
-use bridgeplan_core::mspdi;
-use bridgeplan_core::schedule::calendar::from_minute;
-use bridgeplan_core::schedule::schedule;
-use bridgeplan_core::timeline::DependencyKind;
+use bridgeplan_core::interchange::mspdi;
+use bridgeplan_core::plan::schedule::calendar::from_minute;
+use bridgeplan_core::plan::schedule::schedule;
+use bridgeplan_core::plan::timeline::DependencyKind;
 use bridgeplan_core::{ErrorCode, Workspace};
 
 const MOVE_PLAN: &str = r#"<?xml version="1.0"?>
@@ -210,7 +210,7 @@ fn a_schema_1_workspace_is_upgraded_on_open_and_keeps_its_items() {
     let path = dir.path().join("old.bridgeplan");
     {
         let conn = rusqlite::Connection::open(&path).unwrap();
-        conn.execute_batch(include_str!("../src/migrations/0001_initial.sql"))
+        conn.execute_batch(include_str!("../src/workspace/migrations/0001_initial.sql"))
             .unwrap();
         conn.execute_batch(
             "PRAGMA application_id = 1112558670; PRAGMA user_version = 1;
@@ -248,10 +248,10 @@ fn baselines_are_saved_compared_limited_to_ten_and_undoable() {
     let inventory = tasks.iter().find(|t| t.name == "Inventory").unwrap().item_id;
     ws.set_task_plan(
         inventory,
-        &bridgeplan_core::timeline::TaskPlanInput {
+        &bridgeplan_core::plan::timeline::TaskPlanInput {
             parent_id: Some(tasks[0].item_id),
             duration_minutes: Some(3 * 480),
-            constraint_type: bridgeplan_core::timeline::ConstraintKind::Asap,
+            constraint_type: bridgeplan_core::plan::timeline::ConstraintKind::Asap,
             constraint_date: None,
             actual_start: None,
             actual_finish: None,
@@ -317,8 +317,9 @@ fn assert_round_trip(ws: &Workspace, project: i64) -> mspdi::Plan {
     assert_eq!(plan.links.len(), original.links.len());
     let again = schedule(&plan.network()).unwrap();
     let cal = ws.project_calendar(project).unwrap();
-    let same =
-        |a: chrono::NaiveDateTime, b: i64| cal.work_between(bridgeplan_core::schedule::calendar::to_minute(a), b) == 0;
+    let same = |a: chrono::NaiveDateTime, b: i64| {
+        cal.work_between(bridgeplan_core::plan::schedule::calendar::to_minute(a), b) == 0
+    };
     for ((ours, read), rescheduled) in original.tasks.iter().zip(&plan.tasks).zip(&again.tasks) {
         assert_eq!(
             (ours.name.as_str(), ours.wbs.as_str()),
@@ -524,8 +525,8 @@ fn dragging_a_bar_constrains_its_start_and_its_successors_follow() {
 
 #[test]
 fn an_item_goes_into_an_epic_of_its_own_project_only() {
-    use bridgeplan_core::items::{ItemType, WorkItemInput};
-    use bridgeplan_core::projects::{Methodology, ProjectInput};
+    use bridgeplan_core::work::items::{ItemType, WorkItemInput};
+    use bridgeplan_core::work::projects::{Methodology, ProjectInput};
     let mut ws = Workspace::in_memory().unwrap();
     let mut project = |name: &str| {
         let input = ProjectInput {
@@ -586,7 +587,7 @@ fn the_calendar_editor_changes_the_schedule_and_refuses_a_week_without_work() {
     ws.remove_calendar_exception(calendar.id, "2026-03-04").unwrap();
     assert_eq!(finish(&ws), "2026-03-05 12:00:00");
     // Wednesday becomes a half day and Thursday a holiday: "Move" waits for Friday.
-    let exception = |day: &str, spans: Vec<[u16; 2]>| bridgeplan_core::calendars::CalendarException {
+    let exception = |day: &str, spans: Vec<[u16; 2]>| bridgeplan_core::plan::calendars::CalendarException {
         day: day.into(),
         name: "Move week".into(),
         spans,
@@ -719,9 +720,9 @@ fn a_project_starting_in_the_lunch_break_starts_its_work_at_one() {
     assert!(export.xml.contains("<StartDate>2026-03-02T12:30:00</StartDate>"));
     // A project made in the app has no time of day: it starts at the beginning of the day.
     let made = ws
-        .create_project(&bridgeplan_core::projects::ProjectInput {
+        .create_project(&bridgeplan_core::work::projects::ProjectInput {
             name: "Made here".into(),
-            methodology: bridgeplan_core::projects::Methodology::Waterfall,
+            methodology: bridgeplan_core::work::projects::Methodology::Waterfall,
             start_date: Some("2026-03-02".into()),
             finish_date: None,
             description: String::new(),

@@ -4,7 +4,7 @@
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
-use bridgeplan_core::statuses::StatusInput;
+use bridgeplan_core::work::statuses::StatusInput;
 use bridgeplan_core::{Id, Workspace};
 use rusqlite::{Connection, OpenFlags};
 use tempfile::TempDir;

@@ -3,8 +3,8 @@
 
 use std::path::{Path, PathBuf};
 
-use bridgeplan_core::check::check_file;
-use bridgeplan_core::projects::{Methodology, ProjectInput};
+use bridgeplan_core::work::projects::{Methodology, ProjectInput};
+use bridgeplan_core::workspace::check::check_file;
 use bridgeplan_core::workspace::{current_schema_version, APPLICATION_ID};
 use bridgeplan_core::{ErrorCode, Workspace};
 use rusqlite::Connection;
@@ -138,7 +138,7 @@ fn a_damaged_workspace_is_refused_unchanged() {
             ws.create_item(
                 p.id,
                 None,
-                &bridgeplan_core::items::WorkItemInput {
+                &bridgeplan_core::work::items::WorkItemInput {
                     title: format!("Item {i} with a longer title to fill pages"),
                     ..Default::default()
                 },

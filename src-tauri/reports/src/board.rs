@@ -3,7 +3,7 @@
 
 use std::collections::BTreeMap;
 
-use bridgeplan_core::items::WorkItem;
+use bridgeplan_core::work::items::WorkItem;
 use bridgeplan_core::Workspace;
 use serde::Serialize;
 
@@ -64,7 +64,7 @@ pub(crate) fn data(ws: &Workspace, checked: &Checked) -> Result<(Meta, serde_jso
             let cells = lanes
                 .entry(key)
                 .or_insert_with(|| (0..width).map(|_| Vec::new()).collect());
-            let done = column.status.category == bridgeplan_core::statuses::StatusCategory::Done;
+            let done = column.status.category == bridgeplan_core::work::statuses::StatusCategory::Done;
             cells[c].push(card(item, done, checked.today));
         }
     }

@@ -1,7 +1,7 @@
 //! How reports write dates, numbers and money, and the header every report shares.
 
-use bridgeplan_core::schedule::calendar::to_minute;
-use bridgeplan_core::schedule::Calendar;
+use bridgeplan_core::plan::schedule::calendar::to_minute;
+use bridgeplan_core::plan::schedule::Calendar;
 use chrono::{NaiveDate, NaiveDateTime};
 
 use crate::request::Checked;

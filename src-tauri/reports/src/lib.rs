@@ -140,5 +140,5 @@ pub fn write_pdf(path: &Path, pdf: &[u8]) -> Result<()> {
     if path.is_dir() {
         return Err(CoreError::InvalidInput(format!("{} is a folder; choose a file name.", path.display())).into());
     }
-    Ok(bridgeplan_core::files::write_whole(path, pdf)?)
+    Ok(bridgeplan_core::workspace::files::write_whole(path, pdf)?)
 }

@@ -1,8 +1,8 @@
 //! What a report is asked for with, the catalogue of kinds, and the checks that turn a request
 //! into the project, sprint or person it names.
 
-use bridgeplan_core::projects::Project;
-use bridgeplan_core::sprints::{Sprint, SprintState};
+use bridgeplan_core::agile::sprints::{Sprint, SprintState};
+use bridgeplan_core::work::projects::Project;
 use bridgeplan_core::{CoreError, Id, Workspace};
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};

@@ -7,7 +7,7 @@
 
 use std::collections::HashMap;
 
-use bridgeplan_core::timeline::{DependencyKind, ScheduledTask};
+use bridgeplan_core::plan::timeline::{DependencyKind, ScheduledTask};
 use bridgeplan_core::{Id, Workspace};
 use chrono::{Datelike, Duration, NaiveDate, NaiveDateTime};
 use serde::Serialize;

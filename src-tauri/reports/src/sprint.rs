@@ -3,8 +3,8 @@
 
 use std::collections::HashMap;
 
-use bridgeplan_core::sprints::SprintState;
-use bridgeplan_core::statuses::StatusCategory;
+use bridgeplan_core::agile::sprints::SprintState;
+use bridgeplan_core::work::statuses::StatusCategory;
 use bridgeplan_core::Workspace;
 use serde::Serialize;
 

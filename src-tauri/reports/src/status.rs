@@ -3,12 +3,12 @@
 
 use std::collections::{HashMap, HashSet};
 
-use bridgeplan_core::board::Board;
-use bridgeplan_core::items::WorkItem;
-use bridgeplan_core::projects::{Methodology, Project};
-use bridgeplan_core::schedule::Calendar;
-use bridgeplan_core::statuses::StatusCategory;
-use bridgeplan_core::timeline::ProjectSchedule;
+use bridgeplan_core::plan::schedule::Calendar;
+use bridgeplan_core::plan::timeline::ProjectSchedule;
+use bridgeplan_core::work::board::Board;
+use bridgeplan_core::work::items::WorkItem;
+use bridgeplan_core::work::projects::{Methodology, Project};
+use bridgeplan_core::work::statuses::StatusCategory;
 use bridgeplan_core::Workspace;
 use chrono::NaiveDate;
 use serde::Serialize;

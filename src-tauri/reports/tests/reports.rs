@@ -4,7 +4,7 @@
 use std::path::Path;
 use std::process::Command;
 
-use bridgeplan_core::statuses::StatusCategory;
+use bridgeplan_core::work::statuses::StatusCategory;
 use bridgeplan_core::{demo, ErrorCode, Workspace};
 use bridgeplan_reports::{kinds, prepare, render_pdf, typeset, write_pdf, Paper, ReportKind, ReportRequest};
 
@@ -155,7 +155,7 @@ fn sprint_report_has_the_goal_the_points_and_the_items() {
     let sprints = ws.sprints(project.id).unwrap();
     let running = sprints
         .iter()
-        .find(|s| s.state == bridgeplan_core::sprints::SprintState::Active)
+        .find(|s| s.state == bridgeplan_core::agile::sprints::SprintState::Active)
         .expect("the demo has a running sprint");
     let pdf = render_pdf(&ws, &request(&ws, ReportKind::Sprint, Some("Customer Portal"))).unwrap();
     let text = squeeze(&pdf_pages(&pdf).join(" "));
@@ -173,7 +173,7 @@ fn sprint_report_has_the_goal_the_points_and_the_items() {
     // A finished sprint chosen by id.
     let finished = sprints
         .iter()
-        .find(|s| s.state == bridgeplan_core::sprints::SprintState::Finished)
+        .find(|s| s.state == bridgeplan_core::agile::sprints::SprintState::Finished)
         .unwrap();
     let mut r = request(&ws, ReportKind::Sprint, Some("Customer Portal"));
     r.sprint_id = Some(finished.id);
@@ -246,9 +246,9 @@ fn career_report_has_levels_certifications_goals_and_evidence() {
 fn fonts_are_embedded_and_accented_text_survives() {
     let mut ws = Workspace::in_memory().unwrap();
     let project = ws
-        .create_project(&bridgeplan_core::projects::ProjectInput {
+        .create_project(&bridgeplan_core::work::projects::ProjectInput {
             name: "Café Łódź – Zürich €5 ñ • done".into(),
-            methodology: bridgeplan_core::projects::Methodology::Kanban,
+            methodology: bridgeplan_core::work::projects::Methodology::Kanban,
             start_date: None,
             finish_date: None,
             description: "Straße, señor, naïve".into(),

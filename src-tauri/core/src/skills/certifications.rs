@@ -11,7 +11,7 @@ use rusqlite::OptionalExtension;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-use crate::{ids, validate, CoreError, Id, Result, Workspace};
+use crate::{validate, workspace::ids, CoreError, Id, Result, Workspace};
 
 const RULES_JSON: &str = include_str!("../../data/certifications.json");
 

@@ -8,7 +8,7 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use super::certifications::{self, CertificationStatus};
-use crate::{ids, validate, CoreError, Id, Result, Workspace};
+use crate::{validate, workspace::ids, CoreError, Id, Result, Workspace};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "snake_case")]

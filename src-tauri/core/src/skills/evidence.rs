@@ -9,10 +9,10 @@ use rusqlite::OptionalExtension;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-use crate::projects::Methodology;
-use crate::sprints::SprintState;
-use crate::statuses::StatusCategory;
-use crate::{ids, validate, CoreError, Id, Result, Workspace};
+use crate::agile::sprints::SprintState;
+use crate::work::projects::Methodology;
+use crate::work::statuses::StatusCategory;
+use crate::{validate, workspace::ids, CoreError, Id, Result, Workspace};
 
 /// What in the workspace an evidence points at, for the UI to open it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]

@@ -8,7 +8,7 @@ use rusqlite::{Connection, OptionalExtension};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-use crate::{ids, CoreError, Id, Result, Workspace};
+use crate::{workspace::ids, CoreError, Id, Result, Workspace};
 
 pub const FORMAT: &str = "bridgeplan-frameworks";
 pub const VERSION: u32 = 1;

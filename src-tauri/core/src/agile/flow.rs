@@ -12,9 +12,9 @@ use rusqlite::Connection;
 use serde::Serialize;
 use ts_rs::TS;
 
-use crate::history::EditContext;
-use crate::statuses::StatusCategory;
-use crate::{ids, Id, Result, Workspace};
+use crate::work::statuses::StatusCategory;
+use crate::workspace::history::EditContext;
+use crate::{workspace::ids, Id, Result, Workspace};
 
 /// Notes that `item` entered `status` at `at` (UTC RFC 3339), inside the edit that moved it.
 pub(crate) fn record_status(ctx: &mut EditContext, item: Id, status: Id, at: &str) -> Result<()> {

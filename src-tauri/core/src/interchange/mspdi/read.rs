@@ -5,8 +5,8 @@ use std::collections::HashMap;
 use chrono::{Datelike, NaiveDate, NaiveDateTime};
 use roxmltree::{Document, Node};
 
-use crate::schedule::calendar::to_minute;
-use crate::schedule::{Calendar, Constraint, Lag, Link, LinkType, Minute, Network, Span, Task};
+use crate::plan::schedule::calendar::to_minute;
+use crate::plan::schedule::{Calendar, Constraint, Lag, Link, LinkType, Minute, Network, Span, Task};
 use crate::{CoreError, Result};
 
 /// The dates Microsoft Project saved for a task, to compare with ours.

@@ -6,9 +6,9 @@ use rusqlite::OptionalExtension;
 use serde::Serialize;
 use ts_rs::TS;
 
-use crate::history::EditContext;
-use crate::schedule::calendar::to_minute;
-use crate::{ids, validate, CoreError, Id, Result, Workspace};
+use crate::plan::schedule::calendar::to_minute;
+use crate::workspace::history::EditContext;
+use crate::{validate, workspace::ids, CoreError, Id, Result, Workspace};
 
 /// Microsoft Project keeps eleven (Baseline, Baseline 1–10); ten named ones are plenty here.
 pub const MAX_BASELINES: usize = 10;

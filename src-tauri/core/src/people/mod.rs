@@ -4,8 +4,8 @@ use rusqlite::OptionalExtension;
 use serde::Serialize;
 use ts_rs::TS;
 
-use crate::history::EditContext;
-use crate::{ids, validate, CoreError, Id, Result, Workspace};
+use crate::workspace::history::EditContext;
+use crate::{validate, workspace::ids, CoreError, Id, Result, Workspace};
 
 #[derive(Debug, Clone, Serialize, TS, PartialEq)]
 #[ts(export)]

@@ -9,14 +9,14 @@ use rusqlite::OptionalExtension;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-use crate::baselines;
-use crate::calendars::{self, STANDARD_CALENDAR};
-use crate::mspdi::Plan;
-use crate::projects::{self, Methodology, Project, ProjectInput};
-use crate::schedule::calendar::{from_minute, to_minute};
-use crate::schedule::{self, Constraint, Lag, Link, LinkType, Minute, Network, Task};
-use crate::statuses::StatusCategory;
-use crate::{flow, ids, people, validate, CoreError, Id, Result, Workspace};
+use crate::interchange::mspdi::Plan;
+use crate::plan::baselines;
+use crate::plan::calendars::{self, STANDARD_CALENDAR};
+use crate::plan::schedule::calendar::{from_minute, to_minute};
+use crate::plan::schedule::{self, Constraint, Lag, Link, LinkType, Minute, Network, Task};
+use crate::work::projects::{self, Methodology, Project, ProjectInput};
+use crate::work::statuses::StatusCategory;
+use crate::{agile::flow, people, validate, workspace::ids, CoreError, Id, Result, Workspace};
 
 /// A work item without a planned duration counts as one working day.
 const DEFAULT_DURATION: Minute = 480;

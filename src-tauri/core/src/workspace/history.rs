@@ -118,7 +118,7 @@ impl<'a> EditContext<'a> {
                     from = key.from,
                     to = key.to,
                 );
-                for child in crate::projects::ids(self.tx, &sql, id)? {
+                for child in crate::work::projects::ids(self.tx, &sql, id)? {
                     if key.cascade {
                         pending.push((key.child.clone(), child));
                     } else {
@@ -382,8 +382,8 @@ fn check_recorded(written: &Written, recorded: &HashSet<(String, Id)>) -> Result
 
 #[cfg(all(test, debug_assertions))]
 mod tests {
-    use crate::items::WorkItemInput;
-    use crate::projects::{Methodology, ProjectInput};
+    use crate::work::items::WorkItemInput;
+    use crate::work::projects::{Methodology, ProjectInput};
     use crate::{ErrorCode, Workspace};
 
     fn workspace_with_item() -> (Workspace, crate::Id, crate::Id) {

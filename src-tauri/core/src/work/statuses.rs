@@ -5,8 +5,8 @@ use rusqlite::{OptionalExtension, Row};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-use crate::history::EditContext;
-use crate::{ids, validate, CoreError, Id, Result, Workspace};
+use crate::workspace::history::EditContext;
+use crate::{validate, workspace::ids, CoreError, Id, Result, Workspace};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
 #[serde(rename_all = "snake_case")]

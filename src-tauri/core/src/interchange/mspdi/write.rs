@@ -8,9 +8,9 @@ use chrono::NaiveTime;
 use std::collections::{BTreeSet, HashMap};
 use std::fmt::Write;
 
-use crate::calendars;
-use crate::schedule::{Calendar, Minute, Span};
-use crate::timeline::DependencyKind;
+use crate::plan::calendars;
+use crate::plan::schedule::{Calendar, Minute, Span};
+use crate::plan::timeline::DependencyKind;
 use crate::{Id, Result, Workspace};
 
 const DATE_TIME: &str = "%Y-%m-%dT%H:%M:%S";

@@ -3,9 +3,9 @@
 use serde::Serialize;
 use ts_rs::TS;
 
-use crate::items::{item_from_row, WorkItem, SELECT_ITEM};
-use crate::projects::Project;
-use crate::statuses::Status;
+use crate::work::items::{item_from_row, WorkItem, SELECT_ITEM};
+use crate::work::projects::Project;
+use crate::work::statuses::Status;
 use crate::{Id, Result, Workspace};
 
 #[derive(Debug, Clone, Serialize, TS)]

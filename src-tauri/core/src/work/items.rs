@@ -6,8 +6,8 @@ use rusqlite::{OptionalExtension, Row};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-use crate::history::EditContext;
-use crate::{flow, ids, people, validate, CoreError, Id, Result, Workspace};
+use crate::workspace::history::EditContext;
+use crate::{agile::flow, people, validate, workspace::ids, CoreError, Id, Result, Workspace};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "snake_case")]

@@ -7,9 +7,9 @@ use rusqlite::{Connection, OptionalExtension};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-use crate::history::EditContext;
-use crate::schedule::{Calendar, Span};
-use crate::{ids, validate, CoreError, Id, Result};
+use crate::plan::schedule::{Calendar, Span};
+use crate::workspace::history::EditContext;
+use crate::{validate, workspace::ids, CoreError, Id, Result};
 
 /// The "Standard" calendar every workspace starts with (Mon–Fri, 08:00–12:00, 13:00–17:00).
 pub const STANDARD_CALENDAR: Id = 1;

@@ -570,7 +570,8 @@ impl Engine<'_> {
                         // Monday 08:00 start is the same moment of work, but it would read as a
                         // date before the project starts.
                         let same_work = |a, b| self.calendar(i).work_between(a, b) == 0;
-                        if task.duration == 0 && dates.start < early[i].start && same_work(dates.start, early[i].start) {
+                        if task.duration == 0 && dates.start < early[i].start && same_work(dates.start, early[i].start)
+                        {
                             dates = early[i];
                         }
                         late[i] = dates;

@@ -12,9 +12,9 @@ use rusqlite::OptionalExtension;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-use crate::items::{item_from_row, WorkItem, SELECT_ITEM};
-use crate::statuses::StatusCategory;
-use crate::{ids, validate, CoreError, Id, Result, Workspace};
+use crate::work::items::{item_from_row, WorkItem, SELECT_ITEM};
+use crate::work::statuses::StatusCategory;
+use crate::{validate, workspace::ids, CoreError, Id, Result, Workspace};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
 #[serde(rename_all = "snake_case")]

@@ -4,8 +4,8 @@
 
 use rusqlite::Connection;
 
-use crate::history::EditContext;
-use crate::items::{ItemType, WorkItem};
+use crate::work::items::{ItemType, WorkItem};
+use crate::workspace::history::EditContext;
 use crate::{validate, CoreError, Id, Result, Workspace};
 
 /// The children of `parent` (the top level when none) in outline order.

@@ -1,6 +1,12 @@
 //! Workspace files: one SQLite file per workspace, how it is created, recognised, opened,
 //! migrated, locked against a second writer, copied and closed.
 
+pub mod check;
+pub mod files;
+pub mod history;
+pub(crate) mod ids;
+pub mod recent;
+
 use std::fs::{File, OpenOptions};
 use std::io::Read;
 use std::path::{Path, PathBuf};
@@ -10,7 +16,7 @@ use serde::Serialize;
 use ts_rs::TS;
 
 use crate::error::ErrorCode;
-use crate::history::History;
+use crate::workspace::history::History;
 use crate::{CoreError, Id, Result};
 
 /// `PRAGMA application_id` of every Bridgeplan workspace: "BPLN" in ASCII.
@@ -327,7 +333,7 @@ fn renew_site_id(path: &Path) -> Result<()> {
     let conn = Connection::open(path)?;
     conn.execute(
         "UPDATE workspace_meta SET value = ?1 WHERE key = 'site_id'",
-        [crate::ids::random_id()?.to_string()],
+        [crate::workspace::ids::random_id()?.to_string()],
     )?;
     conn.close().map_err(|(_, e)| CoreError::Database(e))
 }
@@ -368,7 +374,10 @@ fn migrate(conn: &mut Connection, from: u32) -> Result<()> {
 fn add_identity(conn: &Connection) -> Result<()> {
     conn.execute(
         "INSERT OR IGNORE INTO workspace_meta(key, value) VALUES ('workspace_uuid', ?1), ('site_id', ?2)",
-        (crate::ids::new_uuid()?, crate::ids::random_id()?.to_string()),
+        (
+            crate::workspace::ids::new_uuid()?,
+            crate::workspace::ids::random_id()?.to_string(),
+        ),
     )?;
     Ok(())
 }

@@ -1,0 +1,3 @@
+//! Plans in and out of other tools' formats.
+
+pub mod mspdi;

@@ -1,0 +1,8 @@
+//! The plan: the WBS outline, the scheduling engine, working calendars, baselines and the
+//! timeline that puts them together.
+
+pub mod baselines;
+pub mod calendars;
+pub mod outline;
+pub mod schedule;
+pub mod timeline;
