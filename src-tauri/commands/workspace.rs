@@ -1,7 +1,9 @@
-//! Commands for workspace files: start-up, recent list, new, open, demo, copy, close.
+//! Commands for workspace files: start-up, recent list, new, open, demo, copy, close; and
+//! undo and redo, which the core keeps for every edit.
 
 use std::path::PathBuf;
 
+use bridgeplan_core::workspace::history::{HistoryState, Replayed};
 use bridgeplan_core::workspace::recent::RecentEntry;
 use bridgeplan_core::WorkspaceInfo;
 use serde::Serialize;
@@ -124,11 +126,6 @@ pub async fn workspace_close<R: Runtime>(app: AppHandle<R>, session: State<'_, S
     Ok(())
 }
 
-#[tauri::command(rename_all = "snake_case")]
-pub async fn workspace_info(session: State<'_, Session>) -> CommandResult<Option<WorkspaceInfo>> {
-    Ok(session.info())
-}
-
 /// The UI calls this when its first view (board or timeline) has been painted. Only the start-up benchmark
 /// (`BRIDGEPLAN_BENCH_PAINT=1`) listens: it prints the moment and ends the app.
 #[tauri::command(rename_all = "snake_case")]
@@ -142,4 +139,19 @@ pub async fn report_board_painted<R: Runtime>(app: AppHandle<R>) -> CommandResul
         app.exit(0);
     }
     Ok(())
+}
+
+#[tauri::command(rename_all = "snake_case")]
+pub async fn history_state(session: State<'_, Session>) -> CommandResult<HistoryState> {
+    session.with(|ws| Ok::<_, bridgeplan_core::CoreError>(ws.history_state()))
+}
+
+#[tauri::command(rename_all = "snake_case")]
+pub async fn history_undo(session: State<'_, Session>) -> CommandResult<Option<Replayed>> {
+    session.with(|ws| ws.undo())
+}
+
+#[tauri::command(rename_all = "snake_case")]
+pub async fn history_redo(session: State<'_, Session>) -> CommandResult<Option<Replayed>> {
+    session.with(|ws| ws.redo())
 }

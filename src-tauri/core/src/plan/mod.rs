@@ -5,4 +5,5 @@ pub mod baselines;
 pub mod calendars;
 pub mod outline;
 pub mod schedule;
+pub mod tasks;
 pub mod timeline;

@@ -12,8 +12,10 @@
 //! calendar exceptions, links to other projects) is listed in [`Plan::warnings`], never dropped
 //! quietly.
 
+mod import;
 mod read;
 mod write;
 
+pub use import::ImportSummary;
 pub use read::*;
 pub use write::*;

@@ -1,5 +1,7 @@
-//! Commands for Scrum: sprints, the product backlog, burndown and velocity.
+//! Commands for agile work: Scrum sprints, the product backlog, burndown and velocity, and
+//! Kanban flow (cumulative flow, cycle and lead time).
 
+use bridgeplan_core::agile::flow::{self, CumulativeFlow, FlowTimes};
 use bridgeplan_core::agile::sprints::{Burndown, Sprint, SprintInput, SprintPlan, VelocityPoint};
 use bridgeplan_core::work::items::WorkItem;
 use bridgeplan_core::Id;
@@ -67,4 +69,21 @@ pub async fn sprint_burndown(session: State<'_, Session>, id: Id) -> CommandResu
 #[tauri::command(rename_all = "snake_case")]
 pub async fn sprint_velocity(session: State<'_, Session>, project_id: Id) -> CommandResult<Vec<VelocityPoint>> {
     session.with(|ws| ws.velocity(project_id))
+}
+
+/// `from` and `to` are `YYYY-MM-DD`, both included.
+#[tauri::command(rename_all = "snake_case")]
+pub async fn flow_cumulative(
+    session: State<'_, Session>,
+    project_id: Id,
+    from: String,
+    to: String,
+) -> CommandResult<CumulativeFlow> {
+    let (from, to) = (flow::day("The first day", &from)?, flow::day("The last day", &to)?);
+    session.with(|ws| ws.cumulative_flow(project_id, from, to))
+}
+
+#[tauri::command(rename_all = "snake_case")]
+pub async fn flow_times(session: State<'_, Session>, project_id: Id) -> CommandResult<FlowTimes> {
+    session.with(|ws| ws.flow_times(project_id))
 }

@@ -1,6 +1,5 @@
 //! Commands for projects, their board columns and work items.
 
-use bridgeplan_core::people::Person;
 use bridgeplan_core::work::board::Board;
 use bridgeplan_core::work::items::{WorkItem, WorkItemInput};
 use bridgeplan_core::work::projects::{Project, ProjectInput};
@@ -34,11 +33,6 @@ pub async fn project_delete(session: State<'_, Session>, id: Id) -> CommandResul
 #[tauri::command(rename_all = "snake_case")]
 pub async fn board_get(session: State<'_, Session>, project_id: Id) -> CommandResult<Board> {
     session.with(|ws| ws.board(project_id))
-}
-
-#[tauri::command(rename_all = "snake_case")]
-pub async fn people_list(session: State<'_, Session>) -> CommandResult<Vec<Person>> {
-    session.with(|ws| ws.people())
 }
 
 #[tauri::command(rename_all = "snake_case")]

@@ -1,7 +1,6 @@
-//! Commands for a project's timeline: its computed schedule, dependencies, outline, bars
-//! dragged in time, baselines and working calendar.
+//! Commands for a project's plan: its computed schedule, dependencies, outline, bars
+//! dragged in time, baselines and working calendars.
 
-use bridgeplan_core::people::PersonResource;
 use bridgeplan_core::plan::baselines::{Baseline, TaskVariance};
 use bridgeplan_core::plan::calendars::{CalendarException, CalendarName, WorkingCalendar};
 use bridgeplan_core::plan::timeline::{DependencyKind, ProjectSchedule, TaskPlanInput};
@@ -112,20 +111,4 @@ pub async fn calendar_exception_remove(session: State<'_, Session>, calendar_id:
 #[tauri::command(rename_all = "snake_case")]
 pub async fn calendars_list(session: State<'_, Session>) -> CommandResult<Vec<CalendarName>> {
     session.with(|ws| ws.calendar_names())
-}
-
-#[tauri::command(rename_all = "snake_case")]
-pub async fn person_resource_get(session: State<'_, Session>, person_id: Id) -> CommandResult<PersonResource> {
-    session.with(|ws| ws.person_resource(person_id))
-}
-
-/// `calendar_id` null: the person works on each project's calendar.
-#[tauri::command(rename_all = "snake_case")]
-pub async fn person_resource_set(
-    session: State<'_, Session>,
-    person_id: Id,
-    calendar_id: Option<Id>,
-    cost_rate_minor: i64,
-) -> CommandResult<()> {
-    session.with(|ws| ws.set_person_resource(person_id, calendar_id, cost_rate_minor))
 }
