@@ -34,6 +34,7 @@ const MOVE_PLAN: &str = r#"<?xml version="1.0"?>
   </Tasks>
 </Project>"#;
 
+#[path = "../support/mod.rs"]
 mod support;
 
 fn fixture(name: &str) -> Option<String> {
@@ -210,7 +211,7 @@ fn a_schema_1_workspace_is_upgraded_on_open_and_keeps_its_items() {
     let path = dir.path().join("old.bridgeplan");
     {
         let conn = rusqlite::Connection::open(&path).unwrap();
-        conn.execute_batch(include_str!("../src/workspace/migrations/0001_initial.sql"))
+        conn.execute_batch(include_str!("../../src/workspace/migrations/0001_initial.sql"))
             .unwrap();
         conn.execute_batch(
             "PRAGMA application_id = 1112558670; PRAGMA user_version = 1;

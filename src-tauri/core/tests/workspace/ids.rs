@@ -20,7 +20,7 @@ use bridgeplan_core::workspace::current_schema_version;
 use bridgeplan_core::{clock, interchange::mspdi, Id, Workspace};
 use rusqlite::Connection;
 
-mod support;
+use crate::support;
 
 const JS_SAFE: Id = 1 << 53;
 const FLOOR: Id = 1 << 32;
@@ -400,12 +400,12 @@ fn schema_6_file(path: &Path) {
     conn.pragma_update(None, "application_id", bridgeplan_core::workspace::APPLICATION_ID)
         .unwrap();
     for sql in [
-        include_str!("../src/workspace/migrations/0001_initial.sql"),
-        include_str!("../src/workspace/migrations/0002_scheduling.sql"),
-        include_str!("../src/workspace/migrations/0003_baselines.sql"),
-        include_str!("../src/workspace/migrations/0004_flow_and_sprints.sql"),
-        include_str!("../src/workspace/migrations/0005_resources.sql"),
-        include_str!("../src/workspace/migrations/0006_skills.sql"),
+        include_str!("../../src/workspace/migrations/0001_initial.sql"),
+        include_str!("../../src/workspace/migrations/0002_scheduling.sql"),
+        include_str!("../../src/workspace/migrations/0003_baselines.sql"),
+        include_str!("../../src/workspace/migrations/0004_flow_and_sprints.sql"),
+        include_str!("../../src/workspace/migrations/0005_resources.sql"),
+        include_str!("../../src/workspace/migrations/0006_skills.sql"),
     ] {
         conn.execute_batch(sql).unwrap();
     }

@@ -7,6 +7,7 @@ use bridgeplan_core::interchange::mspdi::{self, Plan};
 use bridgeplan_core::plan::schedule::calendar::from_minute;
 use bridgeplan_core::plan::schedule::{schedule, Minute};
 
+#[path = "../support/mod.rs"]
 mod support;
 
 fn fixture(name: &str) -> Option<String> {

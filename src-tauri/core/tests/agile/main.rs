@@ -1,0 +1,4 @@
+//! The agile area: Scrum sprints and Kanban flow.
+
+mod flow;
+mod sprints;
