@@ -4,7 +4,7 @@
 use std::collections::HashSet;
 
 use bridgeplan_core::agile::sprints::SprintState;
-use bridgeplan_core::demo::{fill_demo, week_start};
+use bridgeplan_core::demo::{company_holiday, fill_demo, week_start};
 use bridgeplan_core::plan::schedule::Constraint;
 use bridgeplan_core::work::statuses::StatusCategory;
 use bridgeplan_core::{interchange::mspdi, Workspace};
@@ -75,6 +75,19 @@ fn broken_rules(today: NaiveDate) -> Vec<String> {
             .iter()
             .any(|t| t.baseline_finish.is_some_and(|b| t.finish > b)),
         "the holiday shows as slip against the approved baseline",
+    );
+    let variance = ws.baseline_variance(approved.unwrap()).unwrap();
+    let finish_slip = variance
+        .iter()
+        .map(|v| v.finish_variance_hours)
+        .fold(f64::MIN, f64::max);
+    expect(
+        finish_slip == 8.0,
+        "the plan finishes one working day late against the approved baseline",
+    );
+    expect(
+        holidays.contains(&company_holiday(today)),
+        "the holiday is the one the tests name",
     );
 
     // Overdue and blocked items on the boards.

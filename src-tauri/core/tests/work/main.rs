@@ -378,7 +378,7 @@ fn the_demo_tells_a_believable_story() {
         .iter()
         .any(|t| t.milestone && t.critical && t.name == "Go-live"));
     assert!(plan.tasks.iter().any(|t| !t.critical && t.total_float_hours > 0.0));
-    let holiday = bridgeplan_core::demo::week_start(today) + chrono::Duration::days(22);
+    let holiday = bridgeplan_core::demo::company_holiday(today);
     assert!(
         plan.tasks
             .iter()
