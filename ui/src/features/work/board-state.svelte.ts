@@ -34,7 +34,7 @@ export function inputOf(item: WorkItem): WorkItemInput {
   };
 }
 
-function newItemInput(title: string): WorkItemInput {
+function newItemInput(title: string, due_date: string | null): WorkItemInput {
   // Nulls let the core choose its defaults (type task, priority medium).
   return {
     item_type: null,
@@ -45,7 +45,7 @@ function newItemInput(title: string): WorkItemInput {
     story_points: null,
     priority: null,
     tags: [],
-    due_date: null,
+    due_date,
   };
 }
 
@@ -157,11 +157,12 @@ class BoardState {
     this.#scheduleRefresh();
   }
 
-  async createItem(statusId: number, title: string): Promise<CommandError | WorkItem> {
+  /** Adds an item at the end of a column, due on `dueDate` if given (one edit, one undo step). */
+  async createItem(statusId: number, title: string, dueDate: string | null = null): Promise<CommandError | WorkItem> {
     const projectId = this.#projectId;
     if (!this.editable || projectId == null) return { code: 'read_only', message: 'This workspace is read-only.' };
     try {
-      const item = await enqueue(() => api.itemCreate(projectId, statusId, newItemInput(title)));
+      const item = await enqueue(() => api.itemCreate(projectId, statusId, newItemInput(title, dueDate)));
       this.#patch((b) => ops.addItem(b, item));
       this.#edited({ refresh: true });
       return item;

@@ -276,6 +276,23 @@ describe('calendar view', () => {
     expect(screen.queryByTestId('calendar-new-title')).toBeNull();
   });
 
+  test('adding from the calendar is one edit: item_create carries the due date, no item_update follows', async () => {
+    const fake = await renderCalendar();
+    const edits = fake.calls.length;
+    await fireEvent.pointerEnter(day('2026-03-12'));
+    await fireEvent.click(within(day('2026-03-12')).getByTestId('calendar-add'));
+    const input = await screen.findByTestId('calendar-new-title');
+    await fireEvent.input(input, { target: { value: 'Book the auditors' } });
+    await fireEvent.keyDown(input, { key: 'Enter' });
+    await waitFor(() => expect(entryTitles('2026-03-12')).toEqual(['Book the auditors']));
+    expect(fake.callsOf('item_create')).toHaveLength(1);
+    expect(fake.callsOf('item_create')[0]).toMatchObject({
+      input: { title: 'Book the auditors', due_date: '2026-03-12' },
+    });
+    expect(fake.callsOf('item_update')).toHaveLength(0);
+    expect(fake.calls.slice(edits).filter((c) => c.cmd.startsWith('item_'))).toHaveLength(1);
+  });
+
   test('a day with more entries than fit shows "+N more", which lists them all', async () => {
     const fake = datedBackend();
     const extra = fake.addItems('Backlog', ['One', 'Two', 'Three', 'Four']);
