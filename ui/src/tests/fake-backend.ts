@@ -2,7 +2,7 @@
 // enough state to answer the commands the UI sends, records every call, and lets a test make
 // any command fail with a CommandError.
 import { mockIPC } from '@tauri-apps/api/mocks';
-import { todayIso } from '../lib/format';
+import { todayIso } from '../lib/shared/format';
 import type { Board } from '../lib/bindings/Board';
 import type { CommandError } from '../lib/bindings/CommandError';
 import type { DependencyKind } from '../lib/bindings/DependencyKind';

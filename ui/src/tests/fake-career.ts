@@ -15,7 +15,7 @@ import type { UnitEntry } from '../lib/bindings/UnitEntry';
 import type { UnitEntryInput } from '../lib/bindings/UnitEntryInput';
 import type { Upcoming } from '../lib/bindings/Upcoming';
 import type { WorkItem } from '../lib/bindings/WorkItem';
-import { todayIso } from '../lib/format';
+import { todayIso } from '../lib/shared/format';
 import type { FakeBackend } from './fake-backend';
 import { skillCatalog } from './fake-skills';
 

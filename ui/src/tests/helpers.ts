@@ -1,18 +1,18 @@
 import { render, screen } from '@testing-library/svelte';
 import App from '../App.svelte';
-import { board } from '../lib/state/board.svelte';
-import { drag } from '../lib/state/drag.svelte';
-import { resetQueue } from '../lib/state/queue.svelte';
-import { session } from '../lib/state/session.svelte';
-import { timeline } from '../lib/state/timeline.svelte';
-import { sprints } from '../lib/state/sprints.svelte';
-import { flow } from '../lib/state/flow.svelte';
-import { grid } from '../lib/state/grid.svelte';
-import { calendarView } from '../lib/state/calendar-view.svelte';
-import { skills } from '../lib/state/skills.svelte';
-import { upcoming } from '../lib/state/upcoming.svelte';
-import { toasts } from '../lib/state/toasts.svelte';
-import { workspace } from '../lib/state/workspace.svelte';
+import { board } from '../features/work/board-state.svelte';
+import { drag } from '../lib/shared/drag.svelte';
+import { resetQueue } from '../lib/shared/queue.svelte';
+import { session } from '../features/workspace/session.svelte';
+import { timeline } from '../features/plan/timeline-state.svelte';
+import { sprints } from '../features/agile/sprints-state.svelte';
+import { flow } from '../features/agile/flow-state.svelte';
+import { grid } from '../features/work/grid-state.svelte';
+import { calendarView } from '../features/work/calendar-view.svelte';
+import { skills } from '../features/skills/skills.svelte';
+import { upcoming } from '../features/skills/upcoming.svelte';
+import { toasts } from '../lib/shared/toasts-state.svelte';
+import { workspace } from '../features/workspace/workspace.svelte';
 import type { FakeBackend } from './fake-backend';
 
 export function resetAppState() {

@@ -3,7 +3,7 @@ import { afterEach } from 'vitest';
 import { cleanup } from '@testing-library/svelte';
 import { clearMocks } from '@tauri-apps/api/mocks';
 import { resetAppState } from './helpers';
-import { setToday } from '../lib/clock';
+import { setToday } from '../lib/shared/clock';
 
 // No UI test reads the real date: the fake backend's today is this one, as the core's would be.
 const env = (globalThis as { process?: { env: Record<string, string | undefined> } }).process?.env;

@@ -1,0 +1,25 @@
+// App info, the start screen (session, recent list), opening and closing workspaces, undo/redo
+// and the start-up benchmark probe.
+import { call } from './index';
+import type { AppInfo } from '../bindings/AppInfo';
+import type { HistoryState } from '../bindings/HistoryState';
+import type { RecentEntry } from '../bindings/RecentEntry';
+import type { Replayed } from '../bindings/Replayed';
+import type { StartState } from '../bindings/StartState';
+import type { WorkspaceInfo } from '../bindings/WorkspaceInfo';
+
+export const appInfo = () => call<AppInfo>('app_info');
+export const sessionStart = () => call<StartState>('session_start');
+export const recentList = () => call<RecentEntry[]>('recent_list');
+export const recentRemove = (path: string) => call<RecentEntry[]>('recent_remove', { path });
+export const workspaceNew = (path: string) => call<WorkspaceInfo>('workspace_new', { path });
+export const workspaceOpen = (path: string) => call<WorkspaceInfo>('workspace_open', { path });
+export const workspaceOpenDemo = () => call<WorkspaceInfo>('workspace_open_demo');
+export const workspaceSaveCopy = (path: string) => call<null>('workspace_save_copy', { path });
+export const workspaceClose = () => call<null>('workspace_close');
+export const workspaceInfo = () => call<WorkspaceInfo | null>('workspace_info');
+export const historyState = () => call<HistoryState>('history_state');
+export const historyUndo = () => call<Replayed | null>('history_undo');
+export const historyRedo = () => call<Replayed | null>('history_redo');
+/** Start-up benchmark probe: the board is in the DOM and painted. */
+export const reportBoardPainted = () => call<null>('report_board_painted');
