@@ -25,8 +25,9 @@ fn quoted_after(text: &str, marker: &str, names: &mut BTreeSet<String>) {
     for (at, _) in text.match_indices(marker) {
         let rest = &text[at + marker.len()..];
         let Some(open) = rest.find('\'') else { continue };
-        // Only a quote right after the marker's own arguments counts (`call<Foo[]>('x'`).
-        if rest[..open].contains(['\n', ';', ')']) {
+        // Only a quote right after the marker's own arguments counts (`call<Foo[]>('x'`), on
+        // the same line or the next (a formatter may break `.answer(` before the name).
+        if rest[..open].trim().contains(['\n', ';', ')']) {
             continue;
         }
         let name: String = rest[open + 1..]

@@ -44,7 +44,6 @@ pub fn handlers<R: Runtime>() -> impl Fn(Invoke<R>) -> bool + Send + Sync + 'sta
         plan::schedule_get,
         plan::dependency_add,
         plan::dependency_remove,
-        plan::task_plan_set,
         plan::task_indent,
         plan::task_outdent,
         plan::task_move,

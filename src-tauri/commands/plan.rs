@@ -3,7 +3,7 @@
 
 use bridgeplan_core::plan::baselines::{Baseline, TaskVariance};
 use bridgeplan_core::plan::calendars::{CalendarException, CalendarName, WorkingCalendar};
-use bridgeplan_core::plan::timeline::{DependencyKind, ProjectSchedule, TaskPlanInput};
+use bridgeplan_core::plan::timeline::{DependencyKind, ProjectSchedule};
 use bridgeplan_core::Id;
 use tauri::State;
 
@@ -33,11 +33,6 @@ pub async fn dependency_add(
 #[tauri::command(rename_all = "snake_case")]
 pub async fn dependency_remove(session: State<'_, Session>, id: Id) -> CommandResult<()> {
     session.with(|ws| ws.remove_dependency(id))
-}
-
-#[tauri::command(rename_all = "snake_case")]
-pub async fn task_plan_set(session: State<'_, Session>, item_id: Id, input: TaskPlanInput) -> CommandResult<()> {
-    session.with(|ws| ws.set_task_plan(item_id, &input))
 }
 
 #[tauri::command(rename_all = "snake_case")]

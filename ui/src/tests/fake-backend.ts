@@ -522,8 +522,6 @@ export class FakeBackend {
       case 'recent_remove':
         this.recent = this.recent.filter((r) => r.path !== a.path);
         return this.recent;
-      case 'workspace_info':
-        return this.workspace;
       case 'workspace_open':
       case 'workspace_new': {
         const path = a.path as string;

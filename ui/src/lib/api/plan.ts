@@ -5,7 +5,6 @@ import type { CalendarException } from '../bindings/CalendarException';
 import type { CalendarName } from '../bindings/CalendarName';
 import type { DependencyKind } from '../bindings/DependencyKind';
 import type { ProjectSchedule } from '../bindings/ProjectSchedule';
-import type { TaskPlanInput } from '../bindings/TaskPlanInput';
 import type { TaskVariance } from '../bindings/TaskVariance';
 import type { WorkingCalendar } from '../bindings/WorkingCalendar';
 
@@ -26,7 +25,6 @@ export const dependencyAdd = (
 ) => call<number>('dependency_add', { predecessor_id, successor_id, kind, lag_minutes });
 export const dependencyRemove = (id: number) => call<null>('dependency_remove', { id });
 /** Sets an item's WBS parent and scheduling fields (duration, constraint, progress). */
-export const taskPlanSet = (item_id: number, input: TaskPlanInput) => call<null>('task_plan_set', { item_id, input });
 /** Tab: under the task above at its level. Refused with `invalid_input` for the first task of a level. */
 export const taskIndent = (item_id: number) => call<null>('task_indent', { item_id });
 /** Shift+Tab: up one level; the tasks after it at its old level become its own (no row moves). */

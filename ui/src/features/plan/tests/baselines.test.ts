@@ -80,6 +80,7 @@ class BaselineBackend extends FakeBackend {
         this.#baseline(args.id);
         this.baselines = this.baselines.filter((b) => b.id !== args.id);
         return null;
+      case 'baseline_variance':
       default: {
         const baseline = this.#baseline(args.id);
         return this.schedule(baseline.project_id).tasks.flatMap((t): TaskVariance[] => {
