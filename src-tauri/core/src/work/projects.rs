@@ -245,12 +245,6 @@ impl Workspace {
     }
 }
 
-pub(crate) fn ids(tx: &rusqlite::Transaction, sql: &str, param: Id) -> Result<Vec<Id>> {
-    let mut stmt = tx.prepare_cached(sql)?;
-    let rows = stmt.query_map([param], |r| r.get(0))?;
-    Ok(rows.collect::<rusqlite::Result<_>>()?)
-}
-
 /// Inserts a project with its methodology's default statuses, inside an edit.
 pub(crate) fn insert(ctx: &mut EditContext, input: &ProjectInput) -> Result<Id> {
     let p = check(input)?;

@@ -118,7 +118,7 @@ impl<'a> EditContext<'a> {
                     from = key.from,
                     to = key.to,
                 );
-                for child in crate::work::projects::ids(self.tx, &sql, id)? {
+                for child in ids_of(self.tx, &sql, id)? {
                     if key.cascade {
                         pending.push((key.child.clone(), child));
                     } else {
@@ -272,6 +272,13 @@ impl Workspace {
             }
         }
     }
+}
+
+/// The ids `sql` selects for one parameter.
+fn ids_of(tx: &Transaction, sql: &str, param: Id) -> Result<Vec<Id>> {
+    let mut stmt = tx.prepare_cached(sql)?;
+    let rows = stmt.query_map([param], |r| r.get(0))?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
 }
 
 fn read_row(tx: &Transaction, table: &str, id: Id) -> Result<Option<RowImage>> {
