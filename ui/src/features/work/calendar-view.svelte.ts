@@ -7,11 +7,10 @@ import type { Project } from '../../lib/bindings/Project';
 import type { ProjectSchedule } from '../../lib/bindings/ProjectSchedule';
 import type { CalendarEntry } from './calendar-view';
 import { todayIso } from '../../lib/shared/format';
+import { PointerDrag } from '../../lib/shared/pointer-drag';
 import { session } from '../workspace/session.svelte';
 
 export type CalendarMode = 'month' | 'week';
-
-const THRESHOLD = 5; // px the pointer must travel before a press becomes a drag
 
 /** Only these methodologies have a computed schedule. */
 export const hasSchedule = (project: Project) =>
@@ -97,12 +96,11 @@ class CalendarViewState {
   }
 }
 
-type Press = { entry: CalendarEntry; pointerId: number; startX: number; startY: number; onDrop: Drop };
 type Drop = (entry: CalendarEntry, day: string) => void;
 
 /**
- * Pointer drags (not HTML5 drag-and-drop, which the desktop webview's file drop gets in the
- * way of). The day under the pointer is the target; entries let the pointer through meanwhile.
+ * Dragging an entry to another day (pointer-drag.ts). The day under the pointer is the
+ * target; entries let the pointer through meanwhile.
  */
 class CalendarDragState {
   entry = $state.raw<CalendarEntry | null>(null);
@@ -110,74 +108,42 @@ class CalendarDragState {
   y = $state(0);
   targetDay = $state<string | null>(null);
 
-  #press: Press | null = null;
-  #suppressClick = false;
+  #press: { entry: CalendarEntry; onDrop: Drop } | null = null;
+  #pointer = new PointerDrag({
+    threshold: 5,
+    begin: () => {
+      this.entry = this.#press!.entry;
+      document.body.classList.add('dragging');
+    },
+    move: (e) => this.#track(e),
+    release: (e) => {
+      if (!this.entry) return;
+      this.#track(e);
+      const day = this.targetDay;
+      if (day && day !== this.entry.start) this.#press!.onDrop(this.entry, day);
+    },
+    end: () => this.#end(),
+  });
 
   pointerDown(e: PointerEvent, entry: CalendarEntry, onDrop: Drop) {
     if (e.button !== 0 || e.ctrlKey || e.metaKey || e.shiftKey || e.altKey) return;
-    this.#press = { entry, pointerId: e.pointerId, startX: e.clientX, startY: e.clientY, onDrop };
-    window.addEventListener('pointermove', this.#onMove);
-    window.addEventListener('pointerup', this.#onUp);
-    window.addEventListener('pointercancel', this.#onCancel);
-    window.addEventListener('keydown', this.#onKey, true);
+    this.#press = { entry, onDrop };
+    this.#pointer.press(e);
   }
 
   /** A drag ends with a click on the entry it started from; that click is not a click. */
   takeClick(): boolean {
-    if (!this.#suppressClick) return true;
-    this.#suppressClick = false;
-    return false;
+    return this.#pointer.takeClick();
   }
 
-  #onMove = (e: PointerEvent) => {
-    const press = this.#press;
-    if (!press || e.pointerId !== press.pointerId) return;
-    if (!this.entry) {
-      if (Math.hypot(e.clientX - press.startX, e.clientY - press.startY) < THRESHOLD) return;
-      this.entry = press.entry;
-      document.body.classList.add('dragging');
-    }
-    e.preventDefault();
+  #track(e: PointerEvent) {
     this.x = e.clientX;
     this.y = e.clientY;
-    this.#updateTarget();
-  };
-
-  #onUp = (e: PointerEvent) => {
-    const press = this.#press;
-    if (!press || e.pointerId !== press.pointerId) return;
-    if (this.entry) {
-      this.x = e.clientX;
-      this.y = e.clientY;
-      this.#updateTarget();
-      const day = this.targetDay;
-      if (day && day !== this.entry.start) press.onDrop(this.entry, day);
-      this.#suppressClick = true;
-      setTimeout(() => (this.#suppressClick = false), 0);
-    }
-    this.#end();
-  };
-
-  #onCancel = () => this.#end();
-
-  #onKey = (e: KeyboardEvent) => {
-    if (e.key === 'Escape' && this.entry) {
-      e.preventDefault();
-      e.stopPropagation();
-      this.#end();
-    }
-  };
-
-  #updateTarget() {
     const day = document.elementFromPoint(this.x, this.y)?.closest<HTMLElement>('[data-testid="calendar-day"]');
     this.targetDay = day?.dataset.date ?? null;
   }
 
   #end() {
-    window.removeEventListener('pointermove', this.#onMove);
-    window.removeEventListener('pointerup', this.#onUp);
-    window.removeEventListener('pointercancel', this.#onCancel);
-    window.removeEventListener('keydown', this.#onKey, true);
     document.body.classList.remove('dragging');
     this.#press = null;
     this.entry = null;
@@ -185,8 +151,8 @@ class CalendarDragState {
   }
 
   reset() {
+    this.#pointer.reset();
     this.#end();
-    this.#suppressClick = false;
   }
 }
 

@@ -1,25 +1,16 @@
-// Dragging cards with pointer events (not HTML5 drag-and-drop, whose file-drop handling in
-// the desktop webview gets in the way). The target is computed from geometry — which column
-// is under the pointer, and the gap nearest to it from the column's scroll position — so it
-// works the same whether the neighbouring cards are rendered (virtualised) or not.
+// Dragging cards with the pointer (pointer-drag.ts). The target is computed from geometry —
+// which column is under the pointer, and the gap nearest to it from the column's scroll
+// position — so it works the same whether the neighbouring cards are rendered (virtualised) or not.
 import type { WorkItem } from '../bindings/WorkItem';
 import { findItem } from '../../features/work/board-ops';
+import { PointerDrag } from './pointer-drag';
 import { slotAt } from './geometry';
 import { board } from '../../features/work/board-state.svelte';
 
-const THRESHOLD = 5; // px the pointer must travel before a press becomes a drag
 const EDGE = 48; // px from a scroll area's edge where auto-scroll starts
 const MAX_SPEED = 16; // px per frame at the very edge
 
-type Press = {
-  item: WorkItem;
-  pointerId: number;
-  startX: number;
-  startY: number;
-  offsetX: number;
-  offsetY: number;
-  width: number;
-};
+type Press = { item: WorkItem; offsetX: number; offsetY: number; width: number };
 
 class DragState {
   /** The card being dragged (null when no drag is under way). */
@@ -36,7 +27,29 @@ class DragState {
   #press: Press | null = null;
   #list: HTMLElement | null = null;
   #frame = 0;
-  #suppressClick = false;
+  #pointer = new PointerDrag({
+    threshold: 5,
+    begin: () => {
+      const press = this.#press!;
+      this.item = press.item;
+      this.offsetX = press.offsetX;
+      this.offsetY = press.offsetY;
+      this.width = press.width;
+      document.body.classList.add('dragging');
+      this.#frame = requestAnimationFrame(this.#autoScroll);
+    },
+    move: (e) => {
+      this.x = e.clientX;
+      this.y = e.clientY;
+      this.#updateTarget();
+    },
+    release: () => {
+      if (!this.item) return;
+      this.#updateTarget();
+      this.#drop();
+    },
+    end: () => this.#end(),
+  });
 
   get active() {
     return this.item != null;
@@ -45,66 +58,14 @@ class DragState {
   pointerDown(e: PointerEvent, item: WorkItem, card: HTMLElement) {
     if (e.button !== 0 || e.ctrlKey || e.metaKey || e.shiftKey || !board.editable) return;
     const rect = card.getBoundingClientRect();
-    this.#press = {
-      item,
-      pointerId: e.pointerId,
-      startX: e.clientX,
-      startY: e.clientY,
-      offsetX: e.clientX - rect.left,
-      offsetY: e.clientY - rect.top,
-      width: rect.width,
-    };
-    window.addEventListener('pointermove', this.#onMove);
-    window.addEventListener('pointerup', this.#onUp);
-    window.addEventListener('pointercancel', this.#onCancel);
-    window.addEventListener('keydown', this.#onKey, true);
+    this.#press = { item, offsetX: e.clientX - rect.left, offsetY: e.clientY - rect.top, width: rect.width };
+    this.#pointer.press(e);
   }
 
   /** A drag ends with a click on the card it started from; that click must not open it. */
   takeClick(): boolean {
-    if (!this.#suppressClick) return true;
-    this.#suppressClick = false;
-    return false;
+    return this.#pointer.takeClick();
   }
-
-  #onMove = (e: PointerEvent) => {
-    const press = this.#press;
-    if (!press || e.pointerId !== press.pointerId) return;
-    if (!this.item) {
-      if (Math.hypot(e.clientX - press.startX, e.clientY - press.startY) < THRESHOLD) return;
-      this.item = press.item;
-      this.offsetX = press.offsetX;
-      this.offsetY = press.offsetY;
-      this.width = press.width;
-      document.body.classList.add('dragging');
-      this.#frame = requestAnimationFrame(this.#autoScroll);
-    }
-    e.preventDefault();
-    this.x = e.clientX;
-    this.y = e.clientY;
-    this.#updateTarget();
-  };
-
-  #onUp = (e: PointerEvent) => {
-    if (!this.#press || e.pointerId !== this.#press.pointerId) return;
-    if (this.item) {
-      this.#updateTarget();
-      this.#drop();
-      this.#suppressClick = true;
-      setTimeout(() => (this.#suppressClick = false), 0);
-    }
-    this.#end();
-  };
-
-  #onCancel = () => this.#end();
-
-  #onKey = (e: KeyboardEvent) => {
-    if (e.key === 'Escape' && this.item) {
-      e.preventDefault();
-      e.stopPropagation();
-      this.#end();
-    }
-  };
 
   #updateTarget() {
     const under = document.elementFromPoint(this.x, this.y);
@@ -157,10 +118,6 @@ class DragState {
 
   #end() {
     cancelAnimationFrame(this.#frame);
-    window.removeEventListener('pointermove', this.#onMove);
-    window.removeEventListener('pointerup', this.#onUp);
-    window.removeEventListener('pointercancel', this.#onCancel);
-    window.removeEventListener('keydown', this.#onKey, true);
     document.body.classList.remove('dragging');
     this.#press = null;
     this.#list = null;
@@ -169,8 +126,8 @@ class DragState {
   }
 
   reset() {
+    this.#pointer.reset();
     this.#end();
-    this.#suppressClick = false;
   }
 }
 
