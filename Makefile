@@ -8,7 +8,8 @@ export WEBKIT_DISABLE_DMABUF_RENDERER := 1
 
 # The dates the date-sensitive suites run under (the core's clock reads BRIDGEPLAN_TODAY): a
 # Wednesday (the day a weekend bug showed), a Sunday, and 29 February (a Tuesday). The first
-# runs every test; the others run the core, CLI, IPC and report suites and one end-to-end file.
+# runs every test; the others run the Rust suites (core, CLI, IPC, reports), the UI tests and
+# the plan end-to-end file.
 TEST_DATES := 2026-12-02 2027-01-03 2028-02-29
 FIRST_DATE := $(firstword $(TEST_DATES))
 OTHER_DATES := $(wordlist 2,$(words $(TEST_DATES)),$(TEST_DATES))
@@ -70,8 +71,8 @@ test-ui: deps
 test-e2e: test-rust
 	BRIDGEPLAN_TODAY=$(FIRST_DATE) xvfb-run -a -s "-screen 0 1280x800x24" node --test --test-concurrency=1 tests/e2e/
 	@for day in $(OTHER_DATES); do \
-	  echo "== the timeline end-to-end test on $$day"; \
-	  BRIDGEPLAN_TODAY=$$day xvfb-run -a -s "-screen 0 1280x800x24" node --test tests/e2e/timeline.test.mjs || exit 1; \
+	  echo "== the plan (timeline) end-to-end test on $$day"; \
+	  BRIDGEPLAN_TODAY=$$day xvfb-run -a -s "-screen 0 1280x800x24" node --test tests/e2e/plan.test.mjs || exit 1; \
 	done
 
 ## Release build and measurements → target/bench/results.json
