@@ -79,8 +79,9 @@ test-e2e: test-rust
 bench: ui
 	python3 scripts/bench.py
 
-# Clippy with every warning an error (the UI's type check runs in test-ui).
-lint: deps
+# Clippy with every warning an error (the UI's type check runs in test-ui). It needs ui/dist:
+# the app embeds it.
+lint: ui
 	cargo clippy --workspace --all-targets $(CARGO_FEATURES) -- -D warnings
 
 clean:
