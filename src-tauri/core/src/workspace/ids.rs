@@ -37,11 +37,8 @@ pub(crate) fn new_id(conn: &Connection, table: &str) -> Result<Id> {
 /// The next place in `table`'s `seq` column: the order rows were recorded in, which random ids
 /// no longer give.
 pub(crate) fn next_seq(conn: &Connection, table: &str) -> Result<i64> {
-    Ok(
-        conn.query_row(&format!("SELECT coalesce(max(seq), 0) + 1 FROM {table}"), [], |r| {
-            r.get(0)
-        })?,
-    )
+    let mut stmt = conn.prepare_cached(&format!("SELECT coalesce(max(seq), 0) + 1 FROM {table}"))?;
+    Ok(stmt.query_row([], |r| r.get(0))?)
 }
 
 /// A random (version 4) UUID in its usual text form.
