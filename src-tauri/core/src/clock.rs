@@ -7,7 +7,7 @@
 //! real time of day, so instants taken one after another still come in order.
 
 use std::cell::Cell;
-use std::sync::RwLock;
+use std::sync::{OnceLock, RwLock};
 
 use chrono::{DateTime, Local, NaiveDate, SecondsFormat, TimeZone, Utc};
 
@@ -73,8 +73,10 @@ fn fixed() -> Option<NaiveDate> {
     if let Some(day) = *FIXED.read().unwrap_or_else(|e| e.into_inner()) {
         return Some(day);
     }
-    // A malformed variable is reported where the process starts (main); here it is ignored.
-    from_env().ok().flatten()
+    // The environment does not change while the process runs: read it once. A malformed
+    // variable is reported where the process starts (main); here it is ignored.
+    static FROM_ENV: OnceLock<Option<NaiveDate>> = OnceLock::new();
+    *FROM_ENV.get_or_init(|| from_env().ok().flatten())
 }
 
 /// Today's date where the user is.
