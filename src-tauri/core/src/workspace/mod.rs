@@ -34,6 +34,7 @@ const MIGRATIONS: &[(u32, &str)] = &[
     (6, include_str!("migrations/0006_skills.sql")),
     (7, include_str!("migrations/0007_project_start_time.sql")),
     (8, include_str!("migrations/0008_ids.sql")),
+    (9, include_str!("migrations/0009_project_controls.sql")),
 ];
 
 pub fn current_schema_version() -> u32 {

@@ -18,21 +18,26 @@ function storageKey(path: string) {
 
 export type ProjectFormState = { mode: 'new' } | { mode: 'edit'; project: Project } | null;
 
-/** What the main area shows: a project, the People & Skills screen, what is coming up, or reports. */
-export type Screen = 'project' | 'people' | 'upcoming' | 'reports';
+/**
+ * What the main area shows: a project, or one of the workspace's screens (what is coming up, the
+ * portfolio, resources, timesheets, People & Skills, reports).
+ */
+export type Screen = 'project' | 'people' | 'upcoming' | 'reports' | 'portfolio' | 'resources' | 'timesheet';
 
-export type View = 'board' | 'timeline' | 'sprints' | 'grid' | 'calendar' | 'flow';
+export type View = 'overview' | 'board' | 'timeline' | 'sprints' | 'grid' | 'calendar' | 'flow' | 'scope' | 'budget';
 
 /**
- * The views a project offers, in tab order: sprints for Scrum work, flow for Kanban work; the
- * grid and the calendar show the same items in every project.
+ * The views a project offers, in tab order: its overview (lifecycle) first; sprints for Scrum
+ * work, flow for Kanban work; the grid and the calendar show the same items in every project;
+ * scope and budget, the controls, last.
  */
 export function viewsFor(project: Project | null): View[] {
   const m = project?.methodology;
-  const views: View[] = ['board', 'timeline'];
+  const views: View[] = ['overview', 'board', 'timeline'];
   if (m === 'scrum' || m === 'hybrid') views.push('sprints');
   views.push('grid', 'calendar');
   if (m === 'kanban' || m === 'hybrid') views.push('flow');
+  views.push('scope', 'budget');
   return views;
 }
 

@@ -49,7 +49,7 @@ describe('sprints view', () => {
     expect(screen.getByTestId('sprint-summary').textContent).toContain('Sprint 2');
     expect(screen.getByTestId('sprint-summary').textContent).toContain('Sign-in works');
 
-    for (const view of ['grid', 'calendar', 'board', 'timeline', 'sprints']) {
+    for (const view of ['grid', 'calendar', 'scope', 'budget', 'overview', 'board', 'timeline', 'sprints']) {
       await fireEvent.keyDown(document.body, { key: 'v' });
       expect(selected(view)).toBe('true');
     }
