@@ -10,7 +10,6 @@ ALTER TABLE projects ADD COLUMN framework TEXT NOT NULL DEFAULT 'pmbok'
     CHECK (framework IN ('pmbok', 'prince2', 'agile', 'itil'));
 -- The template key the project was made from ('' when none).
 ALTER TABLE projects ADD COLUMN project_type TEXT NOT NULL DEFAULT '';
-ALTER TABLE projects ADD COLUMN owner_id INTEGER REFERENCES people(id) ON DELETE SET NULL;
 
 -- Risks: the register grows with the RAID log; project templates seed typical risks now.
 CREATE TABLE risks (
