@@ -3,6 +3,7 @@
 
 pub mod baselines;
 pub mod calendars;
+pub mod editing;
 pub mod outline;
 pub mod schedule;
 pub mod tasks;

@@ -27,6 +27,7 @@ impl Workspace {
                 "A dependency joins two tasks of the same project.".into(),
             ));
         }
+        crate::plan::editing::check_lag(lag_minutes, None)?;
         if predecessor == successor {
             return Err(CoreError::InvalidInput(format!(
                 "\"{}\" cannot depend on itself.",
@@ -151,6 +152,16 @@ impl Workspace {
         let item = self.item(item_id)?;
         self.refuse_summary(item_id, &item.title)?;
         let start = parse_local("The new start", start)?;
+        // On the task's own calendar: a day off (a holiday, a contractor's Friday) gives the next
+        // working day, so the saved constraint is where the engine puts the bar.
+        let outline = self.outline(item.project_id)?;
+        let start = match outline.item_ids.iter().position(|&id| id == item_id) {
+            Some(at) => {
+                let network = &outline.network;
+                network.calendars[network.tasks[at].calendar.unwrap_or(network.calendar)].next_start(start)
+            }
+            None => start,
+        };
         let actual_start: Option<String> =
             self.conn
                 .query_row("SELECT actual_start FROM work_items WHERE id = ?1", [item_id], |r| {

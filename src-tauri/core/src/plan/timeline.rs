@@ -10,6 +10,7 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use crate::plan::calendars::{self, STANDARD_CALENDAR};
+use crate::plan::editing::{schedule_calendars, ScheduleCalendar, TaskPlanState};
 use crate::plan::schedule::calendar::{from_minute, to_minute};
 use crate::plan::schedule::{self, Constraint, Lag, Link, LinkType, Minute, Network, Task};
 use crate::{CoreError, Id, Result, Workspace};
@@ -100,6 +101,8 @@ pub struct ScheduledTask {
     /// currency; a summary's adds up its tasks'.
     #[ts(type = "number")]
     pub cost_minor: i64,
+    /// Its stored constraint, actual dates and calendar, for editing them.
+    pub plan: TaskPlanState,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
@@ -163,6 +166,8 @@ pub struct ProjectSchedule {
     pub links: Vec<ScheduleLink>,
     /// ISO 4217 code of the costs.
     pub currency: String,
+    /// The working calendars tasks work on (`plan.calendar` points here): dragged bars snap to them.
+    pub calendars: Vec<ScheduleCalendar>,
 }
 
 /// A project's items in WBS order with what the network needs to know about each.
@@ -491,6 +496,7 @@ impl Workspace {
                 resource: outline.resource[i].clone(),
                 work_hours: (work[i] * 100.0).round() / 100.0,
                 cost_minor: cost[i],
+                plan: TaskPlanState::of(&outline.network, i),
             })
             .collect();
         Ok(ProjectSchedule {
@@ -499,6 +505,7 @@ impl Workspace {
             start: from_minute(outline.network.start),
             finish: from_minute(result.finish),
             tasks,
+            calendars: schedule_calendars(&outline.network),
             links: outline.links,
             currency: self.currency()?,
         })

@@ -34,6 +34,8 @@ const MOVE_PLAN: &str = r#"<?xml version="1.0"?>
   </Tasks>
 </Project>"#;
 
+mod editing;
+
 #[path = "../support/mod.rs"]
 mod support;
 
