@@ -346,6 +346,68 @@ fn outline_edits_dragged_bars_epics_and_the_calendar_through_ipc() {
 }
 
 #[test]
+fn a_tasks_progress_and_constraint_and_a_links_lag_through_ipc() {
+    let h = Harness::new(None);
+    h.ok("session_start", json!({}));
+    let projects = h.ok("projects_list", json!({}));
+    let erp = projects
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|p| p["methodology"] == "waterfall")
+        .unwrap()["id"]
+        .clone();
+    let schedule = |h: &Harness| h.ok("schedule_get", json!({ "project_id": erp }));
+    let task = |h: &Harness, prefix: &str| {
+        schedule(h)["tasks"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|t| t["name"].as_str().unwrap().starts_with(prefix))
+            .unwrap()
+            .clone()
+    };
+    let runbook = task(&h, "Cutover runbook");
+    assert!(
+        schedule(&h)["calendars"].as_array().unwrap().len() >= 2,
+        "the four-day week too"
+    );
+    h.ok(
+        "task_plan_set",
+        json!({ "item_id": runbook["item_id"], "input": {
+            "constraint_type": "snet", "constraint_date": "2030-01-07", "percent_complete": 50.0,
+            "actual_start": null, "actual_finish": null } }),
+    );
+    let now = task(&h, "Cutover runbook");
+    assert_eq!(now["percent_complete"], 50.0);
+    assert_eq!(now["plan"]["constraint_type"], "snet");
+    assert_eq!(now["start"], "2030-01-07T08:00:00");
+    let refused = h.err(
+        "task_plan_set",
+        json!({ "item_id": runbook["item_id"], "input": {
+            "constraint_type": "mfo", "constraint_date": null, "percent_complete": 0.0,
+            "actual_start": null, "actual_finish": null } }),
+    );
+    assert_eq!(refused["code"], "invalid_input");
+
+    let link = schedule(&h)["links"][0].clone();
+    h.ok(
+        "dependency_set",
+        json!({ "id": link["id"], "input": { "kind": "ss", "lag_minutes": 960, "lag_percent": null } }),
+    );
+    let link = schedule(&h)["links"][0].clone();
+    assert_eq!(
+        (link["kind"].clone(), link["lag_minutes"].clone()),
+        (json!("ss"), json!(960))
+    );
+    let far = h.err(
+        "dependency_set",
+        json!({ "id": link["id"], "input": { "kind": "fs", "lag_minutes": 1_000_000, "lag_percent": null } }),
+    );
+    assert_eq!(far["code"], "invalid_input");
+}
+
+#[test]
 fn a_persons_skills_through_ipc_assess_decide_evidence_and_undo() {
     let h = Harness::new(None);
     h.ok("session_start", json!({}));

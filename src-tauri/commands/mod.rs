@@ -48,6 +48,9 @@ pub fn handlers<R: Runtime>() -> impl Fn(Invoke<R>) -> bool + Send + Sync + 'sta
         plan::task_outdent,
         plan::task_move,
         plan::task_finish_set,
+        // plan: a task's constraint, progress and actuals; a link's type and lag
+        plan::task_plan_set,
+        plan::dependency_set,
         plan::calendar_get,
         plan::calendar_week_set,
         plan::calendar_exception_set,

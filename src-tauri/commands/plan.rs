@@ -3,6 +3,7 @@
 
 use bridgeplan_core::plan::baselines::{Baseline, TaskVariance};
 use bridgeplan_core::plan::calendars::{CalendarException, CalendarName, WorkingCalendar};
+use bridgeplan_core::plan::editing::{LinkInput, TaskScheduleInput};
 use bridgeplan_core::plan::timeline::{DependencyKind, ProjectSchedule};
 use bridgeplan_core::Id;
 use tauri::State;
@@ -106,4 +107,14 @@ pub async fn calendar_exception_remove(session: State<'_, Session>, calendar_id:
 #[tauri::command(rename_all = "snake_case")]
 pub async fn calendars_list(session: State<'_, Session>) -> CommandResult<Vec<CalendarName>> {
     session.with(|ws| ws.calendar_names())
+}
+
+#[tauri::command(rename_all = "snake_case")]
+pub async fn task_plan_set(session: State<'_, Session>, item_id: Id, input: TaskScheduleInput) -> CommandResult<()> {
+    session.with(|ws| ws.set_task_schedule(item_id, &input))
+}
+
+#[tauri::command(rename_all = "snake_case")]
+pub async fn dependency_set(session: State<'_, Session>, id: Id, input: LinkInput) -> CommandResult<()> {
+    session.with(|ws| ws.set_dependency(id, &input))
 }

@@ -11,6 +11,9 @@ import type { Person } from '../lib/bindings/Person';
 import type { Project } from '../lib/bindings/Project';
 import type { ProjectInput } from '../lib/bindings/ProjectInput';
 import type { ProjectSchedule } from '../lib/bindings/ProjectSchedule';
+import type { ScheduleCalendar } from '../lib/bindings/ScheduleCalendar';
+import type { TaskScheduleInput } from '../lib/bindings/TaskScheduleInput';
+import type { LinkInput } from '../lib/bindings/LinkInput';
 import type { RecentEntry } from '../lib/bindings/RecentEntry';
 import type { ScheduledTask } from '../lib/bindings/ScheduledTask';
 import type { ScheduleLink } from '../lib/bindings/ScheduleLink';
@@ -104,8 +107,16 @@ function scheduledTask(
     resource: null,
     work_hours: 0,
     cost_minor: 0,
+    plan: { constraint_type: 'asap', constraint_date: null, actual_start: null, actual_finish: null, calendar: 0 },
   };
 }
+
+/** The calendar every fake schedule runs on: Monday to Friday, 08:00–12:00 and 13:00–17:00. */
+export const STANDARD_SCHEDULE_CALENDAR: ScheduleCalendar = {
+  name: 'Standard',
+  week: [WORKDAY, WORKDAY, WORKDAY, WORKDAY, WORKDAY, [], []],
+  exceptions: [],
+};
 
 export class FakeBackend {
   calls: Call[] = [];
@@ -255,6 +266,7 @@ export class FakeBackend {
       tasks: scheduled,
       links: [],
       currency: 'EUR',
+      calendars: [STANDARD_SCHEDULE_CALENDAR],
     });
     return project;
   }
@@ -313,6 +325,7 @@ export class FakeBackend {
       tasks,
       links: this.links.filter((l) => ids.has(l.predecessor_id)),
       currency: 'EUR',
+      calendars: [STANDARD_SCHEDULE_CALENDAR],
     };
   }
 
@@ -741,6 +754,67 @@ export class FakeBackend {
             const own = this.#scheduledTask(task.item_id);
             own.start = own.early_start = `${start.slice(0, 10)}T08:00:00`;
             own.finish = own.early_finish = `${addDays(task.finish.slice(0, 10), shift)}${task.finish.slice(10)}`;
+            return null;
+          },
+        );
+      }
+      // plan: a task's constraint, progress and actuals, and a link's type and lag. The fake
+      // stores them and moves no date (it does not schedule); its refusals are the backend's.
+      case 'task_plan_set': {
+        const task = this.#scheduledTask(a.item_id as number);
+        const input = a.input as TaskScheduleInput;
+        const p = input.percent_complete;
+        if (!Number.isFinite(p) || p < 0 || p > 100) {
+          throw { code: 'invalid_input', message: 'Percent complete is a number from 0 to 100.' };
+        }
+        if (input.constraint_type !== 'asap' && !input.constraint_date) {
+          throw { code: 'invalid_input', message: `This constraint needs a date: on which day?` };
+        }
+        if (input.actual_finish && !input.actual_start) {
+          throw {
+            code: 'invalid_input',
+            message: `"${task.name}" has no actual start: enter when it started before when it finished.`,
+          };
+        }
+        if (task.summary && (input.constraint_type !== 'asap' || input.actual_start)) {
+          throw { code: 'invalid_input', message: `"${task.name}" is a summary task: its dates come from its tasks.` };
+        }
+        const at = (d: string | null, time: string) => (d ? (d.length === 10 ? `${d}T${time}` : d) : null);
+        const finish =
+          input.constraint_type === 'fnet' || input.constraint_type === 'fnlt' || input.constraint_type === 'mfo';
+        return this.#edit(`Update the schedule of "${task.name}"`, this.#scheduleOf(task.item_id).project_id, () => {
+          const own = this.#scheduledTask(task.item_id);
+          own.percent_complete = input.actual_finish ? 100 : p;
+          own.plan = {
+            ...own.plan,
+            constraint_type: input.constraint_type,
+            constraint_date:
+              input.constraint_type === 'asap' ? null : at(input.constraint_date, finish ? '17:00:00' : '08:00:00'),
+            actual_start: at(input.actual_start, '08:00:00'),
+            actual_finish: at(input.actual_finish, '17:00:00'),
+          };
+          return null;
+        });
+      }
+      case 'dependency_set': {
+        const holder = [...this.schedules.values()].find((sc) => sc.links.some((l) => l.id === a.id));
+        const link = (holder?.links ?? this.links).find((l) => l.id === a.id);
+        if (!link) throw { code: 'not_found', message: 'That dependency no longer exists.' };
+        const input = a.input as LinkInput;
+        if (Math.abs(input.lag_minutes) > 365 * 480) {
+          throw { code: 'invalid_input', message: 'A lag or lead is at most a year (365 working days) either way.' };
+        }
+        const schedule = this.#scheduleOf(link.predecessor_id);
+        const name = (id: number) => schedule.tasks.find((t) => t.item_id === id)?.name ?? '?';
+        return this.#edit(
+          `Change "${name(link.predecessor_id)}" → "${name(link.successor_id)}"`,
+          schedule.project_id,
+          () => {
+            Object.assign(link, {
+              kind: input.kind,
+              lag_minutes: input.lag_percent == null ? input.lag_minutes : 0,
+              lag_percent: input.lag_percent,
+            });
             return null;
           },
         );

@@ -313,7 +313,11 @@ impl Workspace {
             )));
         }
         // A finished task is done, whatever percentage was left in the field.
-        let percent = if actual_finish.is_some() { 100.0 } else { input.percent_complete };
+        let percent = if actual_finish.is_some() {
+            100.0
+        } else {
+            input.percent_complete
+        };
 
         let constraint = match constraint_at {
             Some(d) => constraint_from(constraint_code(kind), Some(d)),
@@ -333,7 +337,11 @@ impl Workspace {
             });
         }
         if (percent - before_percent).abs() > 1e-9 {
-            changes.push(format!("Set \"{}\" to {} % complete", item.title, (percent * 100.0).round() / 100.0));
+            changes.push(format!(
+                "Set \"{}\" to {} % complete",
+                item.title,
+                (percent * 100.0).round() / 100.0
+            ));
         }
         if actual_start != task.actual_start {
             changes.push(match actual_start {
@@ -389,7 +397,11 @@ impl Workspace {
             .optional()?
             .ok_or_else(|| CoreError::NotFound("That dependency no longer exists.".into()))?;
         check_lag(input.lag_minutes, input.lag_percent)?;
-        let lag_minutes = if input.lag_percent.is_some() { 0 } else { input.lag_minutes };
+        let lag_minutes = if input.lag_percent.is_some() {
+            0
+        } else {
+            input.lag_minutes
+        };
 
         // Schedule with the changed link before anything is written: a loop is refused here.
         let mut outline = self.outline(project)?;
@@ -410,7 +422,9 @@ impl Workspace {
                 .find(|l| Some(l.predecessor) == p && Some(l.successor) == s)
             {
                 link.kind = input.kind.link_type();
-                link.lag = input.lag_percent.map_or(Lag::Work(lag_minutes), Lag::PercentOfPredecessor);
+                link.lag = input
+                    .lag_percent
+                    .map_or(Lag::Work(lag_minutes), Lag::PercentOfPredecessor);
             }
             schedule::schedule(&outline.network)?;
         }

@@ -164,7 +164,9 @@ fn a_lag_beyond_a_year_is_refused_and_nothing_changes() {
     refused(p.ws.set_dependency(link, &far(0, Some(f64::NAN))));
     refused(p.ws.set_dependency(link, &far(0, Some(5000.0))));
     let (design, build) = (p.id("Design"), p.id("Cutover"));
-    let e = p.ws.add_dependency(design, build, DependencyKind::Fs, 400 * 480).unwrap_err();
+    let e =
+        p.ws.add_dependency(design, build, DependencyKind::Fs, 400 * 480)
+            .unwrap_err();
     assert_eq!(e.code(), ErrorCode::InvalidInput);
     assert_eq!(p.state(), before);
     let gone = p.ws.set_dependency(9999, &far(0, None)).unwrap_err();
@@ -177,8 +179,7 @@ fn a_finish_no_later_than_in_the_past_gives_negative_float_and_is_labelled() {
     let cutover = p.id("Cutover");
     let before = p.state();
     // Cutover finishes Tuesday 10 March; it must finish by Friday 6 March.
-    p.ws
-        .set_task_schedule(cutover, &input(ConstraintKind::Fnlt, Some("2026-03-06"), 0.0))
+    p.ws.set_task_schedule(cutover, &input(ConstraintKind::Fnlt, Some("2026-03-06"), 0.0))
         .unwrap();
     assert_eq!(
         p.ws.history_state().undo_label.as_deref(),
@@ -198,18 +199,18 @@ fn a_finish_no_later_than_in_the_past_gives_negative_float_and_is_labelled() {
     assert_eq!(p.state(), before);
 
     // As soon as possible drops a date sent with it; the same values again are no edit.
-    p.ws
-        .set_task_schedule(cutover, &input(ConstraintKind::Snet, Some("2026-03-16"), 0.0))
+    p.ws.set_task_schedule(cutover, &input(ConstraintKind::Snet, Some("2026-03-16"), 0.0))
         .unwrap();
     assert_eq!(p.task("Cutover").start.to_string(), "2026-03-16 08:00:00");
-    p.ws
-        .set_task_schedule(cutover, &input(ConstraintKind::Asap, Some("2026-03-16"), 0.0))
+    p.ws.set_task_schedule(cutover, &input(ConstraintKind::Asap, Some("2026-03-16"), 0.0))
         .unwrap();
     let task = p.task("Cutover");
-    assert_eq!((task.plan.constraint_type, task.plan.constraint_date), (ConstraintKind::Asap, None));
+    assert_eq!(
+        (task.plan.constraint_type, task.plan.constraint_date),
+        (ConstraintKind::Asap, None)
+    );
     let label = p.ws.history_state().undo_label;
-    p.ws
-        .set_task_schedule(cutover, &input(ConstraintKind::Asap, None, 0.0))
+    p.ws.set_task_schedule(cutover, &input(ConstraintKind::Asap, None, 0.0))
         .unwrap();
     assert_eq!(p.ws.history_state().undo_label, label);
 }
@@ -238,7 +239,8 @@ fn complete_with_an_actual_finish_makes_the_task_done() {
     let mut half = input(ConstraintKind::Asap, None, 50.0);
     half.actual_start = Some("2026-03-02".into());
     let build = p.id("Build");
-    p.ws.set_task_schedule(build, &input(ConstraintKind::Asap, None, 50.0)).unwrap();
+    p.ws.set_task_schedule(build, &input(ConstraintKind::Asap, None, 50.0))
+        .unwrap();
     assert_eq!(
         p.ws.history_state().undo_label.as_deref(),
         Some("Set \"Build\" to 50 % complete")
@@ -281,14 +283,20 @@ fn impossible_plans_are_refused_with_what_to_do_and_nothing_is_saved() {
 fn the_schedule_carries_each_tasks_calendar_and_a_moved_bar_skips_a_holiday() {
     let mut p = plan();
     let calendar = p.ws.project_working_calendar(p.project).unwrap().id;
-    p.ws
-        .add_holiday(calendar, chrono::NaiveDate::from_ymd_opt(2026, 3, 11).unwrap(), "Company day")
-        .unwrap();
+    p.ws.add_holiday(
+        calendar,
+        chrono::NaiveDate::from_ymd_opt(2026, 3, 11).unwrap(),
+        "Company day",
+    )
+    .unwrap();
     let s = p.schedule();
     let cal = &s.calendars[s.tasks[0].plan.calendar];
     assert_eq!(cal.week[0], vec![[480, 720], [780, 1020]]);
     assert!(cal.week[5].is_empty());
-    assert!(cal.exceptions.iter().any(|e| e.day == "2026-03-11" && e.spans.is_empty()));
+    assert!(cal
+        .exceptions
+        .iter()
+        .any(|e| e.day == "2026-03-11" && e.spans.is_empty()));
 
     // Dropped on the holiday, Cutover starts the day after, and its constraint says so.
     let cutover = p.id("Cutover");

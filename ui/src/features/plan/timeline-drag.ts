@@ -1,7 +1,9 @@
 // Editing a task's dates in the timeline, by dragging its bar (or its end) or by keys: the
 // pointer's travel, or an arrow key, becomes a new start day or finish day. Drags snap to what
-// the zoom lets the eye tell apart and never land on a weekend. Pure functions over the
-// zone-less time line of timeline-geometry.ts, so they are tested without a DOM.
+// the zoom lets the eye tell apart and land on a working day of the task's own calendar (a
+// contractor's four-day week, a company holiday), as the backend schedules it; without a
+// calendar, Monday to Friday. Pure functions over the zone-less time line of
+// timeline-geometry.ts, so they are tested without a DOM.
 import {
   DAY,
   WORKDAY_END,
@@ -12,6 +14,15 @@ import {
   workdaysBetween,
   type Scale,
 } from './timeline-geometry';
+import {
+  addWork,
+  addWorkingDays,
+  nextStart,
+  prevEnd,
+  workBetween,
+  workingDayOnOrBefore,
+  type WorkCalendar,
+} from './task-calendar';
 
 /** Sideways pointer travel (px) below which a press and release is a click, not a drag. */
 export const DRAG_THRESHOLD = 4;
@@ -47,22 +58,22 @@ const travel = (scale: Scale, dx: number) => (dx / scale.pxPerDay) * DAY;
  * The day a bar dragged `dx` px starts on: the nearest day (a weekend gives the Monday after),
  * or at quarter zoom, where a day is a pixel and a half, the nearest Monday.
  */
-export function movedStart(scale: Scale, start: number, dx: number): number {
+export function movedStart(scale: Scale, start: number, dx: number, cal?: WorkCalendar | null): number {
   const t = start + travel(scale, dx);
-  if (scale.zoom === 'quarter') return nearestMonday(t, WORKDAY_START);
-  return addWorkdays(nearestDay(t, WORKDAY_START), 0);
+  const day = scale.zoom === 'quarter' ? nearestMonday(t, WORKDAY_START) : nearestDay(t, WORKDAY_START);
+  if (cal) return addWorkingDays(cal, day, 0);
+  return scale.zoom === 'quarter' ? day : addWorkdays(day, 0);
 }
 
 /**
  * The day a bar whose end is dragged `dx` px finishes on: the nearest day (a weekend gives the
  * Friday before), at quarter zoom the nearest Friday; never before the day the task starts.
  */
-export function resizedFinish(scale: Scale, dates: Dates, dx: number): number {
+export function resizedFinish(scale: Scale, dates: Dates, dx: number, cal?: WorkCalendar | null): number {
   const t = dates.finish + travel(scale, dx);
-  const day =
-    scale.zoom === 'quarter'
-      ? nearestMonday(t - 4 * DAY, WORKDAY_END) + 4 * DAY
-      : workdayOnOrBefore(nearestDay(t, WORKDAY_END));
+  const near =
+    scale.zoom === 'quarter' ? nearestMonday(t - 4 * DAY, WORKDAY_END) + 4 * DAY : nearestDay(t, WORKDAY_END);
+  const day = cal ? workingDayOnOrBefore(cal, near) : scale.zoom === 'quarter' ? near : workdayOnOrBefore(near);
   return Math.max(day, startOf(dates.start, 'day'));
 }
 
@@ -70,20 +81,31 @@ export function resizedFinish(scale: Scale, dates: Dates, dx: number): number {
  * Where a bar moved to start on `day` is drawn until the backend has rescheduled it: from 08:00
  * that day, as many working days long as before.
  */
-export function movedDates(dates: Dates, day: number): Dates {
+export function movedDates(dates: Dates, day: number, cal?: WorkCalendar | null): Dates {
+  if (cal) {
+    // The same working time from the first working moment of that day, as the backend does.
+    const start = nextStart(cal, day);
+    return { start, finish: addWork(cal, start, workBetween(cal, dates.start, dates.finish)) };
+  }
   const shift = workdaysBetween(dates.start, day);
   const end = finishDay(dates.finish);
   return { start: day + WORKDAY_START, finish: addWorkdays(end, shift) + (dates.finish - end) };
 }
 
 /** Where a bar whose end was dragged to `day` is drawn until the backend has rescheduled it. */
-export function resizedDates(dates: Dates, day: number): Dates {
+export function resizedDates(dates: Dates, day: number, cal?: WorkCalendar | null): Dates {
+  if (cal) return { start: dates.start, finish: Math.max(dates.start, prevEnd(cal, day + DAY)) };
   return { start: dates.start, finish: day + WORKDAY_END };
 }
 
 /** The dates an edit leaves a task with, as far as the timeline can tell before the backend says. */
-export function editedDates(dates: Dates, edit: DateEdit): Dates {
-  return edit.kind === 'move' ? movedDates(dates, edit.day) : resizedDates(dates, edit.day);
+export function editedDates(dates: Dates, edit: DateEdit, cal?: WorkCalendar | null): Dates {
+  return edit.kind === 'move' ? movedDates(dates, edit.day, cal) : resizedDates(dates, edit.day, cal);
+}
+
+/** The moment a move to `day` asks the backend for: the first working time of that day. */
+export function moveStartOf(day: number, cal?: WorkCalendar | null): number {
+  return cal ? nextStart(cal, day) : day + WORKDAY_START;
 }
 
 /**
@@ -91,10 +113,15 @@ export function editedDates(dates: Dates, edit: DateEdit): Dates {
  * Alt+← / Alt+→ start it a working day earlier or later; with Shift they move its finish
  * instead (never before the day it starts).
  */
-export function keyEdit(e: Pick<KeyboardEvent, 'key' | 'altKey' | 'shiftKey'>, dates: Dates): TaskEdit | null {
+export function keyEdit(
+  e: Pick<KeyboardEvent, 'key' | 'altKey' | 'shiftKey'>,
+  dates: Dates,
+  cal?: WorkCalendar | null,
+): TaskEdit | null {
+  const add = (t: number, n: number) => (cal ? addWorkingDays(cal, t, n) : addWorkdays(t, n));
   if (e.key === 'Tab') return e.altKey ? null : { kind: e.shiftKey ? 'outdent' : 'indent' };
   const step = e.key === 'ArrowRight' ? 1 : e.key === 'ArrowLeft' ? -1 : 0;
   if (!e.altKey || step === 0) return null;
-  if (!e.shiftKey) return { kind: 'move', day: addWorkdays(dates.start, step) };
-  return { kind: 'finish', day: Math.max(addWorkdays(finishDay(dates.finish), step), startOf(dates.start, 'day')) };
+  if (!e.shiftKey) return { kind: 'move', day: add(dates.start, step) };
+  return { kind: 'finish', day: Math.max(add(finishDay(dates.finish), step), startOf(dates.start, 'day')) };
 }

@@ -7,20 +7,15 @@ import * as api from '../../lib/api';
 import { toCommandError } from '../../lib/api';
 import type { Baseline } from '../../lib/bindings/Baseline';
 import type { CommandError } from '../../lib/bindings/CommandError';
+import type { LinkInput } from '../../lib/bindings/LinkInput';
 import type { ProjectSchedule } from '../../lib/bindings/ProjectSchedule';
 import type { ScheduledTask } from '../../lib/bindings/ScheduledTask';
 import { reportPainted } from '../../lib/shared/paint-probe';
-import { editedDates, finishDay, type Dates, type TaskEdit } from './timeline-drag';
-import {
-  OUTLINE_WIDTH,
-  WORKDAY_START,
-  formatDays,
-  isoDateTime,
-  isoDay,
-  shortDate,
-  toTime,
-  type Zoom,
-} from './timeline-geometry';
+import { editedDates, finishDay, moveStartOf, type Dates, type TaskEdit } from './timeline-drag';
+import { calendarOf } from './task-calendar';
+import { formatLag } from './lag';
+import { LINK_KINDS } from './plan-labels';
+import { OUTLINE_WIDTH, formatDays, isoDateTime, isoDay, shortDate, toTime, type Zoom } from './timeline-geometry';
 import { parentWbs } from './timeline-outline';
 import { enqueue } from '../../lib/shared/queue.svelte';
 import { session } from '../workspace/session.svelte';
@@ -161,6 +156,27 @@ class TimelineState {
     return true;
   }
 
+  /** Changes a link's type and lag. Returns the refusal's message, or null once saved. */
+  async setLink(id: number, input: LinkInput, undo: () => void): Promise<string | null> {
+    const link = this.schedule?.links.find((l) => l.id === id);
+    if (!this.editable || !link) return null;
+    try {
+      await enqueue(() => api.dependencySet(id, input));
+    } catch (e) {
+      return toCommandError(e).message;
+    }
+    workspace.afterEdit();
+    const kind = LINK_KINDS.find((k) => k.kind === input.kind)?.short ?? input.kind;
+    toasts.show(
+      `${this.#name(link.predecessor_id)} → ${this.#name(link.successor_id)} is now ${kind} ${formatLag(input)}`,
+      {
+        action: { label: 'Undo', run: undo },
+      },
+    );
+    await this.#fetch();
+    return null;
+  }
+
   /** The dates that edits still on their way will give a task, so quick key presses add up. */
   #ahead = new Map<number, { dates: Dates; count: number }>();
 
@@ -192,11 +208,12 @@ class TimelineState {
         if (edit.day === finishDay(before.finish)) return `${task.name} already finishes on the day it starts.`;
       }
       const day = edit.day;
+      const cal = calendarOf(this.schedule, task);
       request =
         edit.kind === 'move'
-          ? () => api.taskMove(id, isoDateTime(day + WORKDAY_START))
+          ? () => api.taskMove(id, isoDateTime(moveStartOf(day, cal)))
           : () => api.taskFinishSet(id, isoDay(day));
-      ahead = editedDates(before, edit);
+      ahead = editedDates(before, edit, cal);
       this.#ahead.set(id, { dates: ahead, count: (this.#ahead.get(id)?.count ?? 0) + 1 });
     }
     try {

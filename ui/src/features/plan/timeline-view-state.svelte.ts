@@ -13,6 +13,7 @@ import { timeline } from './timeline-state.svelte';
 import { PointerDrag } from '../../lib/shared/pointer-drag';
 import { parentWbs, visibleRows } from './timeline-outline';
 import { keyEdit, type TaskEdit } from './timeline-drag';
+import { calendarOf } from './task-calendar';
 import {
   FALLBACK_VIEWPORT,
   HEADER_HEIGHT,
@@ -231,6 +232,10 @@ export class TimelineView {
       case 'k':
         this.#selectNextLink(task);
         return true;
+      case 'e':
+        if (this.selectedLinkId == null) return false;
+        this.linkFocus++;
+        return true;
     }
     return false;
   }
@@ -300,12 +305,36 @@ export class TimelineView {
 
   #selectLink(link: ScheduleLink) {
     this.selectedLinkId = link.id;
-    this.announcement = `Selected the link ${this.#linkLabel(link)}.${this.editable ? ' Delete removes it.' : ''}`;
+    this.announcement = `Selected the link ${this.#linkLabel(link)}.${this.editable ? ' E edits its type and lag; Delete removes it.' : ''}`;
   }
 
+  /** A click on a link selects it and moves focus into its popover. */
   selectLinkById(id: number) {
     const link = this.schedule?.links.find((l) => l.id === id);
-    if (link) this.#selectLink(link);
+    if (!link) return;
+    this.#selectLink(link);
+    this.linkFocus++;
+  }
+
+  /** Bumped to move focus into the selected link's popover. */
+  linkFocus = $state(0);
+  selectedLink = $derived(this.schedule?.links.find((l) => l.id === this.selectedLinkId) ?? null);
+  /** Where the selected link's popover opens: under the link's end at its successor. */
+  popoverAt = $derived.by(() => {
+    const link = this.selectedLink;
+    const succ = link ? this.taskOf.get(link.successor_id) : undefined;
+    const row = link ? this.rowOf.get(link.successor_id) : undefined;
+    if (!link || !succ || row == null || !this.scale) return null;
+    const ends = barEnds(this.scale, succ);
+    const x = link.kind[1] === 's' ? ends.start : ends.finish;
+    return { x: Math.max(0, x - 24), y: HEADER_HEIGHT + rowMiddle(row) + 14 };
+  });
+
+  /** Closes the link popover, focus back on the current row. */
+  closeLink() {
+    this.selectedLinkId = null;
+    const index = timeline.focusedId == null ? undefined : this.rowOf.get(timeline.focusedId);
+    if (index != null) void this.focusRow(index);
   }
 
   #selectNextLink(task: ScheduledTask) {
@@ -399,7 +428,7 @@ export class TimelineView {
 
   /** Tab / Shift+Tab and Alt+arrows on a row; false when the key is none of those. */
   #editKey(e: KeyPress, task: ScheduledTask): boolean {
-    const edit = keyEdit(e, timeline.datesOf(task));
+    const edit = keyEdit(e, timeline.datesOf(task), calendarOf(timeline.schedule, task));
     if (!edit) return false;
     // Read-only, Tab still moves focus on; Alt+arrows do nothing.
     if (!this.editable) return e.key !== 'Tab';

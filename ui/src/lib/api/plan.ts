@@ -4,7 +4,9 @@ import type { Baseline } from '../bindings/Baseline';
 import type { CalendarException } from '../bindings/CalendarException';
 import type { CalendarName } from '../bindings/CalendarName';
 import type { DependencyKind } from '../bindings/DependencyKind';
+import type { LinkInput } from '../bindings/LinkInput';
 import type { ProjectSchedule } from '../bindings/ProjectSchedule';
+import type { TaskScheduleInput } from '../bindings/TaskScheduleInput';
 import type { TaskVariance } from '../bindings/TaskVariance';
 import type { WorkingCalendar } from '../bindings/WorkingCalendar';
 
@@ -24,7 +26,17 @@ export const dependencyAdd = (
   lag_minutes: number,
 ) => call<number>('dependency_add', { predecessor_id, successor_id, kind, lag_minutes });
 export const dependencyRemove = (id: number) => call<null>('dependency_remove', { id });
-/** Sets an item's WBS parent and scheduling fields (duration, constraint, progress). */
+/**
+ * Changes a link's type and lag (working minutes, or `lag_percent` of the predecessor's duration;
+ * negative: a lead). Refused with `invalid_input` beyond a year, or for a loop (named).
+ */
+export const dependencySet = (id: number, input: LinkInput) => call<null>('dependency_set', { id, input });
+/**
+ * Sets a task's constraint, percent complete and actual dates at once. A day alone (YYYY-MM-DD)
+ * is the start or end of its working time on the task's calendar; an actual finish makes it 100 %.
+ */
+export const taskPlanSet = (item_id: number, input: TaskScheduleInput) =>
+  call<null>('task_plan_set', { item_id, input });
 /** Tab: under the task above at its level. Refused with `invalid_input` for the first task of a level. */
 export const taskIndent = (item_id: number) => call<null>('task_indent', { item_id });
 /** Shift+Tab: up one level; the tasks after it at its old level become its own (no row moves). */

@@ -156,6 +156,7 @@ describe('timeline rows and bars', () => {
     resource: null,
     work_hours: 0,
     cost_minor: 0,
+    plan: { constraint_type: 'asap', constraint_date: null, actual_start: null, actual_finish: null, calendar: 0 },
     ...over,
   });
 
