@@ -419,7 +419,9 @@ describe('timeline links', () => {
     row('Pack').focus();
     await fireEvent.keyDown(row('Pack'), { key: 'k' });
     const announcer = screen.getByTestId('timeline-announcer');
-    expect(announcer.textContent).toBe('Selected the link Order furniture → Pack. Delete removes it.');
+    expect(announcer.textContent).toBe(
+      'Selected the link Order furniture → Pack. E edits its type and lag; Delete removes it.',
+    );
     await fireEvent.keyDown(row('Pack'), { key: 'k' });
     expect(announcer.textContent).toContain('Book movers → Pack');
     await fireEvent.keyDown(row('Pack'), { key: 'Delete' });
