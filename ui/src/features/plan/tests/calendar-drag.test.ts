@@ -91,7 +91,12 @@ describe('dragging on the task’s calendar', () => {
     const finish = resizedFinish(scale, dates, px(2), withHoliday);
     expect(isoDay(finish)).toBe('2026-03-10');
     expect(isoDateTime(resizedDates(dates, finish, withHoliday).finish)).toBe('2026-03-10T17:00:00');
-    const fri = resizedFinish(scale, { start: at('2026-03-02T08:00'), finish: at('2026-03-05T17:00') }, px(1), fourDays);
+    const fri = resizedFinish(
+      scale,
+      { start: at('2026-03-02T08:00'), finish: at('2026-03-05T17:00') },
+      px(1),
+      fourDays,
+    );
     expect(isoDay(fri)).toBe('2026-03-05');
   });
 
