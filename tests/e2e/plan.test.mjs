@@ -1,5 +1,6 @@
 // End-to-end: the timeline of the demo's waterfall project in the real window — the critical
-// path on screen, linking two tasks by keyboard, and a loop refused with its tasks named.
+// path on screen, linking two tasks by keyboard, and a loop refused with its tasks named; then a
+// task's progress, constraint and link edited in the detail panel and checked in the file.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
@@ -86,5 +87,56 @@ test('the ERP timeline shows its critical path and links tasks by keyboard, refu
   await driver.keys(Keys.control, 'z');
   await driver.waitFor(async () => links() === before, 'the undo to remove the link');
   await driver.screenshot(join(shots, 'timeline-after-undo.png'));
+  await driver.close();
+});
+
+/** Sets a control's value as typing would, then leaves it (input, change, blur). */
+function setField(testid, value) {
+  return driver.exec(
+    `const el = document.querySelector('[data-testid="item-schedule"] [data-testid="' + arguments[0] + '"]');
+     if (!el) return false;
+     el.focus();
+     el.value = arguments[1];
+     el.dispatchEvent(new Event('input', { bubbles: true }));
+     el.dispatchEvent(new Event('change', { bubbles: true }));
+     el.blur();
+     return true;`,
+    [testid, value],
+  );
+}
+
+test('a task gets 50 % complete, a start-no-earlier-than date and a start-to-start link with 2 days lag', async () => {
+  await driver.open(BIN, [workspace]);
+  await driver.find('[data-testid="project-link"]');
+  await driver.exec(
+    `[...document.querySelectorAll('[data-testid="project-link"]')]
+       .find((b) => b.textContent.includes('ERP Cloud Migration')).click();`);
+  await driver.find('[data-testid="timeline-row"]');
+  assert.ok(await focusRow('Train key users'));
+  await driver.keys(Keys.enter);
+  await driver.find('[data-testid="item-schedule"]');
+  const task = `(SELECT id FROM work_items WHERE title LIKE 'Train key users%')`;
+
+  assert.ok(await setField('schedule-percent', '50'));
+  await driver.waitFor(
+    () => sql(`SELECT percent_complete FROM work_items WHERE id = ${task}`) === '50.0',
+    'percent complete in the file',
+  );
+
+  assert.ok(await setField('schedule-constraint', 'snet'));
+  await driver.find('[data-testid="schedule-constraint-date"]');
+  assert.ok(await setField('schedule-constraint-date', '2030-01-07'));
+  await driver.waitFor(
+    () => sql(`SELECT constraint_type || ' ' || constraint_date FROM work_items WHERE id = ${task}`) === 'snet 2030-01-07T08:00:00',
+    'the constraint in the file',
+  );
+
+  const link = `SELECT kind || ' ' || lag_minutes FROM dependencies WHERE successor_id = ${task} ORDER BY seq LIMIT 1`;
+  assert.equal(sql(link), 'fs 0');
+  assert.ok(await setField('schedule-link-kind', 'ss'));
+  await driver.waitFor(() => sql(link) === 'ss 0', 'the link type in the file');
+  assert.ok(await setField('schedule-link-lag', '2d'));
+  await driver.waitFor(() => sql(link) === 'ss 960', 'the lag in the file');
+  await driver.screenshot(join(shots, 'timeline-schedule-section.png'));
   await driver.close();
 });
