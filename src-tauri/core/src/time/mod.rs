@@ -31,6 +31,12 @@ use crate::{CoreError, Id, Result};
 /// The most one entry, or one person's day, may hold.
 pub const DAY_MINUTES: i64 = 1440;
 
+/// A `YYYY-MM-DD` day sent by the UI, refused by name when it is not a date.
+pub fn parse_day(text: &str) -> Result<NaiveDate> {
+    crate::validate::optional_date("The day", Some(text))?
+        .ok_or_else(|| CoreError::InvalidInput("Choose a day.".into()))
+}
+
 /// What an edit needs to know of the item time is logged on.
 pub(crate) struct ItemBrief {
     pub title: String,
