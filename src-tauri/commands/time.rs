@@ -37,7 +37,11 @@ pub async fn item_actuals_get(session: State<'_, Session>, item_id: Id) -> Comma
 
 /// `hours` null: the remaining work is the estimate less the time logged again.
 #[tauri::command(rename_all = "snake_case")]
-pub async fn remaining_hours_set(session: State<'_, Session>, item_id: Id, hours: Option<f64>) -> CommandResult<ItemActuals> {
+pub async fn remaining_hours_set(
+    session: State<'_, Session>,
+    item_id: Id,
+    hours: Option<f64>,
+) -> CommandResult<ItemActuals> {
     session.with(|ws| ws.set_remaining_hours(item_id, hours))
 }
 
