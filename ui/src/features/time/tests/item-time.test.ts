@@ -97,4 +97,18 @@ describe('time on an item', () => {
     await waitFor(() => expect(within(panel).getByTestId('item-time-actual').textContent).toBe('2:15'));
     expect(time.entries[0].minutes).toBe(135);
   });
+
+  test('a read-only workspace shows the time but offers no edit', async () => {
+    const fake = standardBackend();
+    fake.workspace!.read_only = { code: 'read_only', message: 'The file is read-only.' };
+    const time = new FakeTime(fake);
+    const item = [...fake.columns.values()].flat().find((i) => i.title === 'Patch VPN gateway')!;
+    time.add(item.id, 1, todayIso(), 60);
+    await renderApp(fake);
+    await fireEvent.click(card('Patch VPN gateway'));
+    const panel = await screen.findByTestId('item-time');
+    await waitFor(() => expect(within(panel).getByTestId('item-time-actual').textContent).toBe('1:00'));
+    for (const id of ['item-time-log', 'item-time-timer', 'item-time-entry-delete', 'item-time-duration'])
+      expect((within(panel).getByTestId(id) as HTMLButtonElement).disabled, id).toBe(true);
+  });
 });
