@@ -7,6 +7,7 @@ pub mod plan;
 pub mod reports;
 pub mod session;
 pub mod skills;
+pub mod time;
 pub mod work;
 pub mod workspace;
 
@@ -108,6 +109,18 @@ pub fn handlers<R: Runtime>() -> impl Fn(Invoke<R>) -> bool + Send + Sync + 'sta
         skills::activity_update,
         skills::activity_remove,
         skills::upcoming_list,
+        // time
+        time::item_actuals_get,
+        time::remaining_hours_set,
+        time::time_entries_list,
+        time::time_entry_delete,
+        time::time_entry_update,
+        time::time_log,
+        time::timer_start,
+        time::timer_stop,
+        time::timers_list,
+        time::timesheet_cell_set,
+        time::timesheet_get,
         reports::report_kinds,
         reports::report_render,
         reports::report_save,

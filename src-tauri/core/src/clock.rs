@@ -3,7 +3,8 @@
 //! Nothing else reads the system date. The date can be fixed for a whole process with the
 //! environment variable `BRIDGEPLAN_TODAY=YYYY-MM-DD` (the app, the command line and the
 //! end-to-end tests use it), from code with [`set_today`] (the Rust tests), or for one thread
-//! and one call with [`on_day`] (a test that lives through many days). A fixed date keeps the
+//! and one call with [`on_day`] (a test that lives through many days), or to the instant for
+//! one thread with [`at_instant`] (a test of the timer). A fixed date keeps the
 //! real time of day, so instants taken one after another still come in order.
 
 use std::cell::Cell;
@@ -22,6 +23,24 @@ static FIXED: RwLock<Option<NaiveDate>> = RwLock::new(None);
 
 thread_local! {
     static THIS_THREAD: Cell<Option<NaiveDate>> = const { Cell::new(None) };
+    static INSTANT_THIS_THREAD: Cell<Option<DateTime<Utc>>> = const { Cell::new(None) };
+}
+
+/// Runs `f` with "now" fixed to `instant` on this thread only, and "today" to its local date:
+/// a test of something that measures time (the timer) sets the instant, not only the day.
+pub fn at_instant<T>(instant: DateTime<Utc>, f: impl FnOnce() -> T) -> T {
+    struct Restore(Option<DateTime<Utc>>);
+    impl Drop for Restore {
+        fn drop(&mut self) {
+            INSTANT_THIS_THREAD.with(|d| d.set(self.0));
+        }
+    }
+    let _restore = Restore(INSTANT_THIS_THREAD.with(|d| d.replace(Some(instant))));
+    f()
+}
+
+fn fixed_instant() -> Option<DateTime<Utc>> {
+    INSTANT_THIS_THREAD.with(Cell::get)
 }
 
 /// Runs `f` with "today" fixed to `day` on this thread only (other threads keep theirs).
@@ -81,11 +100,17 @@ fn fixed() -> Option<NaiveDate> {
 
 /// Today's date where the user is.
 pub fn today() -> NaiveDate {
+    if let Some(instant) = fixed_instant() {
+        return instant.with_timezone(&Local).date_naive();
+    }
     fixed().unwrap_or_else(|| Local::now().date_naive())
 }
 
 /// The current instant: on a fixed day, that day at the current local time of day.
 pub fn now() -> DateTime<Utc> {
+    if let Some(instant) = fixed_instant() {
+        return instant;
+    }
     let real = Local::now();
     match fixed() {
         None => real.with_timezone(&Utc),

@@ -11,6 +11,7 @@ pub mod interchange;
 pub mod people;
 pub mod plan;
 pub mod skills;
+pub mod time;
 mod validate;
 pub mod work;
 pub mod workspace;

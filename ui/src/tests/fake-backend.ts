@@ -974,6 +974,25 @@ export class FakeBackend {
         return this.dialogPath;
       case 'upcoming_list':
         return this.answers.get(cmd)?.(args) ?? [];
+      // Time tracking: the item detail panel's ItemTime asks for these on every item, so every
+      // detail-panel test gets "nothing logged" unless a test adds fake-time's answers.
+      case 'item_actuals_get':
+      case 'time_entries_list':
+      case 'timers_list': {
+        const answer = this.answers.get(cmd);
+        if (answer) return answer(args);
+        if (cmd !== 'item_actuals_get') return [];
+        const estimate = this.#find(args.item_id as number).item.estimate_hours;
+        return {
+          item_id: args.item_id,
+          actual_minutes: 0,
+          estimate_hours: estimate,
+          remaining_hours_set: null,
+          remaining_hours: estimate,
+          actual_cost_minor: 0,
+          currency: 'EUR',
+        };
+      }
       default: {
         const answer = this.answers.get(cmd);
         if (answer) return answer(args);

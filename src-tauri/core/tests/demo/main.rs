@@ -179,3 +179,46 @@ fn the_plan_and_the_sprints_count_from_the_monday_of_the_week() {
     let broken = bridgeplan_core::clock::on_day(sunday, || broken_rules(sunday));
     assert!(broken.is_empty(), "{broken:?}");
 }
+
+#[test]
+fn the_demos_logged_time_runs_up_to_yesterday_on_working_days() {
+    use bridgeplan_core::time::feeds;
+    // A Monday, a Wednesday, a Sunday, 1 January and 29 February.
+    for day in ["2026-11-30", "2026-12-02", "2026-12-06", "2027-01-01", "2028-02-29"] {
+        let today = NaiveDate::parse_from_str(day, "%Y-%m-%d").unwrap();
+        bridgeplan_core::clock::on_day(today, || {
+            let mut ws = Workspace::in_memory().unwrap();
+            fill_demo(&mut ws, today).unwrap();
+            for project in ["ERP Cloud Migration", "Customer Portal"] {
+                let id = ws.project_by_name(project).unwrap().id;
+                let cost = feeds::logged_cost(&ws, id, today).unwrap();
+                assert!(cost > 100_000, "{today}: {project} has {cost} of logged cost");
+                let yesterday = today - Duration::days(1);
+                assert_eq!(
+                    feeds::logged_cost(&ws, id, yesterday).unwrap(),
+                    cost,
+                    "{today}: nothing today"
+                );
+            }
+            let holiday = company_holiday(today);
+            for person in ws.people().unwrap() {
+                for back in [0, 1, 2, 3] {
+                    let sheet = ws.timesheet(person.id, today - Duration::days(7 * back)).unwrap();
+                    for (d, minutes) in sheet.days.iter().zip(&sheet.day_totals) {
+                        let off = d.weekday() == Weekday::Sat
+                            || d.weekday() == Weekday::Sun
+                            || (person.name == "Jonas Berg" && d.weekday() == Weekday::Fri)
+                            || (*d == holiday && person.name != "Jonas Berg")
+                            || *d >= today;
+                        assert!(
+                            !off || *minutes == 0,
+                            "{today}: {} logged {minutes} min on {d}",
+                            person.name
+                        );
+                        assert!(*minutes <= 480, "{today}: {} logged {minutes} min on {d}", person.name);
+                    }
+                }
+            }
+        });
+    }
+}
