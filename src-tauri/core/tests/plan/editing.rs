@@ -309,3 +309,44 @@ fn the_schedule_carries_each_tasks_calendar_and_a_moved_bar_skips_a_holiday() {
         Some("Move \"Cutover\" to start on 2026-03-12")
     );
 }
+
+#[test]
+fn in_the_demo_the_contractors_tasks_carry_his_four_day_week_and_a_bar_dropped_on_friday_starts_monday() {
+    bridgeplan_core::clock::fix_for_tests();
+    let today = chrono::NaiveDate::from_ymd_opt(2026, 3, 4).unwrap(); // a Wednesday
+    let mut ws = Workspace::in_memory().unwrap();
+    bridgeplan_core::demo::fill_demo(&mut ws, today).unwrap();
+    let erp = ws
+        .projects()
+        .unwrap()
+        .into_iter()
+        .find(|p| p.name.starts_with("ERP"))
+        .unwrap()
+        .id;
+    let s = ws.project_schedule(erp).unwrap();
+    let rehearsal = s
+        .tasks
+        .iter()
+        .find(|t| t.name.starts_with("Migration rehearsal 1"))
+        .unwrap();
+    let own = &s.calendars[rehearsal.plan.calendar];
+    assert_eq!(own.name, "Four-day week");
+    assert!(own.week[4].is_empty(), "no Fridays");
+    // The others work on the standard calendar, which has the company holiday.
+    let standard = s
+        .tasks
+        .iter()
+        .find(|t| !t.summary && t.plan.calendar != rehearsal.plan.calendar)
+        .unwrap();
+    let holiday = bridgeplan_core::demo::company_holiday(today).to_string();
+    assert!(s.calendars[standard.plan.calendar]
+        .exceptions
+        .iter()
+        .any(|e| e.day == holiday));
+
+    // Friday 13 March 2026 → Monday 16 March, at the start of the contractor's day.
+    ws.move_task(rehearsal.item_id, "2026-03-13T08:00:00").unwrap();
+    let moved = ws.project_schedule(erp).unwrap();
+    let moved = moved.tasks.iter().find(|t| t.item_id == rehearsal.item_id).unwrap();
+    assert_eq!(moved.start.to_string(), "2026-03-16 08:00:00");
+}
