@@ -48,113 +48,88 @@ pub(crate) fn seed(ws: &mut Workspace, today: NaiveDate) -> Result<()> {
     Ok(())
 }
 
+/// How the ERP budget splits over categories, in percent: the plan's work is costed at the
+/// staff rates, and the demo shows part of it bought in instead.
+const ERP_SHARES: [(CostCategory, i64); 5] = [
+    (CostCategory::Staff, 62),
+    (CostCategory::Contractors, 15),
+    (CostCategory::Cloud, 10),
+    (CostCategory::Software, 8),
+    (CostCategory::Services, 5),
+];
+
+const ERP_TEXT: [(CostCategory, &str); 5] = [
+    (CostCategory::Staff, "Internal staff time"),
+    (CostCategory::Contractors, "Database administrator, contracted days"),
+    (CostCategory::Cloud, "Cloud subscription (landing zone and ERP tenant)"),
+    (CostCategory::Software, "Cloud ERP licences"),
+    (CostCategory::Services, "Migration consultancy"),
+];
+
+/// `amount` in the category's share, to the whole currency unit (minor units).
+fn share(amount: i64, percent: i64) -> i64 {
+    super::div_round(i128::from(amount) * i128::from(percent), 10_000) as i64 * 100
+}
+
 fn seed_erp(ws: &mut Workspace, project: Id, today: NaiveDate) -> Result<()> {
     let p = ws.project(project)?;
     let (Some(start), Some(finish)) = (p.start_date, p.finish_date) else {
         return Ok(());
     };
+    // The budget of each month is what the baseline plans to spend in it, split by category.
     let periods = months(period_of(start), period_of(finish));
-    // Staff: what the baseline plans to spend in each month, to the hundred.
     let mut cells = Vec::new();
     let mut planned_before = 0;
-    for (n, period) in periods.iter().enumerate() {
+    for period in &periods {
         let month = parse_period("", period)?;
         let pv = ws.earned_value(project, last_day_of(month))?.figures.pv;
-        let staff = ((pv - planned_before) as f64 / 10_000.0).round() as i64 * 100;
+        for (category, percent) in ERP_SHARES {
+            let amount = share(pv - planned_before, percent);
+            if amount > 0 {
+                cells.push(BudgetCell {
+                    category,
+                    period: period.clone(),
+                    amount_minor: Some(amount),
+                });
+            }
+        }
         planned_before = pv;
-        if staff > 0 {
-            cells.push(cell(CostCategory::Staff, period, staff));
-        }
-        let last = n + 1 == periods.len();
-        if (1..periods.len().saturating_sub(1)).contains(&n) {
-            cells.push(cell(CostCategory::Contractors, period, 4_500));
-        }
-        cells.push(cell(CostCategory::Cloud, period, 1_200 + 450 * n as i64));
-        if n == 1 {
-            cells.push(cell(CostCategory::Software, period, 24_000));
-        }
-        if n == 0 || last {
-            cells.push(cell(CostCategory::Services, period, 6_000));
-        }
     }
     ws.set_budget_cells(project, &cells)?;
 
-    // Actual costs to date: cloud, contractors, licences and consultancy as invoiced, and the
-    // staff cost booked monthly so that AC = EV / 0.95 today.
+    // Actual costs, booked at each month's end (this month: today) in proportion to the work
+    // planned in it, so that AC = EV / 0.95 today; logged time already counts towards it.
     let ev = ws.earned_value(project, today)?;
-    let target = (ev.figures.ev as f64 / ERP_CPI).round() as i64;
-    let mut entries = Vec::new();
-    let mut month = period_of(start);
-    let mut n = 0;
-    while last_day_of(month) < today || month == period_of(today) {
-        let day = last_day_of(month).min(today);
-        if day < start {
-            break;
-        }
-        entries.push(cost(
-            CostCategory::Cloud,
-            day,
-            (1_150 + 470 * n) * 100,
-            "Cloud subscription (landing zone and ERP tenant)",
-        ));
-        if n >= 1 {
-            entries.push(cost(
-                CostCategory::Contractors,
-                day,
-                4_800 * 100,
-                "Database administrator, contracted days",
-            ));
-        }
-        if n == 1 {
-            entries.push(cost(
-                CostCategory::Software,
-                day,
-                24_000 * 100,
-                "Cloud ERP licences, first year",
-            ));
-        }
-        if n == 0 {
-            entries.push(cost(
-                CostCategory::Services,
-                start + Duration::days(11),
-                5_800 * 100,
-                "Migration consultancy: assessment workshops",
-            ));
-        }
-        month = next_period(month);
-        n += 1;
-        if month > period_of(today) {
-            break;
-        }
+    let needed = (ev.figures.ev as f64 / ERP_CPI).round() as i64 - ev.figures.ac;
+    if needed <= 0 {
+        return Ok(());
     }
-    let booked: i64 = entries.iter().map(|e| e.amount_minor).sum();
-    let staff_needed = target - ev.figures.ac - booked;
-    if staff_needed > 0 {
-        // Spread over the months so far in proportion to the work planned in each.
-        let mut month = period_of(start);
-        let mut shares = Vec::new();
-        while month <= period_of(today) {
-            let day = last_day_of(month).min(today);
-            shares.push((day, ws.earned_value(project, day)?.figures.pv));
-            month = next_period(month);
-        }
-        let total = shares.last().map_or(0, |s| s.1).max(1);
-        let (mut given, mut before) = (0, 0);
-        for (i, (day, cumulative)) in shares.iter().enumerate() {
-            let amount = if i + 1 == shares.len() {
-                staff_needed - given
-            } else {
-                super::mul_div_round(staff_needed, cumulative - before, total).unwrap_or(0)
-            };
-            before = *cumulative;
+    let mut months_so_far = Vec::new();
+    let mut month = period_of(start);
+    while month <= period_of(today) {
+        let day = last_day_of(month).min(today);
+        months_so_far.push((day, ws.earned_value(project, day)?.figures.pv));
+        month = next_period(month);
+    }
+    let planned_total = months_so_far.last().map_or(0, |m| m.1).max(1);
+    let mut entries = Vec::new();
+    let mut before = 0;
+    for (day, cumulative) in &months_so_far {
+        let in_month = super::mul_div_round(needed, cumulative - before, planned_total).unwrap_or(0);
+        before = *cumulative;
+        for ((category, percent), (_, text)) in ERP_SHARES.iter().zip(ERP_TEXT) {
+            let amount = share(in_month, *percent);
             if amount > 0 {
-                given += amount;
-                let label = format!("Internal staff time, {} {}", month_name(day.month()), day.year());
-                entries.push(cost(CostCategory::Staff, *day, amount, &label));
+                let description = format!("{text}, {} {}", month_name(day.month()), day.year());
+                entries.push(cost(*category, *day, amount, &description));
             }
         }
     }
-    entries.sort_by(|a, b| a.day.cmp(&b.day));
+    // Rounding to whole units leaves a few units over: the last staff entry takes them.
+    let booked: i64 = entries.iter().map(|e| e.amount_minor).sum();
+    if let Some(last) = entries.iter_mut().rev().find(|e| e.category == CostCategory::Staff) {
+        last.amount_minor += needed - booked;
+    }
     for entry in &entries {
         ws.add_cost_entry(project, entry)?;
     }

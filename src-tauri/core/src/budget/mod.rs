@@ -138,6 +138,11 @@ pub(crate) fn parse_day(field: &str, text: &str) -> Result<NaiveDate> {
         .ok_or_else(|| CoreError::InvalidInput(format!("{field} is required (YYYY-MM-DD).")))
 }
 
+/// A status date as typed (`YYYY-MM-DD`), for earned value "as of" a day.
+pub fn status_date(text: &str) -> Result<NaiveDate> {
+    parse_day("The status date", text)
+}
+
 /// `a × b / c` rounded half away from zero, exactly (i128), for money scaled by a ratio of
 /// money. `None` when `c` is zero.
 pub(crate) fn mul_div_round(a: i64, b: i64, c: i64) -> Option<i64> {
