@@ -444,13 +444,13 @@ fn schedule_table(s: &ProjectSchedule) -> String {
 
 /// Minor units as a JSON number of major units with two decimals (cents exact).
 fn major(minor: i64) -> serde_json::Value {
-    let text = format!(
-        "{}{}.{:02}",
-        if minor < 0 { "-" } else { "" },
-        minor.unsigned_abs() / 100,
-        minor.unsigned_abs() % 100
-    );
-    serde_json::from_str(&text).unwrap_or(serde_json::Value::Null)
+    serde_json::from_str(&major_text(minor)).unwrap_or(serde_json::Value::Null)
+}
+
+/// Minor units as text in major units: "-12500.00".
+fn major_text(minor: i64) -> String {
+    let sign = if minor < 0 { "-" } else { "" };
+    format!("{sign}{}.{:02}", minor.unsigned_abs() / 100, minor.unsigned_abs() % 100)
 }
 
 /// Earned value with lower-case keys; money in major units, ratios unrounded (null when
@@ -486,7 +486,7 @@ fn evm_json(ev: &bridgeplan_core::budget::EarnedValue) -> serde_json::Value {
 fn evm_table(ev: &bridgeplan_core::budget::EarnedValue) -> String {
     use std::fmt::Write;
     let f = &ev.figures;
-    let money = |m: Option<i64>| m.map_or("–".to_string(), |m| major(m).to_string());
+    let money = |m: Option<i64>| m.map_or("–".to_string(), major_text);
     let ratio = |r: Option<f64>, places: usize| r.map_or("–".to_string(), |r| format!("{r:.places$}"));
     let mut out = String::new();
     let _ = writeln!(out, "{}: earned value as of {} ({})", ev.project, ev.as_of, ev.currency);
