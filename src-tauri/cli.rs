@@ -69,6 +69,20 @@ enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Print a project's earned value as of a date: PV, EV, AC, the variances, indices and
+    /// forecasts (EAC = BAC / CPI).
+    Evm {
+        workspace: PathBuf,
+        /// The project's name.
+        #[arg(long, value_name = "NAME")]
+        project: String,
+        /// The status date (YYYY-MM-DD); figures count everything to the end of that day.
+        #[arg(long, value_name = "YYYY-MM-DD")]
+        as_of: String,
+        /// Print JSON (money in major units, two decimals; ratios as numbers or null).
+        #[arg(long)]
+        json: bool,
+    },
     /// Print a person's skill levels, targets and gaps, certifications with their due dates,
     /// and development goals.
     Skills {
@@ -295,6 +309,23 @@ fn run_headless(command: Command) -> Result<(), String> {
             );
             Ok(())
         }
+        Command::Evm {
+            workspace,
+            project,
+            as_of,
+            json,
+        } => {
+            let day = bridgeplan_core::budget::status_date(&as_of).map_err(|e| e.to_string())?;
+            let ws = Workspace::open(&workspace).map_err(|e| e.to_string())?;
+            let project = ws.project_by_name(&project).map_err(|e| e.to_string())?;
+            let ev = ws.earned_value(project.id, day).map_err(|e| e.to_string())?;
+            let text = if json {
+                serde_json::to_string_pretty(&evm_json(&ev)).map_err(|e| e.to_string())? + "\n"
+            } else {
+                evm_table(&ev)
+            };
+            emit(&text)
+        }
         Command::Skills {
             workspace,
             person,
@@ -407,6 +438,84 @@ fn schedule_table(s: &ProjectSchedule) -> String {
             t.total_float_hours,
             if t.critical { "yes" } else { "" }
         );
+    }
+    out
+}
+
+/// Minor units as a JSON number of major units with two decimals (cents exact).
+fn major(minor: i64) -> serde_json::Value {
+    serde_json::from_str(&major_text(minor)).unwrap_or(serde_json::Value::Null)
+}
+
+/// Minor units as text in major units: "-12500.00".
+fn major_text(minor: i64) -> String {
+    let sign = if minor < 0 { "-" } else { "" };
+    format!("{sign}{}.{:02}", minor.unsigned_abs() / 100, minor.unsigned_abs() % 100)
+}
+
+/// Earned value with lower-case keys; money in major units, ratios unrounded (null when
+/// undefined, the reason in `unavailable`).
+fn evm_json(ev: &bridgeplan_core::budget::EarnedValue) -> serde_json::Value {
+    let f = &ev.figures;
+    let money = |m: Option<i64>| m.map_or(serde_json::Value::Null, major);
+    serde_json::json!({
+        "project": ev.project,
+        "as_of": ev.as_of.to_string(),
+        "currency": ev.currency,
+        "baseline": ev.baseline,
+        "basis": ev.basis,
+        "bac": major(f.bac),
+        "pv": major(f.pv),
+        "ev": major(f.ev),
+        "ac": major(f.ac),
+        "sv": major(f.sv),
+        "cv": major(f.cv),
+        "spi": f.spi,
+        "cpi": f.cpi,
+        "eac": money(f.eac),
+        "eac_rule": "BAC / CPI",
+        "eac_atypical": major(f.eac_atypical),
+        "eac_combined": money(f.eac_combined),
+        "etc": money(f.etc),
+        "vac": money(f.vac),
+        "tcpi": f.tcpi,
+        "unavailable": f.unavailable,
+    })
+}
+
+fn evm_table(ev: &bridgeplan_core::budget::EarnedValue) -> String {
+    use std::fmt::Write;
+    let f = &ev.figures;
+    let money = |m: Option<i64>| m.map_or("–".to_string(), major_text);
+    let ratio = |r: Option<f64>, places: usize| r.map_or("–".to_string(), |r| format!("{r:.places$}"));
+    let mut out = String::new();
+    let _ = writeln!(out, "{}: earned value as of {} ({})", ev.project, ev.as_of, ev.currency);
+    let _ = writeln!(out, "{}", ev.basis);
+    let rows = [
+        ("BAC", "budget at completion", money(Some(f.bac))),
+        ("PV", "planned value", money(Some(f.pv))),
+        ("EV", "earned value", money(Some(f.ev))),
+        ("AC", "actual cost", money(Some(f.ac))),
+        ("SV", "schedule variance, EV − PV", money(Some(f.sv))),
+        ("CV", "cost variance, EV − AC", money(Some(f.cv))),
+        ("SPI", "schedule performance, EV / PV", ratio(f.spi, 2)),
+        ("CPI", "cost performance, EV / AC", ratio(f.cpi, 4)),
+        ("EAC", "estimate at completion, BAC / CPI", money(f.eac)),
+        ("", "  or AC + (BAC − EV)", money(Some(f.eac_atypical))),
+        ("", "  or AC + (BAC − EV) / (CPI × SPI)", money(f.eac_combined)),
+        ("ETC", "estimate to complete, EAC − AC", money(f.etc)),
+        ("VAC", "variance at completion, BAC − EAC", money(f.vac)),
+        (
+            "TCPI",
+            "to-complete performance, (BAC − EV) / (BAC − AC)",
+            ratio(f.tcpi, 4),
+        ),
+    ];
+    for (key, label, value) in rows {
+        let _ = writeln!(out, "{key:5} {label:50} {value:>16}");
+    }
+    for reason in &f.unavailable {
+        let _ = writeln!(out, "note: {reason}");
     }
     out
 }

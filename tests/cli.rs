@@ -270,3 +270,63 @@ fn report_writes_a_pdf_and_refuses_unknown_names_without_writing() {
         text(&folder.stderr)
     );
 }
+
+#[test]
+fn evm_of_a_demo_project_as_json_and_as_a_table() {
+    let dir = tempfile::tempdir().unwrap();
+    let ws = dir.path().join("demo.bridgeplan");
+    let today = "2026-12-02";
+    let demo = Command::new(env!("CARGO_BIN_EXE_bridgeplan"))
+        .args(["demo", s(&ws)])
+        .env("BRIDGEPLAN_TODAY", today)
+        .output()
+        .unwrap();
+    assert!(demo.status.success(), "{}", text(&demo.stderr));
+
+    let out = bridgeplan(&[
+        "evm",
+        s(&ws),
+        "--project",
+        "ERP Cloud Migration",
+        "--as-of",
+        today,
+        "--json",
+    ]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    for key in [
+        "pv", "ev", "ac", "sv", "cv", "spi", "cpi", "bac", "eac", "etc", "vac", "tcpi",
+    ] {
+        assert!(json[key].is_number(), "{key} in {json}");
+    }
+    let (bac, ev, ac) = (
+        json["bac"].as_f64().unwrap(),
+        json["ev"].as_f64().unwrap(),
+        json["ac"].as_f64().unwrap(),
+    );
+    let cpi = json["cpi"].as_f64().unwrap();
+    assert!((cpi - ev / ac).abs() < 1e-9 && cpi < 1.0, "{json}");
+    assert!((json["eac"].as_f64().unwrap() - bac / cpi).abs() < 0.01, "{json}");
+
+    let out = bridgeplan(&["evm", s(&ws), "--project", "ERP Cloud Migration", "--as-of", today]);
+    assert!(out.status.success());
+    let table = text(&out.stdout);
+    assert!(
+        table.contains("EAC") && table.contains("BAC / CPI") && table.contains("CPI"),
+        "{table}"
+    );
+
+    let out = bridgeplan(&[
+        "evm",
+        s(&ws),
+        "--project",
+        "ERP Cloud Migration",
+        "--as-of",
+        "2026-02-30",
+    ]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(text(&out.stderr).contains("2026-02-30"), "{}", text(&out.stderr));
+    let out = bridgeplan(&["evm", s(&ws), "--project", "No such project", "--as-of", today]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(!text(&out.stderr).trim().is_empty());
+}

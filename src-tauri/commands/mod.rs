@@ -1,6 +1,7 @@
 //! Thin `#[tauri::command]` wrappers: take arguments, call the core, map errors. No logic.
 
 pub mod agile;
+pub mod budget;
 pub mod error;
 pub mod people;
 pub mod plan;
@@ -121,6 +122,15 @@ pub fn handlers<R: Runtime>() -> impl Fn(Invoke<R>) -> bool + Send + Sync + 'sta
         time::timers_list,
         time::timesheet_cell_set,
         time::timesheet_get,
+        // budget: budget grid, cost entries, earned value
+        budget::budget_cells_set,
+        budget::budget_grid_get,
+        budget::cost_entries_list,
+        budget::cost_entry_add,
+        budget::cost_entry_delete,
+        budget::cost_entry_update,
+        budget::cost_summary_get,
+        budget::earned_value_get,
         reports::report_kinds,
         reports::report_render,
         reports::report_save,

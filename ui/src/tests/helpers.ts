@@ -1,6 +1,7 @@
 import { render, screen } from '@testing-library/svelte';
 import App from '../App.svelte';
 import { board } from '../features/work/board-state.svelte';
+import { budget } from '../features/budget/budget-state.svelte';
 import { drag } from '../lib/shared/drag.svelte';
 import { resetQueue } from '../lib/shared/queue.svelte';
 import { session } from '../features/workspace/session.svelte';
@@ -18,6 +19,7 @@ import type { FakeBackend } from './fake-backend';
 export function resetAppState() {
   drag.reset();
   board.reset();
+  budget.reset();
   timeline.reset();
   sprints.reset();
   flow.reset();

@@ -50,6 +50,10 @@ pub(crate) struct SavedTask {
     pub start: NaiveDateTime,
     pub finish: NaiveDateTime,
     pub duration_minutes: i64,
+    /// The task's cost and work in the schedule when saved: the budget earned value measures
+    /// against (minor units; minutes).
+    pub cost_minor: i64,
+    pub work_minutes: i64,
 }
 
 /// Stores a baseline with its tasks inside an edit; refuses an eleventh or a taken name.
@@ -90,8 +94,9 @@ pub(crate) fn insert(ctx: &mut EditContext, project_id: Id, name: &str, tasks: &
     for t in tasks {
         let task_id = ids::new_id(ctx.tx, "baseline_tasks")?;
         ctx.tx.execute(
-            "INSERT INTO baseline_tasks(baseline_id, item_id, start, finish, duration_minutes, id) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-            (id, t.item_id, t.start.format(DATE_TIME).to_string(), t.finish.format(DATE_TIME).to_string(), t.duration_minutes, task_id),
+            "INSERT INTO baseline_tasks(baseline_id, item_id, start, finish, duration_minutes, cost_minor, work_minutes, id) \
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+            (id, t.item_id, t.start.format(DATE_TIME).to_string(), t.finish.format(DATE_TIME).to_string(), t.duration_minutes, t.cost_minor, t.work_minutes, task_id),
         )?;
         ctx.inserted("baseline_tasks", task_id);
     }
@@ -139,6 +144,8 @@ impl Workspace {
                 start: t.start,
                 finish: t.finish,
                 duration_minutes: t.duration_minutes,
+                cost_minor: t.cost_minor,
+                work_minutes: (t.work_hours * 60.0).round() as i64,
             })
             .collect();
         let id = self.edit(|ctx| {
@@ -162,7 +169,7 @@ impl Workspace {
     /// The saved dates of each task in a baseline: (item, start, finish).
     pub(crate) fn baseline_dates(&self, baseline_id: Id) -> Result<Vec<SavedTask>> {
         let mut stmt = self.conn.prepare_cached(
-            "SELECT item_id, start, finish, duration_minutes FROM baseline_tasks WHERE baseline_id = ?1",
+            "SELECT item_id, start, finish, duration_minutes, cost_minor, work_minutes FROM baseline_tasks WHERE baseline_id = ?1",
         )?;
         let rows = stmt.query_map([baseline_id], |r| {
             Ok((
@@ -170,11 +177,13 @@ impl Workspace {
                 r.get::<_, String>(1)?,
                 r.get::<_, String>(2)?,
                 r.get::<_, i64>(3)?,
+                r.get::<_, i64>(4)?,
+                r.get::<_, i64>(5)?,
             ))
         })?;
         let mut out = Vec::new();
         for row in rows {
-            let (item_id, start, finish, duration_minutes) = row?;
+            let (item_id, start, finish, duration_minutes, cost_minor, work_minutes) = row?;
             let parse = |t: &str| {
                 NaiveDateTime::parse_from_str(t, DATE_TIME)
                     .map_err(|_| CoreError::Damaged("A baseline in this workspace has a damaged date.".into()))
@@ -184,6 +193,8 @@ impl Workspace {
                 start: parse(&start)?,
                 finish: parse(&finish)?,
                 duration_minutes,
+                cost_minor,
+                work_minutes,
             });
         }
         Ok(out)

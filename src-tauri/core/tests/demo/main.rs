@@ -143,7 +143,45 @@ fn broken_rules(today: NaiveDate) -> Vec<String> {
     expect(exams.contains(&(today + Duration::days(45))), "an exam in 45 days");
     let goals = ws.development_goals(dana.id).unwrap();
     expect(goals.iter().filter(|g| g.overdue).count() == 1, "one overdue goal");
+    budget_rules(&ws, today, &mut expect);
     broken
+}
+
+/// The budget story: the ERP project has a budget, costs to date, and earned value a little
+/// over budget and about a day behind; the network refresh has a hardware budget.
+fn budget_rules(ws: &Workspace, today: NaiveDate, expect: &mut impl FnMut(bool, &str)) {
+    let erp = ws.project_by_name("ERP Cloud Migration").unwrap();
+    let ev = ws.earned_value(erp.id, today).unwrap();
+    let f = &ev.figures;
+    expect(
+        ev.baseline.is_some() && f.bac > 0,
+        "the ERP baseline carries a budget (BAC > 0)",
+    );
+    expect(f.ac > 0, "the ERP project has actual costs (AC > 0)");
+    let cpi = f.cpi.unwrap_or(0.0);
+    expect(
+        (0.9..1.0).contains(&cpi),
+        &format!("the ERP CPI is a little below 1 (it is {cpi:.3})"),
+    );
+    let spi = f.spi.unwrap_or(0.0);
+    // The percent complete of the plan's tasks puts the work done at about four fifths of
+    // the work planned to date (it moves with the weekday of the status date).
+    expect(
+        (0.7..1.0).contains(&spi),
+        &format!("the ERP SPI is a little behind (it is {spi:.3})"),
+    );
+    let grid = ws.budget_grid(erp.id).unwrap();
+    let categories: HashSet<_> = grid.cells.iter().map(|c| c.category).collect();
+    expect(categories.len() >= 5, "the ERP budget has five categories");
+    let network = ws.project_by_name("Network Refresh").unwrap();
+    let hardware = ws.budget_grid(network.id).unwrap();
+    expect(
+        hardware
+            .cells
+            .iter()
+            .any(|c| c.category == bridgeplan_core::budget::CostCategory::Hardware),
+        "the network refresh has a hardware budget",
+    );
 }
 
 #[test]

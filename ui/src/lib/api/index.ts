@@ -48,3 +48,4 @@ export * from './people';
 export * from './skills';
 export * from './reports';
 export * from './time';
+export * from './budget';

@@ -4,6 +4,7 @@ import * as api from '../api';
 import { toCommandError } from '../api';
 import type { Replayed } from '../bindings/Replayed';
 import { board } from '../../features/work/board-state.svelte';
+import { budget } from '../../features/budget/budget-state.svelte';
 import { enqueue } from './queue.svelte';
 import { session } from '../../features/workspace/session.svelte';
 import { flow } from '../../features/agile/flow-state.svelte';
@@ -51,6 +52,7 @@ async function showReplayed(replayed: Replayed) {
     if (workspace.view === 'timeline') await timeline.reload();
     else if (workspace.view === 'sprints') await sprints.reload();
     else if (workspace.view === 'flow') await flow.reload();
+    else if (workspace.view === 'budget') await budget.reload();
   } else {
     workspace.select(workspace.projects[0]?.id ?? null);
   }

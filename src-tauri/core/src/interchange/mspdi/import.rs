@@ -194,6 +194,10 @@ impl Workspace {
                             start: from_minute(b.start),
                             finish: from_minute(b.finish),
                             duration_minutes: b.duration,
+                            // The reader keeps no baseline cost or work; earned value then
+                            // measures against the schedule (see budget/evm.rs).
+                            cost_minor: 0,
+                            work_minutes: 0,
                         })
                     })
                     .collect();
