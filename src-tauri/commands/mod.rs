@@ -106,7 +106,7 @@ pub fn handlers<R: Runtime>() -> impl Fn(Invoke<R>) -> bool + Send + Sync + 'sta
         skills::activity_update,
         skills::activity_remove,
         skills::upcoming_list,
-        // lifecycle: overview, checklist, phase moves, project types, portfolio
+        // lifecycle (the overview and its checklist ticks and phase moves; project types; the portfolio)
         lifecycle::checklist_tick_set,
         lifecycle::lifecycle_overview,
         lifecycle::phase_move,
