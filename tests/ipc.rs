@@ -494,3 +494,41 @@ fn a_report_renders_with_a_preview_and_saves_that_very_pdf() {
     assert_eq!(err["code"], "invalid_input");
     assert!(err["message"].as_str().unwrap().contains("one person"));
 }
+
+#[test]
+fn a_project_from_a_type_ticks_and_moves_phase_through_ipc() {
+    let h = Harness::new(None);
+    h.ok("workspace_new", json!({ "path": h.path("life.bridgeplan") }));
+    let types = h.ok("project_templates_list", json!({}));
+    let cyber = types
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|t| t["template"]["key"] == "cybersecurity")
+        .unwrap();
+    let project = h.ok(
+        "project_create_from_template",
+        json!({ "template_id": cyber["id"],
+                "input": { "name": "Harden", "methodology": "kanban", "start_date": "2026-11-02",
+                           "finish_date": null, "description": "" } }),
+    );
+    let overview = h.ok("lifecycle_overview", json!({ "project_id": project["id"] }));
+    assert_eq!(overview["framework"], "itil");
+    assert_eq!(overview["project_type"]["name"], "Cybersecurity");
+    h.ok(
+        "checklist_tick_set",
+        json!({ "project_id": project["id"], "key": "rfc-logged", "ticked": true }),
+    );
+    let moved = h.ok("phase_move", json!({ "project_id": project["id"], "to": "plan" }));
+    assert_eq!(moved["to_phase"], "plan");
+    // The command layer names the operating system's user (or "You").
+    assert!(!moved["actor"].as_str().unwrap().is_empty());
+    let bad = h.err("phase_move", json!({ "project_id": project["id"], "to": "plan" }));
+    assert_eq!(bad["code"], "invalid_input");
+    let portfolio = h.ok("portfolio_get", json!({}));
+    assert_eq!(portfolio["rows"][0]["phase"], "plan");
+    let path = h.path("types.json");
+    h.ok("project_templates_export", json!({ "path": path }));
+    let refused = h.err("project_templates_import", json!({ "path": path }));
+    assert_eq!(refused["code"], "invalid_input");
+}

@@ -3,6 +3,7 @@
 pub mod agile;
 pub mod budget;
 pub mod error;
+pub mod lifecycle;
 pub mod people;
 pub mod plan;
 pub mod reports;
@@ -131,6 +132,19 @@ pub fn handlers<R: Runtime>() -> impl Fn(Invoke<R>) -> bool + Send + Sync + 'sta
         budget::cost_entry_update,
         budget::cost_summary_get,
         budget::earned_value_get,
+        // lifecycle (the overview and its checklist ticks and phase moves; project types; the portfolio)
+        lifecycle::checklist_tick_set,
+        lifecycle::lifecycle_overview,
+        lifecycle::phase_move,
+        lifecycle::portfolio_get,
+        lifecycle::project_create_from_template,
+        lifecycle::project_framework_set,
+        lifecycle::project_template_delete,
+        lifecycle::project_template_duplicate,
+        lifecycle::project_template_update,
+        lifecycle::project_templates_export,
+        lifecycle::project_templates_import,
+        lifecycle::project_templates_list,
         reports::report_kinds,
         reports::report_render,
         reports::report_save,

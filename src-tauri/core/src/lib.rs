@@ -9,6 +9,7 @@ pub mod clock;
 pub mod demo;
 pub mod error;
 pub mod interchange;
+pub mod lifecycle;
 pub mod people;
 pub mod plan;
 pub mod skills;

@@ -993,6 +993,22 @@ export class FakeBackend {
           currency: 'EUR',
         };
       }
+      // Lifecycle: the Overview tab and the New project form's "Project type" show in other
+      // areas' tests, so they get empty answers here; fake-lifecycle.ts answers them fully.
+      case 'project_templates_list':
+        return this.answers.get(cmd)?.(args) ?? [];
+      case 'lifecycle_overview':
+        return (
+          this.answers.get(cmd)?.(args) ?? {
+            project_id: args.project_id,
+            phase: 'initiate',
+            framework: 'pmbok',
+            project_type: null,
+            checklists: [],
+            history: [],
+            risks: [],
+          }
+        );
       default: {
         const answer = this.answers.get(cmd);
         if (answer) return answer(args);

@@ -35,6 +35,7 @@ const MIGRATIONS: &[(u32, &str)] = &[
     (7, include_str!("migrations/0007_project_start_time.sql")),
     (8, include_str!("migrations/0008_ids.sql")),
     (9, include_str!("migrations/0009_project_controls.sql")),
+    (10, include_str!("migrations/0010_lifecycle.sql")),
 ];
 
 pub fn current_schema_version() -> u32 {
@@ -364,6 +365,9 @@ fn migrate(conn: &mut Connection, from: u32) -> Result<()> {
         }
         if *number == 8 {
             add_identity(&tx)?;
+        }
+        if *number == 10 {
+            crate::lifecycle::templates::seed_builtin(&tx)?;
         }
         tx.pragma_update(None, "user_version", number)?;
     }

@@ -260,3 +260,35 @@ fn the_demos_logged_time_runs_up_to_yesterday_on_working_days() {
         });
     }
 }
+
+#[test]
+fn the_demo_projects_have_their_phase_framework_type_and_history() {
+    use bridgeplan_core::lifecycle::{Framework, Phase};
+    for day in ["2026-12-01", "2027-02-28", "2028-02-29"] {
+        let today: NaiveDate = day.parse().unwrap();
+        bridgeplan_core::clock::on_day(today, || {
+            let mut ws = Workspace::in_memory().unwrap();
+            fill_demo(&mut ws, today).unwrap();
+            let overview = |name: &str| ws.lifecycle_overview(ws.project_by_name(name).unwrap().id).unwrap();
+            let erp = overview("ERP Cloud Migration");
+            assert_eq!((erp.phase, erp.framework), (Phase::Execute, Framework::Pmbok), "{day}");
+            assert_eq!(erp.history.len(), 2);
+            assert!(erp
+                .history
+                .iter()
+                .all(|m| m.moved_at.as_str() < today.to_string().as_str()));
+            let all: Vec<_> = erp.checklists.iter().flat_map(|c| &c.items).collect();
+            let baseline = all.iter().find(|i| i.key == "baseline-saved").unwrap();
+            assert!(baseline.done && baseline.reason.starts_with("Baseline 'Approved plan'"));
+            assert!(all.iter().any(|i| !i.auto && i.done));
+            assert_eq!(erp.project_type.unwrap().name, "Data migration");
+            assert!(!erp.risks.is_empty());
+            let portal = overview("Customer Portal");
+            assert_eq!((portal.phase, portal.framework), (Phase::Execute, Framework::Agile));
+            let network = overview("Network Refresh");
+            assert_eq!((network.phase, network.framework), (Phase::Plan, Framework::Itil));
+            assert_eq!(overview("Security Hardening").phase, Phase::Monitor);
+            assert_eq!(ws.portfolio().unwrap().rows.len(), 4);
+        });
+    }
+}

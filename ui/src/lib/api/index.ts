@@ -49,3 +49,4 @@ export * from './skills';
 export * from './reports';
 export * from './time';
 export * from './budget';
+export * from './lifecycle';

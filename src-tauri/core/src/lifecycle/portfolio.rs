@@ -1,0 +1,107 @@
+//! The portfolio: one row per project with its methodology, phase, health, schedule dates,
+//! budget, actual cost and owner.
+
+use chrono::NaiveDate;
+use serde::Serialize;
+use ts_rs::TS;
+
+use super::checklist::framework_of;
+use super::health::{health, Health};
+use super::{Framework, Phase};
+use crate::work::projects::Methodology;
+use crate::{clock, Id, Result, Workspace};
+
+#[derive(Debug, Clone, Serialize, TS, PartialEq)]
+#[ts(export)]
+pub struct PortfolioRow {
+    #[ts(type = "number")]
+    pub project_id: Id,
+    pub name: String,
+    pub methodology: Methodology,
+    pub phase: Phase,
+    pub framework: Framework,
+    pub health: Health,
+    /// From the schedule (the project's own dates when it has no tasks).
+    pub start: Option<NaiveDate>,
+    pub finish: Option<NaiveDate>,
+    /// Σ budget lines, minor units of the workspace currency.
+    #[ts(type = "number")]
+    pub budget_minor: i64,
+    /// Σ cost entries + Σ logged hours × each person's cost rate.
+    #[ts(type = "number")]
+    pub actual_minor: i64,
+    /// Estimate at completion. None for now: the budget area's EAC is wired in at merge.
+    #[ts(type = "number | null")]
+    pub forecast_minor: Option<i64>,
+    /// The project's manager.
+    pub owner: Option<String>,
+}
+
+#[derive(Debug, Clone, Serialize, TS, PartialEq)]
+#[ts(export)]
+pub struct Portfolio {
+    pub rows: Vec<PortfolioRow>,
+    /// ISO 4217 code of the money columns.
+    pub currency: String,
+}
+
+impl Workspace {
+    pub fn portfolio(&self) -> Result<Portfolio> {
+        let today = clock::today().to_string();
+        let mut rows = Vec::new();
+        for p in self.projects()? {
+            let (phase, framework) = framework_of(&self.conn, p.id)?;
+            let latest_baseline: Option<Id> = self.baselines(p.id)?.last().map(|b| b.id);
+            let schedule = self.project_schedule_against(p.id, latest_baseline)?;
+            let (start, finish) = if schedule.tasks.is_empty() {
+                (p.start_date, p.finish_date)
+            } else {
+                (Some(schedule.start.date()), Some(schedule.finish.date()))
+            };
+            let baseline_finish = schedule.tasks.iter().filter_map(|t| t.baseline_finish).max();
+            let slip_days = baseline_finish.map(|b| (schedule.finish.date() - b.date()).num_days());
+            let overdue: i64 = self.conn.query_row(
+                "SELECT count(*) FROM work_items w JOIN statuses s ON s.id = w.status_id \
+                 WHERE w.project_id = ?1 AND s.category <> 'done' AND w.due_date IS NOT NULL AND w.due_date < ?2",
+                (p.id, &today),
+                |r| r.get(0),
+            )?;
+            let budget_minor: i64 = self.conn.query_row(
+                "SELECT coalesce(sum(amount_minor), 0) FROM budget_lines WHERE project_id = ?1",
+                [p.id],
+                |r| r.get(0),
+            )?;
+            let costs: i64 = self.conn.query_row(
+                "SELECT coalesce(sum(amount_minor), 0) FROM cost_entries WHERE project_id = ?1",
+                [p.id],
+                |r| r.get(0),
+            )?;
+            // Minutes × rate per hour / 60, summed exactly before the one rounding.
+            let labour: f64 = self.conn.query_row(
+                "SELECT coalesce(sum(t.minutes * pe.cost_rate_minor), 0) FROM time_entries t \
+                 JOIN work_items w ON w.id = t.item_id JOIN people pe ON pe.id = t.person_id \
+                 WHERE w.project_id = ?1",
+                [p.id],
+                |r| r.get::<_, f64>(0),
+            )?;
+            rows.push(PortfolioRow {
+                project_id: p.id,
+                name: p.name,
+                methodology: p.methodology,
+                phase,
+                framework,
+                health: health(slip_days, overdue),
+                start,
+                finish,
+                budget_minor,
+                actual_minor: costs + (labour / 60.0).round() as i64,
+                forecast_minor: None,
+                owner: p.manager,
+            });
+        }
+        Ok(Portfolio {
+            rows,
+            currency: self.currency()?,
+        })
+    }
+}
