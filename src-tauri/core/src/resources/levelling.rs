@@ -686,7 +686,6 @@ impl Workspace {
                         (delay, id),
                     )?;
                 }
-                ctx.set_project(project_id);
                 ctx.set_label(label);
                 Ok(())
             })?;
@@ -715,7 +714,6 @@ impl Workspace {
                 ctx.tx
                     .execute("UPDATE work_items SET leveling_delay_minutes = 0 WHERE id = ?1", [id])?;
             }
-            ctx.set_project(project_id);
             ctx.set_label(format!("Clear levelling in {}", project.name));
             Ok(())
         })?;

@@ -327,6 +327,13 @@ pub(crate) fn resource_specs(
 }
 
 impl Workspace {
+    /// [`Workspace::utilisation`] from a `YYYY-MM-DD` typed or sent by the UI.
+    pub fn utilisation_from(&self, project_id: Option<Id>, from: &str, weeks: usize) -> Result<Utilisation> {
+        let from = crate::validate::optional_date("The first week", Some(from))?
+            .ok_or_else(|| crate::CoreError::InvalidInput("Choose the first week to show.".into()))?;
+        self.utilisation(project_id, from, weeks)
+    }
+
     /// The heat map of one project's tasks, or of every planned (waterfall and hybrid)
     /// project's when `project_id` is none, for `weeks` weeks from the week of `from`.
     pub fn utilisation(&self, project_id: Option<Id>, from: NaiveDate, weeks: usize) -> Result<Utilisation> {
