@@ -21,10 +21,10 @@ const PLAN: &[(&str, f64, Option<(i64, i64)>)] = &[
     ("Order 42 access switches and 60 access points", 1.0, Some((3, 3))),
     ("Weekend change window agreed with operations", 1.0, Some((4, 4))),
     ("Delivery of network hardware", 0.0, None),
-    ("Replace core switch in Rotterdam depot", 2.0, None),
+    ("Replace core switch in Rotterdam depot", 3.0, None),
     ("Wi-Fi rollout in Hamburg depot", 4.0, None),
     ("Wi-Fi rollout in Łódź depot", 4.0, None),
-    ("Update network diagrams and CMDB", 2.0, None),
+    ("Update network diagrams and CMDB", 3.0, None),
     ("Handover to operations", 0.0, None),
 ];
 

@@ -75,6 +75,7 @@ describe('Resources screen', () => {
     await fireEvent.click(screen.getByTestId('equipment-add'));
     await waitFor(() => expect(res.state.equipment.map((e) => e.name)).toEqual(['Switch']));
     await screen.findByText('Switch');
+    await waitFor(() => expect((within(form).getByLabelText('Equipment name') as HTMLInputElement).value).toBe(''));
     await fireEvent.input(within(form).getByLabelText('Equipment name'), { target: { value: 'switch' } });
     await fireEvent.click(screen.getByTestId('equipment-add'));
     await waitFor(() => expect(toasts.list[0]?.message).toContain('already equipment'));
@@ -150,12 +151,20 @@ describe('Resources screen', () => {
     expect(res.state.delays.size).toBe(0);
     await fireEvent.click(screen.getByTestId('level-apply'));
     await waitFor(() => expect(res.state.delays.get(5)).toBe(960));
+    await waitFor(() => expect(toasts.list[0]?.action?.label).toBe('Undo levelling'));
     const toast = toasts.list[0];
     expect(toast.action?.label).toBe('Undo levelling');
     toast.action!.run();
     await waitFor(() => expect(res.state.delays.size).toBe(0));
   });
 });
+
+/** Picks an option as a user does (the option becomes selected, then the select changes). */
+async function choose(value: string) {
+  const select = screen.getByTestId('assign-choice') as HTMLSelectElement;
+  for (const option of select.options) option.selected = option.value === value;
+  await fireEvent.change(select);
+}
 
 describe('Item assignments', () => {
   test('people with units and equipment with a count are added and removed', async () => {
@@ -171,12 +180,13 @@ describe('Item assignments', () => {
     });
     const item = fake.columns.values().next().value![0];
     render(ItemAssignments, { item });
-    await screen.findByText('Access point');
-    await fireEvent.change(screen.getByTestId('assign-choice'), { target: { value: 'p:1' } });
+    await screen.findByText('Access point (equipment)');
+    await choose('p:1');
     await fireEvent.input(screen.getByTestId('assign-units'), { target: { value: '50' } });
     await fireEvent.click(screen.getByTestId('assign-add'));
+    await waitFor(() => expect(res.state.assignments).toHaveLength(1));
     await screen.findByText(/Ana Silva — 50 %/);
-    await fireEvent.change(screen.getByTestId('assign-choice'), { target: { value: 'e:9' } });
+    await choose('e:9');
     await fireEvent.input(screen.getByTestId('assign-units'), { target: { value: '20' } });
     await fireEvent.click(screen.getByTestId('assign-add'));
     await screen.findByText(/Access point — × 20/);
