@@ -21,10 +21,10 @@ const PLAN: &[(&str, f64, Option<(i64, i64)>)] = &[
     ("Order 42 access switches and 60 access points", 1.0, Some((3, 3))),
     ("Weekend change window agreed with operations", 1.0, Some((4, 4))),
     ("Delivery of network hardware", 0.0, None),
-    ("Replace core switch in Rotterdam depot", 3.0, None),
-    ("Wi-Fi rollout in Hamburg depot", 4.0, None),
-    ("Wi-Fi rollout in Łódź depot", 4.0, None),
-    ("Update network diagrams and CMDB", 3.0, None),
+    ("Replace core switch in Rotterdam depot", 5.0, None),
+    ("Wi-Fi rollout in Hamburg depot", 6.0, None),
+    ("Wi-Fi rollout in Łódź depot", 6.0, None),
+    ("Update network diagrams and CMDB", 5.0, None),
     ("Handover to operations", 0.0, None),
 ];
 
@@ -158,8 +158,9 @@ pub(crate) fn seed(ws: &mut Workspace, monday: NaiveDate) -> Result<()> {
     let hamburg = id("Wi-Fi rollout in Hamburg depot")?;
     let lodz = id("Wi-Fi rollout in Łódź depot")?;
     let diagrams = id("Update network diagrams and CMDB")?;
-    // Raj replaces the core switch and updates the diagrams in the same days: 200 %. The
-    // diagrams have float (the Wi-Fi rollouts take longer), so levelling moves them.
+    // Raj replaces the core switch and updates the diagrams in the same week: 200 %. The
+    // diagrams have seven days of float (the Wi-Fi rollouts take twelve), so levelling moves
+    // them by five without moving the handover.
     ws.assign(rotterdam, &people(raj, 1.0))?;
     ws.assign(rotterdam, &things(kit_ids[0], 12.0))?;
     ws.assign(rotterdam, &things(kit_ids[2], 1.0))?;

@@ -197,7 +197,10 @@ fn the_network_refresh_levels_within_float_on_any_day() {
             let monday = week_start(today);
             let u = ws.utilisation(Some(project.id), monday, 6).unwrap();
             let raj = u.rows.iter().find(|r| r.name == "Raj Patel").unwrap();
-            assert!(raj.cells.iter().any(|c| c.over && c.tasks.len() == 2), "{today}: Raj is double-booked");
+            assert!(
+                raj.cells.iter().any(|c| c.over && c.tasks.len() == 2),
+                "{today}: Raj is double-booked"
+            );
             let p = ws.levelling_preview(project.id, false).unwrap();
             assert!(p.conflicts.is_empty(), "{today}: {:?}", p.conflicts);
             assert_eq!(p.finish_moved_days, 0.0, "{today}");
