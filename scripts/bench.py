@@ -175,6 +175,10 @@ def main():
                           "--example", "bench_budget", "--", str(OUT)],
                          cwd=ROOT, check=True, capture_output=True, text=True)
     results.update(json.loads(evm.stdout))
+    resources = subprocess.run(["cargo", "run", "--quiet", "--release", "-p", "bridgeplan-core",
+                                "--example", "bench_resources", "--", str(OUT)],
+                               cwd=ROOT, check=True, capture_output=True, text=True)
+    results.update(json.loads(resources.stdout))
     reports = subprocess.run(["cargo", "run", "--quiet", "--release", "-p", "bridgeplan-reports",
                               "--example", "bench_reports", "--", str(OUT)],
                              cwd=ROOT, check=True, capture_output=True, text=True)

@@ -4,6 +4,7 @@
 use std::path::PathBuf;
 
 use bridgeplan_core::plan::timeline::ProjectSchedule;
+use bridgeplan_core::resources::levelling::LevellingPreview;
 use bridgeplan_core::{demo, interchange::mspdi, workspace::check, workspace::files, CoreError, Workspace};
 use bridgeplan_reports::{Paper, ReportKind, ReportRequest};
 use clap::{Parser, Subcommand};
@@ -85,6 +86,19 @@ enum Command {
     },
     /// Print a person's skill levels, targets and gaps, certifications with their due dates,
     /// and development goals.
+    /// Levels a project's resources: prints the preview, and saves it unless --dry-run.
+    Level {
+        workspace: PathBuf,
+        #[arg(long, value_name = "NAME")]
+        project: String,
+        #[arg(long)]
+        dry_run: bool,
+        /// Level beyond float even if the project finish moves.
+        #[arg(long)]
+        allow_finish_move: bool,
+        #[arg(long)]
+        json: bool,
+    },
     Skills {
         workspace: PathBuf,
         /// The person's name.
@@ -283,6 +297,29 @@ fn run_headless(command: Command) -> Result<(), String> {
             };
             emit(&text)
         }
+        Command::Level {
+            workspace,
+            project,
+            dry_run,
+            allow_finish_move,
+            json,
+        } => {
+            let mut ws = Workspace::open(&workspace).map_err(|e| e.to_string())?;
+            let project = ws.project_by_name(&project).map_err(|e| e.to_string())?;
+            let preview = if dry_run {
+                ws.levelling_preview(project.id, allow_finish_move)
+            } else {
+                ws.levelling_apply(project.id, allow_finish_move)
+            }
+            .map_err(|e| e.to_string())?;
+            ws.close().map_err(|e| e.to_string())?;
+            let text = if json {
+                serde_json::to_string_pretty(&preview).map_err(|e| e.to_string())? + "\n"
+            } else {
+                levelling_table(&preview)
+            };
+            emit(&text)
+        }
         Command::Report {
             workspace,
             kind,
@@ -403,6 +440,33 @@ fn career_text(s: &bridgeplan_core::skills::summary::CareerSummary) -> String {
 
 fn count(n: usize, one: &str, many: &str) -> String {
     format!("{n} {}", if n == 1 { one } else { many })
+}
+
+fn levelling_table(p: &LevellingPreview) -> String {
+    let mut out = format!(
+        "Levelling {}{}: {}, {}; finish {} → {}\n",
+        p.project,
+        if p.applied { "" } else { " (dry run, nothing saved)" },
+        count(p.changes.len(), "task moved", "tasks moved"),
+        count(p.conflicts.len(), "conflict left", "conflicts left"),
+        p.old_finish.format("%Y-%m-%d %H:%M"),
+        p.new_finish.format("%Y-%m-%d %H:%M"),
+    );
+    for c in &p.changes {
+        out.push_str(&format!(
+            "  {:<8} {:<44} {} → {}  delay {} d  {}\n",
+            c.wbs,
+            c.name,
+            c.old_start.format("%Y-%m-%d %H:%M"),
+            c.new_start.format("%Y-%m-%d %H:%M"),
+            c.delay_days,
+            c.reason
+        ));
+    }
+    for c in &p.conflicts {
+        out.push_str(&format!("  {}\n", c.message));
+    }
+    out
 }
 
 fn schedule_table(s: &ProjectSchedule) -> String {

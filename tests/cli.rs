@@ -330,3 +330,37 @@ fn evm_of_a_demo_project_as_json_and_as_a_table() {
     assert_eq!(out.status.code(), Some(1));
     assert!(!text(&out.stderr).trim().is_empty());
 }
+
+#[test]
+fn level_previews_with_dry_run_and_saves_without_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("demo.bridgeplan");
+    assert!(bridgeplan(&["demo", s(&path)]).status.success());
+    let dry = bridgeplan(&["level", s(&path), "--project", "Network Refresh", "--dry-run", "--json"]);
+    assert!(dry.status.success(), "{}", text(&dry.stderr));
+    let preview: serde_json::Value = serde_json::from_slice(&dry.stdout).unwrap();
+    assert_eq!(preview["applied"], false);
+    let changes = preview["changes"].as_array().unwrap();
+    let diagrams = changes
+        .iter()
+        .find(|c| c["name"] == "Update network diagrams and CMDB")
+        .expect("the diagrams move");
+    assert!(diagrams["delay_minutes"].as_i64().unwrap() > 0);
+    assert!(preview["conflicts"].as_array().unwrap().is_empty());
+    assert_eq!(preview["finish_moved_days"], 0.0);
+
+    // Saved: a second dry run has nothing left to move.
+    let applied = bridgeplan(&["level", s(&path), "--project", "Network Refresh"]);
+    assert!(applied.status.success(), "{}", text(&applied.stderr));
+    assert!(
+        text(&applied.stdout).contains("Levelling Network Refresh: 1 task moved"),
+        "{}",
+        text(&applied.stdout)
+    );
+    let again = bridgeplan(&["level", s(&path), "--project", "Network Refresh", "--dry-run", "--json"]);
+    let preview: serde_json::Value = serde_json::from_slice(&again.stdout).unwrap();
+    assert!(preview["changes"].as_array().unwrap().is_empty(), "{preview}");
+
+    let unknown = bridgeplan(&["level", s(&path), "--project", "Nope", "--dry-run"]);
+    assert_eq!(unknown.status.code(), Some(1));
+}

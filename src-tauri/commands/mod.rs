@@ -7,6 +7,7 @@ pub mod lifecycle;
 pub mod people;
 pub mod plan;
 pub mod reports;
+pub mod resources;
 pub mod session;
 pub mod skills;
 pub mod time;
@@ -148,6 +149,20 @@ pub fn handlers<R: Runtime>() -> impl Fn(Invoke<R>) -> bool + Send + Sync + 'sta
         reports::report_kinds,
         reports::report_render,
         reports::report_save,
+        // resources
+        resources::assignment_add,
+        resources::assignment_remove,
+        resources::assignments_list,
+        resources::equipment_add,
+        resources::equipment_delete,
+        resources::equipment_list,
+        resources::equipment_update,
+        resources::levelling_apply,
+        resources::levelling_clear,
+        resources::levelling_preview,
+        resources::resource_people_list,
+        resources::resource_person_update,
+        resources::utilisation_get,
         workspace::history_state,
         workspace::history_undo,
         workspace::history_redo,

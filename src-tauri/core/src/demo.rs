@@ -276,6 +276,7 @@ pub fn fill_demo(ws: &mut Workspace, today: NaiveDate) -> Result<()> {
         };
         ws.set_project_manager(project.id, Some(manager))?;
     }
+    crate::resources::demo::seed(ws, monday)?;
     crate::skills::demo::fill(ws, today)?;
     crate::time::demo::seed(ws, today)?;
     crate::budget::demo::seed(ws, today)?;

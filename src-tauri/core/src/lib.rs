@@ -12,6 +12,7 @@ pub mod interchange;
 pub mod lifecycle;
 pub mod people;
 pub mod plan;
+pub mod resources;
 pub mod skills;
 pub mod time;
 mod validate;

@@ -1008,6 +1008,21 @@ export class FakeBackend {
             history: [],
             risks: [],
           }
+      // Resources: the item detail panel's assignments slot asks for these on every screen
+      // that shows an item, so they answer "none" unless fake-resources.ts is installed.
+      case 'assignments_list':
+      case 'equipment_list':
+        return this.answers.get(cmd)?.(args) ?? [];
+      case 'resource_people_list':
+        return (
+          this.answers.get(cmd)?.(args) ??
+          this.people.map((p) => ({
+            ...p,
+            cost_rate_minor: 0,
+            capacity_hours_per_week: 40,
+            calendar_id: null,
+            calendar_name: null,
+          }))
         );
       default: {
         const answer = this.answers.get(cmd);

@@ -261,12 +261,13 @@ impl Workspace {
             resource: Option<String>,
             work_hours: f64,
             cost_minor: i64,
+            delay: Minute,
         }
         let mut stmt = self.conn.prepare_cached(
             "SELECT w.id, w.parent_id, w.title, w.item_type, w.duration_minutes, \
              coalesce(w.calendar_id, p.calendar_id), w.constraint_type, w.constraint_date, w.actual_start, \
              w.actual_finish, w.percent_complete, p.name, coalesce(w.estimate_hours, 0), \
-             coalesce(p.cost_rate_minor, 0), w.fixed_cost_minor \
+             coalesce(p.cost_rate_minor, 0), w.fixed_cost_minor, w.leveling_delay_minutes \
              FROM work_items w LEFT JOIN people p ON p.id = w.assignee_id \
              WHERE w.project_id = ?1 ORDER BY w.outline_position, w.created_at, w.id",
         )?;
@@ -286,9 +287,25 @@ impl Workspace {
                     resource: r.get(11)?,
                     work_hours: r.get(12)?,
                     cost_minor: (r.get::<_, f64>(12)? * r.get::<_, f64>(13)?).round() as i64 + r.get::<_, i64>(14)?,
+                    delay: r.get(15)?,
                 })
             })?
             .collect::<rusqlite::Result<_>>()?;
+        let mut rows = rows;
+        // A task with assignments takes its resources, work and cost from them (and the
+        // calendar of its main person when it has none of its own); one without keeps its assignee.
+        let staffed = crate::resources::assignments::project_staffing(&self.conn, project_id)?;
+        for row in rows.iter_mut() {
+            let Some(staff) = staffed.get(&row.id) else { continue };
+            let minutes = row.duration.unwrap_or(if row.milestone { 0 } else { DEFAULT_DURATION });
+            row.resource = Some(staff.names.clone()).filter(|n| !n.is_empty());
+            row.work_hours = minutes as f64 / 60.0 * staff.person_units;
+            row.cost_minor =
+                (minutes as f64 / 60.0 * staff.rate_units).round() as i64 + staff.equipment_cost + staff.fixed_cost;
+            if let Some(cal) = staff.calendar.filter(|_| staff.own_calendar.is_none()) {
+                row.calendar = Some(cal);
+            }
+        }
 
         // Depth-first over the outline gives WBS order and codes.
         let mut children: HashMap<Option<Id>, Vec<usize>> = HashMap::new();
@@ -349,6 +366,7 @@ impl Workspace {
                     constraint: row.constraint,
                     actual_start: row.actual_start,
                     actual_finish: row.actual_finish,
+                    delay: row.delay,
                 }
             })
             .collect();

@@ -292,3 +292,36 @@ fn the_demo_projects_have_their_phase_framework_type_and_history() {
         });
     }
 }
+
+/// The Network Refresh's resources: hardware on its tasks, and Raj on two tasks at once, which
+/// levelling resolves within float (the finish does not move), on days across a year.
+#[test]
+fn the_network_refresh_levels_within_float_on_any_day() {
+    for today in [
+        NaiveDate::from_ymd_opt(2026, 3, 4).unwrap(),
+        NaiveDate::from_ymd_opt(2026, 12, 27).unwrap(),
+        NaiveDate::from_ymd_opt(2028, 2, 29).unwrap(),
+    ] {
+        bridgeplan_core::clock::on_day(today, || {
+            let mut ws = Workspace::in_memory().unwrap();
+            fill_demo(&mut ws, today).unwrap();
+            assert!(ws.equipment().unwrap().len() >= 4, "{today}");
+            let project = ws.project_by_name("Network Refresh").unwrap();
+            let monday = week_start(today);
+            let u = ws.utilisation(Some(project.id), monday, 6).unwrap();
+            let raj = u.rows.iter().find(|r| r.name == "Raj Patel").unwrap();
+            assert!(
+                raj.cells.iter().any(|c| c.over && c.tasks.len() == 2),
+                "{today}: Raj is double-booked"
+            );
+            let p = ws.levelling_preview(project.id, false).unwrap();
+            assert!(p.conflicts.is_empty(), "{today}: {:?}", p.conflicts);
+            assert_eq!(p.finish_moved_days, 0.0, "{today}");
+            assert_eq!(
+                p.changes.iter().map(|c| c.name.as_str()).collect::<Vec<_>>(),
+                vec!["Update network diagrams and CMDB"],
+                "{today}"
+            );
+        });
+    }
+}

@@ -50,3 +50,4 @@ export * from './reports';
 export * from './time';
 export * from './budget';
 export * from './lifecycle';
+export * from './resources';

@@ -533,6 +533,7 @@ pub fn read(xml: &str) -> Result<Plan> {
             actual_start: date_time(node, "ActualStart"),
             actual_finish: date_time(node, "ActualFinish"),
             name,
+            delay: 0,
         };
         by_uid.insert(uid, tasks.len());
         task_links.push(node);

@@ -69,6 +69,9 @@ pub struct Task {
     pub constraint: Constraint,
     pub actual_start: Option<Minute>,
     pub actual_finish: Option<Minute>,
+    /// Levelling delay: working minutes on the task's calendar after the early start its
+    /// links and constraint give it (Microsoft Project's leveling delay). Its successors follow.
+    pub delay: Minute,
 }
 
 impl Task {
@@ -81,6 +84,7 @@ impl Task {
             constraint: Constraint::AsSoonAsPossible,
             actual_start: None,
             actual_finish: None,
+            delay: 0,
         }
     }
 }
@@ -496,10 +500,17 @@ impl Engine<'_> {
         if finish_bound > dates.finish {
             dates = from_finish(finish_bound);
         }
-        match task.constraint {
+        let dates = match task.constraint {
             Constraint::StartNoLaterThan(d) if honor && dates.start > d => from_start(d),
             Constraint::FinishNoLaterThan(d) if honor && dates.finish > d => from_finish(d),
             _ => dates,
+        };
+        // Levelling moves the task by working time after the start everything else gives it;
+        // the backward pass does not see the delay, so it shows as less float.
+        if task.delay > 0 {
+            from_start(cal.add(dates.start, task.delay))
+        } else {
+            dates
         }
     }
 

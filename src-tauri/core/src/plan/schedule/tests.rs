@@ -480,3 +480,32 @@ fn a_kick_off_milestone_at_the_project_start_keeps_its_monday_morning_late_dates
     assert!(s.tasks[kick_off].critical);
     assert_eq!(s.tasks[kick_off].total_float, 0);
 }
+
+#[test]
+fn a_levelling_delay_moves_the_task_and_its_successors_within_its_float() {
+    let mut p = Plan::new("2026-03-02 08:00");
+    let long = p.task("Procure servers", 5.0);
+    let short = p.task("Write runbook", 2.0);
+    let review = p.task("Review runbook", 0.5);
+    let join = p.task("Install", 1.0);
+    p.fs(long, join);
+    p.fs(short, review);
+    p.fs(review, join);
+    p.net.tasks[short].delay = 2 * DAY;
+    let s = p.run();
+    // Two working days after Monday 08:00, then its successor follows; the finish stays.
+    assert_eq!(dates(&s, short)[..2], ["2026-03-04 08:00", "2026-03-05 17:00"]);
+    assert_eq!(dates(&s, review)[..2], ["2026-03-06 08:00", "2026-03-06 12:00"]);
+    assert_eq!(s.tasks[short].total_float, DAY / 2);
+    assert_eq!(show(s.finish), "2026-03-09 17:00");
+    // Beyond its float the delay moves the project finish, and the path becomes critical.
+    p.net.tasks[short].delay = 4 * DAY;
+    let s = p.run();
+    assert_eq!(dates(&s, short)[..2], ["2026-03-06 08:00", "2026-03-09 17:00"]);
+    assert_eq!(show(s.finish), "2026-03-11 12:00");
+    assert!(s.tasks[short].critical);
+    // An actual start wins over a delay.
+    p.net.tasks[short].actual_start = Some(at("2026-03-02 08:00"));
+    let s = p.run();
+    assert_eq!(dates(&s, short)[0], "2026-03-02 08:00");
+}
