@@ -6,7 +6,7 @@ use rusqlite::OptionalExtension;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-use super::{check_amount, div_round, parse_day, parse_period, period_text, CostCategory};
+use super::{check_amount, parse_day, parse_period, period_text, CostCategory};
 use crate::workspace::ids;
 use crate::{validate, CoreError, Id, Result, Workspace};
 
@@ -81,12 +81,6 @@ pub struct CostSummary {
     pub budget_minor: i64,
     #[ts(type = "number")]
     pub actual_minor: i64,
-}
-
-/// The cost of `minutes` at `rate_minor` per hour, rounded half away from zero to the minor
-/// unit. Applied per time entry, so a report adds up the same amounts the list shows.
-pub fn time_cost_minor(minutes: i64, rate_minor: i64) -> i64 {
-    div_round(i128::from(minutes) * i128::from(rate_minor), 60) as i64
 }
 
 /// Day bounds as SQL text; `None` stands for no bound.
@@ -251,29 +245,15 @@ impl Workspace {
         Ok(out)
     }
 
-    /// Staff cost of the time logged on the project's items from `from` to `to`: per entry,
-    /// minutes / 60 × the person's hourly rate, rounded to the minor unit.
+    /// Staff cost of the time logged on the project's items from `from` to `to` (the time
+    /// area's one rule: per entry, minutes / 60 × the person's hourly rate, rounded).
     pub(crate) fn logged_time_cost(
         &self,
         project_id: Id,
         from: Option<NaiveDate>,
         to: Option<NaiveDate>,
     ) -> Result<i64> {
-        let (from, to) = day_bounds(from, to);
-        let mut stmt = self.conn.prepare_cached(
-            "SELECT t.minutes, p.cost_rate_minor FROM time_entries t \
-             JOIN work_items w ON w.id = t.item_id JOIN people p ON p.id = t.person_id \
-             WHERE w.project_id = ?1 AND t.day >= ?2 AND t.day <= ?3",
-        )?;
-        let rows = stmt.query_map((project_id, from, to), |r| {
-            Ok((r.get::<_, i64>(0)?, r.get::<_, i64>(1)?))
-        })?;
-        let mut total = 0i64;
-        for row in rows {
-            let (minutes, rate) = row?;
-            total += time_cost_minor(minutes, rate);
-        }
-        Ok(total)
+        crate::time::feeds::logged_cost_between(self, project_id, from, to)
     }
 
     /// Budget against actual per category over the months `from`..=`to` (`YYYY-MM`, either

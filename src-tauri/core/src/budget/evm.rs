@@ -425,7 +425,7 @@ impl Workspace {
             Ok((r.get::<_, String>(0)?, r.get::<_, i64>(1)?, r.get::<_, i64>(2)?))
         })? {
             let (day, minutes, rate) = row?;
-            *by_day.entry(day).or_default() += super::costs::time_cost_minor(minutes, rate);
+            *by_day.entry(day).or_default() += crate::time::feeds::entry_cost(minutes, rate);
         }
         let mut days: Vec<(NaiveDate, i64)> = by_day
             .into_iter()

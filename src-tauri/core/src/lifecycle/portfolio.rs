@@ -30,7 +30,7 @@ pub struct PortfolioRow {
     /// Σ cost entries + Σ logged hours × each person's cost rate.
     #[ts(type = "number")]
     pub actual_minor: i64,
-    /// Estimate at completion. None for now: the budget area's EAC is wired in at merge.
+    /// Estimate at completion (BAC / CPI as of today); None when no cost has been earned yet.
     #[ts(type = "number | null")]
     pub forecast_minor: Option<i64>,
     /// The project's manager.
@@ -71,19 +71,9 @@ impl Workspace {
                 [p.id],
                 |r| r.get(0),
             )?;
-            let costs: i64 = self.conn.query_row(
-                "SELECT coalesce(sum(amount_minor), 0) FROM cost_entries WHERE project_id = ?1",
-                [p.id],
-                |r| r.get(0),
-            )?;
-            // Minutes × rate per hour / 60, summed exactly before the one rounding.
-            let labour: f64 = self.conn.query_row(
-                "SELECT coalesce(sum(t.minutes * pe.cost_rate_minor), 0) FROM time_entries t \
-                 JOIN work_items w ON w.id = t.item_id JOIN people pe ON pe.id = t.person_id \
-                 WHERE w.project_id = ?1",
-                [p.id],
-                |r| r.get::<_, f64>(0),
-            )?;
+            // Actual and forecast are the budget area's earned value as of today, so the
+            // portfolio and the Budget tab never disagree.
+            let evm = self.earned_value(p.id, clock::today())?;
             rows.push(PortfolioRow {
                 project_id: p.id,
                 name: p.name,
@@ -94,8 +84,8 @@ impl Workspace {
                 start,
                 finish,
                 budget_minor,
-                actual_minor: costs + (labour / 60.0).round() as i64,
-                forecast_minor: None,
+                actual_minor: evm.figures.ac,
+                forecast_minor: evm.figures.eac,
                 owner: p.manager,
             });
         }

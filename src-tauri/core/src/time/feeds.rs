@@ -30,11 +30,12 @@ pub struct ItemActuals {
     pub currency: String,
 }
 
-/// One entry's cost in minor units: minutes / 60 × rate, rounded half away from zero.
+/// One entry's cost in minor units: minutes / 60 × rate, rounded half away from zero. The one
+/// rounding rule of logged time: the item panel, the budget and earned value all add these.
 pub fn entry_cost(minutes: i64, rate_minor: i64) -> i64 {
-    let product = minutes * rate_minor;
+    let product = i128::from(minutes) * i128::from(rate_minor);
     let half = if product >= 0 { 30 } else { -30 };
-    (product + half) / 60
+    ((product + half) / 60) as i64
 }
 
 fn remaining(estimate: Option<f64>, set: Option<f64>, actual_minutes: i64) -> Option<f64> {
@@ -43,13 +44,26 @@ fn remaining(estimate: Option<f64>, set: Option<f64>, actual_minutes: i64) -> Op
 
 /// The actual staff cost of a project's logged time on or before `up_to`, in minor units.
 pub fn logged_cost(ws: &Workspace, project_id: Id, up_to: NaiveDate) -> Result<i64> {
+    logged_cost_between(ws, project_id, None, Some(up_to))
+}
+
+/// The staff cost of a project's time logged from `from` to `to` (both days included, `None`
+/// for no bound), in minor units.
+pub fn logged_cost_between(
+    ws: &Workspace,
+    project_id: Id,
+    from: Option<NaiveDate>,
+    to: Option<NaiveDate>,
+) -> Result<i64> {
     let mut stmt = ws.conn.prepare_cached(
         "SELECT e.minutes, p.cost_rate_minor FROM time_entries e JOIN work_items w ON w.id = e.item_id \
-         JOIN people p ON p.id = e.person_id WHERE w.project_id = ?1 AND e.day <= ?2",
+         JOIN people p ON p.id = e.person_id \
+         WHERE w.project_id = ?1 AND (?2 IS NULL OR e.day >= ?2) AND (?3 IS NULL OR e.day <= ?3)",
     )?;
-    let rows = stmt.query_map((project_id, up_to.to_string()), |r| {
-        Ok((r.get::<_, i64>(0)?, r.get::<_, i64>(1)?))
-    })?;
+    let rows = stmt.query_map(
+        (project_id, from.map(|d| d.to_string()), to.map(|d| d.to_string())),
+        |r| Ok((r.get::<_, i64>(0)?, r.get::<_, i64>(1)?)),
+    )?;
     let mut total = 0;
     for row in rows {
         let (minutes, rate) = row?;
