@@ -5,6 +5,7 @@ pub mod error;
 pub mod people;
 pub mod plan;
 pub mod reports;
+pub mod scope;
 pub mod session;
 pub mod skills;
 pub mod work;
@@ -108,6 +109,25 @@ pub fn handlers<R: Runtime>() -> impl Fn(Invoke<R>) -> bool + Send + Sync + 'sta
         reports::report_kinds,
         reports::report_render,
         reports::report_save,
+        // scope: objectives, deliverables, statements, change control
+        scope::scope_get,
+        scope::objective_add,
+        scope::objective_update,
+        scope::objective_move,
+        scope::objective_delete,
+        scope::deliverable_add,
+        scope::deliverable_update,
+        scope::deliverable_delete,
+        scope::scope_statement_add,
+        scope::scope_statement_update,
+        scope::scope_statement_move,
+        scope::scope_statement_delete,
+        scope::change_add,
+        scope::change_update,
+        scope::change_decide,
+        scope::change_delete,
+        scope::change_preview,
+        scope::change_apply,
         workspace::history_state,
         workspace::history_undo,
         workspace::history_redo,

@@ -277,6 +277,7 @@ pub fn fill_demo(ws: &mut Workspace, today: NaiveDate) -> Result<()> {
         ws.set_project_manager(project.id, Some(manager))?;
     }
     crate::skills::demo::fill(ws, today)?;
+    crate::scope::demo::seed(ws, today)?;
     ws.history.clear();
     Ok(())
 }

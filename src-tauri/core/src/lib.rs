@@ -10,6 +10,7 @@ pub mod error;
 pub mod interchange;
 pub mod people;
 pub mod plan;
+pub mod scope;
 pub mod skills;
 mod validate;
 pub mod work;

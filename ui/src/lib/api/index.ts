@@ -47,3 +47,4 @@ export * from './agile';
 export * from './people';
 export * from './skills';
 export * from './reports';
+export * from './scope';
