@@ -109,7 +109,7 @@ pub fn handlers<R: Runtime>() -> impl Fn(Invoke<R>) -> bool + Send + Sync + 'sta
         reports::report_kinds,
         reports::report_render,
         reports::report_save,
-        // scope: objectives, deliverables, statements, change control
+        // Scope area: objectives to change control
         scope::scope_get,
         scope::objective_add,
         scope::objective_update,

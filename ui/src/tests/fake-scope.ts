@@ -97,7 +97,10 @@ export class FakeScope {
       )
       .answer('scope_statement_add', (a) =>
         edit('Add scope statement', a.project_id as number, (s) =>
-          (a.in_scope ? s.in_scope : s.out_of_scope).push({ id: this.#nextId++, text: text(a.text, 'A scope statement') }),
+          (a.in_scope ? s.in_scope : s.out_of_scope).push({
+            id: this.#nextId++,
+            text: text(a.text, 'A scope statement'),
+          }),
         ),
       )
       .answer('scope_statement_update', (a) =>
@@ -131,7 +134,10 @@ export class FakeScope {
         const input = a.input as ChangeInput;
         checkChange(input);
         return edit('Edit a change', ownerOf(a.id as number).project_id, () =>
-          Object.assign(change(a.id as number), { ...input, raised_on: input.raised_on ?? change(a.id as number).raised_on }),
+          Object.assign(change(a.id as number), {
+            ...input,
+            raised_on: input.raised_on ?? change(a.id as number).raised_on,
+          }),
         );
       })
       .answer('change_decide', (a) => {

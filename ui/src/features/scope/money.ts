@@ -27,7 +27,11 @@ export function formatMoney(minor: number, currency: string, signed = true): str
 
 /** What a manager types ("18500", "-1 200,50") as minor units, or null if it is no amount. */
 export function parseMoney(text: string, currency: string): number | null {
-  const cleaned = text.trim().replace(/[\s_]/g, '').replace(/,(\d{1,2})$/, '.$1').replace(/,/g, '');
+  const cleaned = text
+    .trim()
+    .replace(/[\s_]/g, '')
+    .replace(/,(\d{1,2})$/, '.$1')
+    .replace(/,/g, '');
   if (cleaned === '') return 0;
   if (!/^[-+]?\d+(\.\d+)?$/.test(cleaned)) return null;
   return Math.round(Number(cleaned) * 10 ** minorDigits(currency));

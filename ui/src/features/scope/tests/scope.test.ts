@@ -54,10 +54,11 @@ describe('scope', () => {
     ]);
     await fireEvent.click(within(view).getByLabelText('Move “No loss of data” up'));
     await waitFor(() =>
-      expect(within(view).getAllByTestId('objectives-row').map((r) => r.querySelector('input')!.value)).toEqual([
-        'No loss of data',
-        'Go live before the lease ends',
-      ]),
+      expect(
+        within(view)
+          .getAllByTestId('objectives-row')
+          .map((r) => r.querySelector('input')!.value),
+      ).toEqual(['No loss of data', 'Go live before the lease ends']),
     );
     expect(calls(fake, 'objective_move')[0].args).toMatchObject({ index: 0 });
     await fireEvent.click(within(view).getByLabelText('Delete “No loss of data”'));
@@ -89,7 +90,10 @@ describe('scope', () => {
     const row = await within(view).findByTestId('deliverable');
     await fireEvent.change(within(row).getByTestId('deliverable-status'), { target: { value: 'accepted' } });
     await waitFor(() => expect(within(view).getByTestId('deliverable').dataset.status).toBe('accepted'));
-    expect(calls(fake, 'deliverable_add')[0].args).toMatchObject({ project_id: project, input: { title: 'Cutover runbook' } });
+    expect(calls(fake, 'deliverable_add')[0].args).toMatchObject({
+      project_id: project,
+      input: { title: 'Cutover runbook' },
+    });
     expect(calls(fake, 'deliverable_update')[0].args).toMatchObject({ input: { acceptance: 'accepted' } });
   });
 
