@@ -900,6 +900,20 @@ export class FakeBackend {
         return this.dialogPath;
       case 'upcoming_list':
         return this.answers.get(cmd)?.(args) ?? [];
+      // Scope: the Scope tab, which tests of other areas reach by switching views, sees an
+      // empty scope unless a test adds FakeScope (fake-scope.ts).
+      case 'scope_get':
+        return (
+          this.answers.get(cmd)?.(args) ?? {
+            project_id: a.project_id,
+            objectives: [],
+            deliverables: [],
+            in_scope: [],
+            out_of_scope: [],
+            changes: [],
+            currency: 'EUR',
+          }
+        );
       default: {
         const answer = this.answers.get(cmd);
         if (answer) return answer(args);
