@@ -8,6 +8,7 @@ pub mod people;
 pub mod plan;
 pub mod reports;
 pub mod resources;
+pub mod scope;
 pub mod session;
 pub mod skills;
 pub mod time;
@@ -163,6 +164,25 @@ pub fn handlers<R: Runtime>() -> impl Fn(Invoke<R>) -> bool + Send + Sync + 'sta
         resources::resource_people_list,
         resources::resource_person_update,
         resources::utilisation_get,
+        // Scope area: objectives to change control
+        scope::scope_get,
+        scope::objective_add,
+        scope::objective_update,
+        scope::objective_move,
+        scope::objective_delete,
+        scope::deliverable_add,
+        scope::deliverable_update,
+        scope::deliverable_delete,
+        scope::scope_statement_add,
+        scope::scope_statement_update,
+        scope::scope_statement_move,
+        scope::scope_statement_delete,
+        scope::change_add,
+        scope::change_update,
+        scope::change_decide,
+        scope::change_delete,
+        scope::change_preview,
+        scope::change_apply,
         workspace::history_state,
         workspace::history_undo,
         workspace::history_redo,

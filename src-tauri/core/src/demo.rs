@@ -281,6 +281,7 @@ pub fn fill_demo(ws: &mut Workspace, today: NaiveDate) -> Result<()> {
     crate::time::demo::seed(ws, today)?;
     crate::budget::demo::seed(ws, today)?;
     crate::lifecycle::demo::seed(ws, today)?;
+    crate::scope::demo::seed(ws, today)?;
     ws.history.clear();
     Ok(())
 }

@@ -13,6 +13,7 @@ pub mod lifecycle;
 pub mod people;
 pub mod plan;
 pub mod resources;
+pub mod scope;
 pub mod skills;
 pub mod time;
 mod validate;

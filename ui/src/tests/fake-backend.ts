@@ -1008,6 +1008,7 @@ export class FakeBackend {
             history: [],
             risks: [],
           }
+        );
       // Resources: the item detail panel's assignments slot asks for these on every screen
       // that shows an item, so they answer "none" unless fake-resources.ts is installed.
       case 'assignments_list':
@@ -1023,6 +1024,20 @@ export class FakeBackend {
             calendar_id: null,
             calendar_name: null,
           }))
+        );
+      // Scope: the Scope tab, which tests of other areas reach by switching views, sees an
+      // empty scope unless a test adds FakeScope (fake-scope.ts).
+      case 'scope_get':
+        return (
+          this.answers.get(cmd)?.(args) ?? {
+            project_id: a.project_id,
+            objectives: [],
+            deliverables: [],
+            in_scope: [],
+            out_of_scope: [],
+            changes: [],
+            currency: 'EUR',
+          }
         );
       default: {
         const answer = this.answers.get(cmd);

@@ -7,6 +7,7 @@ use rusqlite::OptionalExtension;
 use crate::plan::schedule::calendar::{from_minute, to_minute};
 use crate::plan::schedule::{self, Lag, Link, Minute};
 use crate::plan::timeline::*;
+use crate::workspace::history::EditContext;
 use crate::workspace::ids;
 use crate::{validate, CoreError, Id, Result, Workspace};
 
@@ -61,12 +62,7 @@ impl Workspace {
             schedule::schedule(&outline.network)?;
         }
         self.edit(|ctx| {
-            let id = ids::new_id(ctx.tx, "dependencies")?;
-            ctx.tx.execute(
-                "INSERT INTO dependencies(predecessor_id, successor_id, kind, lag_minutes, seq, id) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-                (predecessor, successor, kind.as_str(), lag_minutes, ids::next_seq(ctx.tx, "dependencies")?, id),
-            )?;
-            ctx.inserted("dependencies", id);
+            let id = insert_dependency(ctx, predecessor, successor, kind, lag_minutes)?;
             ctx.set_label(format!("Link \"{}\" → \"{}\"", pred.title, succ.title));
             ctx.set_project(pred.project_id);
             Ok(id)
@@ -169,12 +165,7 @@ impl Workspace {
                 })?;
         let day = from_minute(start).format("%Y-%m-%d");
         self.edit(|ctx| {
-            ctx.touch("work_items", item_id)?;
-            ctx.tx.execute(
-                "UPDATE work_items SET constraint_type = 'snet', constraint_date = ?1, \
-                 actual_start = CASE WHEN actual_start IS NULL THEN NULL ELSE ?1 END, updated_at = ?2 WHERE id = ?3",
-                rusqlite::params![format_time(start), validate::now_utc(), item_id],
-            )?;
+            write_start_no_earlier(ctx, item_id, start)?;
             ctx.set_label(if actual_start.is_some() {
                 format!("Move the actual start of \"{}\" to {day}", item.title)
             } else {
@@ -213,11 +204,7 @@ impl Workspace {
             )));
         }
         self.edit(|ctx| {
-            ctx.touch("work_items", item_id)?;
-            ctx.tx.execute(
-                "UPDATE work_items SET duration_minutes = ?1, updated_at = ?2 WHERE id = ?3",
-                rusqlite::params![duration, validate::now_utc(), item_id],
-            )?;
+            write_duration(ctx, item_id, duration)?;
             ctx.set_label(format!(
                 "Make \"{}\" {} working days long",
                 item.title,
@@ -229,7 +216,7 @@ impl Workspace {
     }
 
     /// A summary task's dates come from its tasks, so it is not dragged itself.
-    fn refuse_summary(&self, item_id: Id, title: &str) -> Result<()> {
+    pub(crate) fn refuse_summary(&self, item_id: Id, title: &str) -> Result<()> {
         let has_tasks: bool = self.conn.query_row(
             "SELECT EXISTS(SELECT 1 FROM work_items WHERE parent_id = ?1)",
             [item_id],
@@ -262,4 +249,44 @@ impl Workspace {
             Ok(())
         })
     }
+}
+
+/// Inserts a dependency inside an edit (also used by an approved change applied to the plan).
+/// The caller has checked that it closes no loop.
+pub(crate) fn insert_dependency(
+    ctx: &mut EditContext,
+    predecessor: Id,
+    successor: Id,
+    kind: DependencyKind,
+    lag_minutes: Minute,
+) -> Result<Id> {
+    let id = ids::new_id(ctx.tx, "dependencies")?;
+    ctx.tx.execute(
+        "INSERT INTO dependencies(predecessor_id, successor_id, kind, lag_minutes, seq, id) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+        (predecessor, successor, kind.as_str(), lag_minutes, ids::next_seq(ctx.tx, "dependencies")?, id),
+    )?;
+    ctx.inserted("dependencies", id);
+    Ok(id)
+}
+
+/// Gives a task a "start no earlier than" constraint at `start`; a started task's actual start
+/// moves with it.
+pub(crate) fn write_start_no_earlier(ctx: &mut EditContext, item_id: Id, start: Minute) -> Result<()> {
+    ctx.touch("work_items", item_id)?;
+    ctx.tx.execute(
+        "UPDATE work_items SET constraint_type = 'snet', constraint_date = ?1, \
+         actual_start = CASE WHEN actual_start IS NULL THEN NULL ELSE ?1 END, updated_at = ?2 WHERE id = ?3",
+        rusqlite::params![format_time(start), validate::now_utc(), item_id],
+    )?;
+    Ok(())
+}
+
+/// Sets a task's duration in working minutes.
+pub(crate) fn write_duration(ctx: &mut EditContext, item_id: Id, minutes: Minute) -> Result<()> {
+    ctx.touch("work_items", item_id)?;
+    ctx.tx.execute(
+        "UPDATE work_items SET duration_minutes = ?1, updated_at = ?2 WHERE id = ?3",
+        rusqlite::params![minutes, validate::now_utc(), item_id],
+    )?;
+    Ok(())
 }

@@ -121,7 +121,7 @@ pub struct WorkItemInput {
     pub due_date: Option<String>,
 }
 
-struct CheckedItem {
+pub(crate) struct CheckedItem {
     item_type: ItemType,
     title: String,
     description: String,
@@ -133,7 +133,7 @@ struct CheckedItem {
     due_date: Option<String>,
 }
 
-fn check(input: &WorkItemInput) -> Result<CheckedItem> {
+pub(crate) fn check(input: &WorkItemInput) -> Result<CheckedItem> {
     let title = validate::required_text("The title", &input.title, 300)?;
     let due = validate::optional_date("The due date", input.due_date.as_deref())?;
     let mut tags: Vec<String> = Vec::new();
@@ -318,7 +318,7 @@ impl Workspace {
 }
 
 /// Inserts a checked item at the bottom of `status_id` (or of the project's first column).
-fn insert(ctx: &mut EditContext, project_id: Id, status_id: Option<Id>, item: &CheckedItem) -> Result<Id> {
+pub(crate) fn insert(ctx: &mut EditContext, project_id: Id, status_id: Option<Id>, item: &CheckedItem) -> Result<Id> {
     let status_id = match status_id {
         Some(s) => require_status_of(ctx, s, project_id)?,
         None => ctx

@@ -325,3 +325,43 @@ fn the_network_refresh_levels_within_float_on_any_day() {
         });
     }
 }
+
+/// The ERP migration's scope and change control: an implemented change that added a task off
+/// the critical path, and one waiting for a decision.
+#[test]
+fn the_demo_has_scope_and_an_implemented_and_a_pending_change() {
+    use bridgeplan_core::scope::changes::{ChangeStatus, LinkAction};
+    for day in [(2026, 12, 2), (2027, 2, 28), (2028, 1, 3)] {
+        let today = NaiveDate::from_ymd_opt(day.0, day.1, day.2).unwrap();
+        bridgeplan_core::clock::on_day(today, || {
+            let mut ws = Workspace::in_memory().unwrap();
+            fill_demo(&mut ws, today).unwrap();
+            let erp = ws.project_by_name("ERP Cloud Migration").unwrap();
+            let scope = ws.project_scope(erp.id).unwrap();
+            assert_eq!(scope.objectives.len(), 3);
+            assert!(scope.deliverables.len() >= 4);
+            assert!(scope
+                .deliverables
+                .iter()
+                .any(|d| d.acceptance == bridgeplan_core::scope::Acceptance::Accepted));
+            assert!(!scope.in_scope.is_empty() && !scope.out_of_scope.is_empty());
+            let cr = |code: &str| scope.changes.iter().find(|c| c.code == code).unwrap();
+            assert_eq!(cr("CR-1").status, ChangeStatus::Implemented);
+            let link = &cr("CR-1").links[0];
+            assert_eq!(
+                (link.action, link.item_title.as_str()),
+                (LinkAction::Added, "Data archive extract")
+            );
+            let pending = cr("CR-2");
+            assert_eq!(pending.status, ChangeStatus::Proposed);
+            assert!(pending.cost_impact_minor > 0 && pending.schedule_impact_days > 0);
+            let plan = ws.project_schedule(erp.id).unwrap();
+            let extract = plan.tasks.iter().find(|t| t.name == "Data archive extract").unwrap();
+            assert!(!extract.critical && extract.total_float_hours > 0.0);
+            assert!(
+                ws.history_state().undo_label.is_none(),
+                "the demo is not the user's edit"
+            );
+        });
+    }
+}

@@ -51,3 +51,4 @@ export * from './time';
 export * from './budget';
 export * from './lifecycle';
 export * from './resources';
+export * from './scope';
