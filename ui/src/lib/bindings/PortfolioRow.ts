@@ -18,7 +18,7 @@ budget_minor: number,
  */
 actual_minor: number, 
 /**
- * Estimate at completion. None for now: the budget area's EAC is wired in at merge.
+ * Estimate at completion (BAC / CPI as of today); None when no cost has been earned yet.
  */
 forecast_minor: number | null, 
 /**
