@@ -1008,6 +1008,7 @@ export class FakeBackend {
             history: [],
             risks: [],
           }
+        );
       // Resources: the item detail panel's assignments slot asks for these on every screen
       // that shows an item, so they answer "none" unless fake-resources.ts is installed.
       case 'assignments_list':
