@@ -27,13 +27,14 @@ const FONTS: [&[u8]; 5] = [
 ];
 
 /// The templates, by the path they are imported under.
-const TEMPLATES: [(&str, &str); 6] = [
+const TEMPLATES: [(&str, &str); 7] = [
     ("/common.typ", include_str!("../templates/common.typ")),
     ("/status.typ", include_str!("../templates/status.typ")),
     ("/schedule.typ", include_str!("../templates/schedule.typ")),
     ("/sprint.typ", include_str!("../templates/sprint.typ")),
     ("/board.typ", include_str!("../templates/board.typ")),
     ("/career.typ", include_str!("../templates/career.typ")),
+    ("/budget.typ", include_str!("../templates/budget.typ")),
 ];
 
 const DATA_PATH: &str = "/data.json";

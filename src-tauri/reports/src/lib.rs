@@ -7,6 +7,7 @@
 //! template (listed in `engine::TEMPLATES`).
 
 mod board;
+mod budget;
 mod career;
 mod engine;
 mod format;
@@ -109,6 +110,7 @@ pub fn prepare(ws: &Workspace, request: &ReportRequest) -> Result<Prepared> {
         ReportKind::Sprint => sprint::data(ws, &checked)?,
         ReportKind::Board => board::data(ws, &checked)?,
         ReportKind::Career => career::data(ws, &checked)?,
+        ReportKind::Budget => budget::data(ws, &checked)?,
     };
     let file_name =
         format!("{} - {} - {}.pdf", meta.subject, meta.title, today.format("%Y-%m-%d")).replace(['/', '\\', ':'], "-");

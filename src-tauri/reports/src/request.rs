@@ -19,6 +19,7 @@ pub enum ReportKind {
     Sprint,
     Board,
     Career,
+    Budget,
 }
 
 impl ReportKind {
@@ -107,7 +108,7 @@ pub struct KindInfo {
     pub(crate) template: &'static str,
 }
 
-const KINDS: [KindInfo; 5] = [
+const KINDS: [KindInfo; 6] = [
     KindInfo {
         kind: ReportKind::Status,
         name: "status",
@@ -155,6 +156,18 @@ const KINDS: [KindInfo; 5] = [
         period: false,
         landscape: true,
         template: "/board.typ",
+    },
+    KindInfo {
+        kind: ReportKind::Budget,
+        name: "budget",
+        title: "Budget report",
+        description: "Budget by category against actual cost, earned value (CPI, SPI, EAC) with the S-curve and forecast, and the change requests.",
+        project: ProjectChoice::One,
+        sprint: false,
+        person: false,
+        period: false,
+        landscape: false,
+        template: "/budget.typ",
     },
     KindInfo {
         kind: ReportKind::Career,

@@ -65,6 +65,8 @@ struct ProjectStatus {
     milestones: Vec<Milestone>,
     critical: Option<Critical>,
     wip: Vec<WipColumn>,
+    /// Budget, actual to date, EAC and CPI; none when the project has no budget or cost.
+    budget: Option<BudgetLine>,
     overdue: Vec<Line>,
     blocked: Vec<Line>,
     done_in_period: Vec<Line>,
@@ -128,6 +130,16 @@ struct WipColumn {
     name: String,
     count: usize,
     limit: u32,
+    over: bool,
+}
+
+#[derive(Serialize)]
+struct BudgetLine {
+    budget: String,
+    actual: String,
+    eac: String,
+    cpi: String,
+    /// CPI below 1: spending more than the work done is worth.
     over: bool,
 }
 
@@ -340,11 +352,30 @@ fn project_status(
         milestones,
         critical,
         wip,
+        budget: budget_line(ws, project, today)?,
         overdue: overdue.into_iter().map(|(_, l)| l).collect(),
         blocked,
         done_in_period: done_in_period.into_iter().map(|(_, l)| l).collect(),
         next_steps: upcoming.into_iter().take(NEXT_STEPS).map(|(_, l)| l).collect(),
     })
+}
+
+/// The budget line from the budget module: total budget, actual to date, EAC (BAC / CPI)
+/// and CPI as of today.
+fn budget_line(ws: &Workspace, project: &Project, today: NaiveDate) -> Result<Option<BudgetLine>> {
+    let summary = ws.cost_summary(project.id, None, None)?;
+    if summary.budget_minor == 0 && summary.actual_minor == 0 {
+        return Ok(None);
+    }
+    let figures = ws.earned_value(project.id, today)?.figures;
+    let cur = summary.currency.as_str();
+    Ok(Some(BudgetLine {
+        budget: format::money(summary.budget_minor, cur),
+        actual: format::money(summary.actual_minor, cur),
+        eac: figures.eac.map(|v| format::money(v, cur)).unwrap_or_else(|| "–".into()),
+        cpi: figures.cpi.map(|c| format!("{c:.2}")).unwrap_or_else(|| "–".into()),
+        over: figures.cpi.is_some_and(|c| c < 1.0),
+    }))
 }
 
 fn progress(board: &Board) -> Progress {

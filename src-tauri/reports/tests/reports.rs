@@ -326,9 +326,9 @@ fn unknown_or_missing_subjects_are_refused_with_a_message() {
     assert!(ReportKind::parse("gantt")
         .unwrap_err()
         .to_string()
-        .contains("status, schedule, sprint, board, career"));
+        .contains("status, schedule, sprint, board, budget, career"));
     assert!(Paper::parse("a3").is_err());
-    assert_eq!(kinds().len(), 5);
+    assert_eq!(kinds().len(), 6);
 }
 
 #[test]
@@ -368,4 +368,127 @@ fn a_pdf_is_written_whole_or_not_at_all() {
         .collect();
     assert_eq!(names.len(), 1, "{names:?}");
     assert!(Path::new(&out).exists());
+}
+
+/// Writes a PDF under `BRIDGEPLAN_SAVE_REPORTS` when set, to look at it while working on a
+/// template; tests never need it.
+fn keep(name: &str, pdf: &[u8]) {
+    if let Some(dir) = std::env::var_os("BRIDGEPLAN_SAVE_REPORTS") {
+        std::fs::write(Path::new(&dir).join(name), pdf).unwrap();
+    }
+}
+
+#[test]
+fn budget_report_has_the_categories_earned_value_and_s_curve() {
+    let ws = demo_workspace();
+    let project = ws.project_by_name("ERP Cloud Migration").unwrap();
+    let summary = ws.cost_summary(project.id, None, None).unwrap();
+    let pdf = render_pdf(&ws, &request(&ws, ReportKind::Budget, Some("ERP Cloud Migration"))).unwrap();
+    keep("budget.pdf", &pdf);
+    let text = squeeze(&pdf_pages(&pdf).join(" "));
+    assert!(text.contains("Budget report"));
+    assert!(text.contains("ERP Cloud Migration"));
+    let budgeted: Vec<_> = summary.categories.iter().filter(|c| c.budget_minor > 0).collect();
+    assert!(!budgeted.is_empty(), "the demo budgets the ERP project");
+    for c in budgeted {
+        assert!(text.contains(&c.label), "{} in: {text}", c.label);
+    }
+    for figure in ["BAC", "PV", "EV", "AC", "SV", "CV", "SPI", "CPI", "ETC", "VAC", "TCPI"] {
+        assert!(text.contains(figure), "{figure} in: {text}");
+    }
+    assert!(has(&text, "EAC = BAC / CPI"), "{text}");
+    let ev = ws.earned_value(project.id, bridgeplan_core::clock::today()).unwrap();
+    let eac = ev.figures.eac.expect("the demo has earned value and cost");
+    let eac_text = format!("€{}", group(eac / 100));
+    assert!(has(&text, &eac_text), "EAC {eac_text} in: {text}");
+    assert!(text.contains("S-curve"));
+    assert!(text.contains("No change requests"), "the demo has none");
+}
+
+#[test]
+fn budget_report_lists_the_change_requests() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("demo.bridgeplan");
+    {
+        let mut ws = Workspace::create(&file, Some("Demo")).unwrap();
+        demo::fill_demo(&mut ws, bridgeplan_core::clock::fix_for_tests()).unwrap();
+    }
+    // The scope area edits change requests; here they are written straight into the file.
+    {
+        let conn = rusqlite::Connection::open(&file).unwrap();
+        conn.execute(
+            "INSERT INTO change_requests (project_id, number, title, schedule_impact_days, cost_impact_minor, \
+             status, decision, decided_by, decided_on, raised_on, created_at) \
+             SELECT id, 1, 'Add a reporting database', 5, 1250000, 'approved', 'Approved by the board', \
+             'Steering group', '2026-03-02', '2026-02-20', '2026-02-20T09:00:00Z' FROM projects \
+             WHERE name = 'ERP Cloud Migration'",
+            [],
+        )
+        .unwrap();
+        conn.execute(
+            "INSERT INTO change_requests (project_id, number, title, cost_impact_minor, raised_on, created_at) \
+             SELECT id, 2, 'Drop the legacy fax gateway', -300000, '2026-03-05', '2026-03-05T09:00:00Z' \
+             FROM projects WHERE name = 'ERP Cloud Migration'",
+            [],
+        )
+        .unwrap();
+    }
+    let ws = Workspace::open(&file).unwrap();
+    let project = ws.project_by_name("ERP Cloud Migration").unwrap();
+    let changes = ws.change_requests_for_report(project.id).unwrap();
+    assert_eq!(changes.len(), 2);
+    assert_eq!(changes[0].reference, "CR-1");
+    let pdf = render_pdf(&ws, &request(&ws, ReportKind::Budget, Some("ERP Cloud Migration"))).unwrap();
+    keep("budget-changes.pdf", &pdf);
+    let text = squeeze(&pdf_pages(&pdf).join(" "));
+    for needle in [
+        "CR-1",
+        "Add a reporting database",
+        "Approved",
+        "+5 days",
+        "+€12,500",
+        "Steering group",
+        "CR-2",
+        "Proposed",
+        "-€3,000",
+    ] {
+        assert!(has(&text, needle), "{needle} in: {text}");
+    }
+}
+
+#[test]
+fn status_report_has_the_budget_line() {
+    let ws = demo_workspace();
+    let project = ws.project_by_name("ERP Cloud Migration").unwrap();
+    let summary = ws.cost_summary(project.id, None, None).unwrap();
+    let ev = ws.earned_value(project.id, bridgeplan_core::clock::today()).unwrap();
+    let pdf = render_pdf(&ws, &request(&ws, ReportKind::Status, Some("ERP Cloud Migration"))).unwrap();
+    keep("status.pdf", &pdf);
+    let text = squeeze(&pdf_pages(&pdf).join(" "));
+    let cpi = format!("{:.2}", ev.figures.cpi.unwrap());
+    for needle in [
+        format!("Budget €{}", group(summary.budget_minor / 100)),
+        format!("Actual to date €{}", group(summary.actual_minor / 100)),
+        "EAC".to_string(),
+        format!("CPI {cpi}"),
+    ] {
+        assert!(has(&text, &needle), "{needle} in: {text}");
+    }
+}
+
+/// Whole units with thousands commas, as the reports print money.
+fn group(n: i64) -> String {
+    let digits = n.abs().to_string();
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    if n < 0 {
+        format!("-{out}")
+    } else {
+        out
+    }
 }

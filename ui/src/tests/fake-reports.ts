@@ -1,4 +1,4 @@
-// Reports in the fake backend: the five kinds as the core lists them, renders that return a
+// Reports in the fake backend: the six kinds as the core lists them, renders that return a
 // small SVG page, and saves that only accept the latest render's token, as the core does.
 // A test can hold renders (`hold = true`) and let each one finish when it likes, to see what
 // the screen does with a slow or overtaken render.
@@ -55,6 +55,18 @@ export function reportKinds(): KindInfo[] {
       person: false,
       period: false,
       landscape: true,
+    },
+    {
+      kind: 'budget',
+      name: 'budget',
+      title: 'Budget report',
+      description:
+        'Budget by category against actual cost, earned value (CPI, SPI, EAC) with the S-curve and forecast, and the change requests.',
+      project: 'one',
+      sprint: false,
+      person: false,
+      period: false,
+      landscape: false,
     },
     {
       kind: 'career',
