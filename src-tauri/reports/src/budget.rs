@@ -2,7 +2,8 @@
 //! with the S-curve and forecast, and its change requests. Figures come from the core's budget
 //! module; this only formats them.
 
-use bridgeplan_core::budget::{ChangeRequestLine, CostSummary, EarnedValue, SCurve};
+use bridgeplan_core::budget::{CostSummary, EarnedValue, SCurve};
+use bridgeplan_core::scope::changes::ChangeRequest;
 use bridgeplan_core::Workspace;
 use serde::Serialize;
 
@@ -102,7 +103,7 @@ pub(crate) fn data(ws: &Workspace, checked: &Checked) -> Result<(Meta, serde_jso
     let project = checked.project.as_ref().expect("a budget report is about one project");
     let summary = ws.cost_summary(project.id, None, None)?;
     let curve = ws.s_curve(project.id, checked.today)?;
-    let changes = ws.change_requests_for_report(project.id)?;
+    let changes = ws.change_requests(project.id)?;
     let meta = format::meta(checked, project.name.clone(), project.manager.clone());
     crate::data(meta, body(&summary, &curve, &changes))
 }
@@ -132,7 +133,7 @@ fn sign_tone(v: Option<i64>) -> &'static str {
     }
 }
 
-fn body(summary: &CostSummary, curve: &SCurve, changes: &[ChangeRequestLine]) -> Body {
+fn body(summary: &CostSummary, curve: &SCurve, changes: &[ChangeRequest]) -> Body {
     let cur = summary.currency.as_str();
     let m = |v: i64| money(v, cur);
     let om = |v: Option<i64>| v.map(|v| money(v, cur)).unwrap_or_else(|| "–".into());
@@ -300,7 +301,7 @@ fn body(summary: &CostSummary, curve: &SCurve, changes: &[ChangeRequestLine]) ->
     }
 }
 
-fn change_row(c: &ChangeRequestLine, currency: &str) -> ChangeRow {
+fn change_row(c: &ChangeRequest, currency: &str) -> ChangeRow {
     let days = c.schedule_impact_days;
     let schedule = match days {
         0 => "none".to_string(),
@@ -317,11 +318,7 @@ fn change_row(c: &ChangeRequestLine, currency: &str) -> ChangeRow {
     };
     let mut decision = c.decision.clone();
     if !c.decided_by.is_empty() || c.decided_on.is_some() {
-        let on = c.decided_on.as_deref().map(|d| {
-            chrono::NaiveDate::parse_from_str(d, "%Y-%m-%d")
-                .map(date)
-                .unwrap_or_else(|_| d.to_string())
-        });
+        let on = c.decided_on.map(date);
         let who = [c.decided_by.clone(), on.unwrap_or_default()]
             .into_iter()
             .filter(|s| !s.is_empty())
@@ -333,10 +330,9 @@ fn change_row(c: &ChangeRequestLine, currency: &str) -> ChangeRow {
             format!("{decision} ({who})")
         };
     }
-    let mut status = c.status.clone();
-    status.replace_range(0..1.min(status.len()), &status.get(0..1).unwrap_or("").to_uppercase());
+    let status = c.status.label().to_string();
     ChangeRow {
-        reference: c.reference.clone(),
+        reference: c.code.clone(),
         title: c.title.clone(),
         status,
         schedule,

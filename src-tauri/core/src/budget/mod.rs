@@ -5,7 +5,6 @@
 //! for money except where a ratio is applied, and those results are rounded once, half away
 //! from zero, to the minor unit (see docs/budget.md).
 
-pub(crate) mod change_requests;
 pub(crate) mod costs;
 pub(crate) mod demo;
 pub mod evm;
@@ -17,7 +16,6 @@ use ts_rs::TS;
 
 use crate::{CoreError, Result};
 
-pub use change_requests::ChangeRequestLine;
 pub use costs::{CategoryActual, CostEntry, CostEntryInput, CostSummary};
 pub use evm::{EarnedValue, SCurve, SCurvePoint};
 pub use lines::{BudgetCell, BudgetGrid};

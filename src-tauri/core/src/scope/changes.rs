@@ -36,6 +36,16 @@ impl ChangeStatus {
         }
     }
 
+    /// The status as a report or a screen names it.
+    pub fn label(self) -> &'static str {
+        match self {
+            ChangeStatus::Proposed => "Proposed",
+            ChangeStatus::Approved => "Approved",
+            ChangeStatus::Rejected => "Rejected",
+            ChangeStatus::Implemented => "Implemented",
+        }
+    }
+
     fn parse(text: &str) -> ChangeStatus {
         match text {
             "approved" => ChangeStatus::Approved,
