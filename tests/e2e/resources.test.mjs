@@ -2,8 +2,7 @@
 // Preview → Apply — and the delay saved in the file.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { join } from 'node:path';
-import { BIN, setUp, shots, startDriver } from './harness.mjs';
+import { BIN, setUp, startDriver } from './harness.mjs';
 
 let driver;
 let workspace;
@@ -39,7 +38,7 @@ test('levelling the Network Refresh delays the diagrams and saves the delay', as
   assert.match(text, /Update network diagrams/);
   const summary = await driver.exec(`return document.querySelector('[data-testid="level-summary"]').textContent;`);
   assert.match(summary, /unchanged/);
-  await driver.screenshot(join(shots, 'levelling.png'));
+  // No WebDriver screenshot here: WebKitWebDriver dropped the session taking one of this screen.
 
   await driver.exec(`document.querySelector('[data-testid="level-apply"]').click();`);
   await driver.waitFor(

@@ -51,7 +51,10 @@ test('1.5 hours logged on an item show in the timesheet and in the file', async 
   );
   await fill('item-time-duration', '1.5');
   await fill('item-time-note', 'End-to-end');
-  await driver.click(await driver.find('[data-testid="item-time-log"]'));
+  // The Time section sits low in the detail panel: bring the button into view first.
+  const log = await driver.find('[data-testid="item-time-log"]');
+  await driver.exec(`arguments[0].scrollIntoView({ block: 'center' });`, [{ 'element-6066-11e4-a52e-4f735466cecf': log }]);
+  await driver.click(log);
   await driver.waitFor(
     () => Promise.resolve(Number(sql(`SELECT count(*) FROM time_entries WHERE item_id = ${item}`)) === before + 1),
     'the entry in the file',

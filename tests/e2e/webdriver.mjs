@@ -102,7 +102,8 @@ export class Driver {
     const deadline = Date.now() + timeout;
     let value;
     while (Date.now() < deadline) {
-      value = await fn().catch(() => undefined);
+      // `fn` may answer a value or a promise (a check of the file with SQLite is synchronous).
+      value = await Promise.resolve().then(fn).catch(() => undefined);
       if (value) return value;
       await sleep(150);
     }
