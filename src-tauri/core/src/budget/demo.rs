@@ -178,7 +178,7 @@ fn seed_network(ws: &mut Workspace, project: Id, today: NaiveDate) -> Result<()>
             &cost(
                 CostCategory::Hardware,
                 invoiced,
-                31_540_00,
+                3_154_000,
                 "14 access switches for the Rotterdam depot",
             ),
         )?;

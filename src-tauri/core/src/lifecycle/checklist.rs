@@ -180,7 +180,7 @@ pub(crate) fn money(minor: i64, currency: &str) -> String {
     let digits = (minor / 100).to_string();
     let mut whole = String::new();
     for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
             whole.push(',');
         }
         whole.push(c);

@@ -12,7 +12,10 @@ use crate::{validate, CoreError, Id, Result, Workspace};
 
 /// Title, working days, actual start and finish (working days from the project start, for the
 /// work done already).
-const PLAN: &[(&str, f64, Option<(i64, i64)>)] = &[
+/// (title, working days, actual (start, finish) in working days from the project start).
+type PlannedTask = (&'static str, f64, Option<(i64, i64)>);
+
+const PLAN: &[PlannedTask] = &[
     (
         "Survey of switches and Wi-Fi coverage in three depots",
         3.0,

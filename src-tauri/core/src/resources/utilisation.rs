@@ -180,14 +180,14 @@ pub fn utilisation(
             ResourceKind::Equipment => {
                 let counts = per_day.entry(load.resource).or_insert_with(|| vec![0.0; days]);
                 let mut weeks_used = Vec::new();
-                for d in d0..=d1 {
+                for (d, count) in counts.iter_mut().enumerate().take(d1 + 1).skip(d0) {
                     let date = monday + Duration::days(d as i64);
                     let a = load.start.max(midnight(date));
                     let b = load.finish.min(midnight(date + Duration::days(1)));
                     if cal.work_between(a, b) <= 0 {
                         continue;
                     }
-                    counts[d] += load.units;
+                    *count += load.units;
                     if !in_window(res, date) {
                         outside.insert((load.resource, d / 7), true);
                     }

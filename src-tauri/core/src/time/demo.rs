@@ -13,11 +13,14 @@ use crate::{validate, workspace::ids, Id, Result, Workspace};
 /// How many days back the demo's time goes (yesterday first).
 const DAYS_BACK: i64 = 21;
 
+/// (person, their calendar, item).
+type PersonOnItem = (Id, Option<Id>, Id);
+
 pub(crate) fn seed(ws: &mut Workspace, today: NaiveDate) -> Result<()> {
     let (cals, index) = calendars::load(&ws.conn)?;
     let tx = ws.conn.transaction()?;
     // (person, their calendar, item) for the items each person works on, project by project.
-    let mut work: Vec<(String, Vec<(Id, Option<Id>, Id)>)> = Vec::new();
+    let mut work: Vec<(String, Vec<PersonOnItem>)> = Vec::new();
     for project in ["ERP Cloud Migration", "Customer Portal"] {
         let mut stmt = tx.prepare(
             "SELECT w.assignee_id, p.calendar_id, w.id FROM work_items w \

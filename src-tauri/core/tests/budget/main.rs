@@ -2,6 +2,9 @@
 //! weekend, actual cost from entries and logged time, costs kept in baselines, undo of every
 //! edit, refused input and read-only files.
 
+// Amounts are written as euros_cents (100_000_00 is €100,000.00), the way the worked examples read.
+#![allow(clippy::inconsistent_digit_grouping)]
+
 use bridgeplan_core::budget::evm::{accrue, figures, planned_fraction, TaskBudget};
 use bridgeplan_core::budget::{BudgetCell, CostCategory, CostEntryInput, MAX_AMOUNT_MINOR};
 use bridgeplan_core::plan::schedule::calendar::to_minute;
