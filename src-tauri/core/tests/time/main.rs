@@ -180,6 +180,14 @@ fn the_first_time_logged_gives_a_task_its_actual_start_and_undo_takes_both_back(
 
 #[test]
 fn refused_input_saves_nothing_and_says_why() {
+    // Its future days are after 1 December 2026 whatever day the suite runs under.
+    clock::on_day(
+        day("2026-12-01"),
+        refused_input_saves_nothing_and_says_why_on_1_december,
+    );
+}
+
+fn refused_input_saves_nothing_and_says_why_on_1_december() {
     let mut f = fixture();
     let (task, mei) = (f.task, f.mei);
     f.ws.log_time(&entry(task, mei, "2026-11-30", "20", "")).unwrap();
@@ -391,6 +399,14 @@ fn logged_time_feeds_actual_work_remaining_and_cost_to_the_cent() {
 
 #[test]
 fn the_timesheet_shows_the_week_and_a_typed_cell_sets_the_day_total() {
+    // Its future days are after 1 December 2026 whatever day the suite runs under.
+    clock::on_day(
+        day("2026-12-01"),
+        the_timesheet_shows_the_week_and_a_typed_cell_sets_the_day_total_on_1_december,
+    );
+}
+
+fn the_timesheet_shows_the_week_and_a_typed_cell_sets_the_day_total_on_1_december() {
     let mut f = fixture();
     let (task, other, mei) = (f.task, f.other, f.mei);
     f.ws.log_time(&entry(task, mei, "2026-11-30", "1", "a")).unwrap();
