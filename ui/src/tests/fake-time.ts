@@ -8,6 +8,7 @@ import type { Timesheet } from '../lib/bindings/Timesheet';
 import type { WorkItem } from '../lib/bindings/WorkItem';
 import { addDays, mondayOf, parseMinutes } from '../features/time/time';
 import { todayIso } from '../lib/shared/format';
+import { now } from '../lib/shared/clock';
 import type { FakeBackend } from './fake-backend';
 
 type State = { entries: TimeEntry[]; timers: RunningTimer[]; remaining: [number, number | null][] };
@@ -80,7 +81,8 @@ export class FakeTime {
             person_name: person.name,
             item_id: item.id,
             item_title: item.title,
-            started_at: new Date().toISOString(),
+            // The core's clock, as the panel's elapsed time reads it.
+            started_at: now().toISOString(),
             elapsed_minutes: 0,
           };
           this.timers.push(timer);
