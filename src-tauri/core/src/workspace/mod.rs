@@ -36,6 +36,7 @@ const MIGRATIONS: &[(u32, &str)] = &[
     (8, include_str!("migrations/0008_ids.sql")),
     (9, include_str!("migrations/0009_project_controls.sql")),
     (10, include_str!("migrations/0010_lifecycle.sql")),
+    (11, include_str!("migrations/0011_control_room.sql")),
 ];
 
 pub fn current_schema_version() -> u32 {

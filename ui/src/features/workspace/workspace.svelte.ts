@@ -22,9 +22,31 @@ export type ProjectFormState = { mode: 'new' } | { mode: 'edit'; project: Projec
  * What the main area shows: a project, or one of the workspace's screens (what is coming up, the
  * portfolio, resources, timesheets, People & Skills, reports).
  */
-export type Screen = 'project' | 'people' | 'upcoming' | 'reports' | 'portfolio' | 'resources' | 'timesheet';
+export type Screen =
+  | 'project'
+  | 'people'
+  | 'upcoming'
+  | 'reports'
+  | 'portfolio'
+  | 'resources'
+  | 'timesheet'
+  | 'operations'
+  | 'lessons';
 
-export type View = 'overview' | 'board' | 'timeline' | 'sprints' | 'grid' | 'calendar' | 'flow' | 'scope' | 'budget';
+export type View =
+  | 'dashboard'
+  | 'overview'
+  | 'board'
+  | 'timeline'
+  | 'sprints'
+  | 'grid'
+  | 'calendar'
+  | 'flow'
+  | 'scope'
+  | 'budget'
+  | 'raid'
+  | 'stakeholders'
+  | 'meetings';
 
 /**
  * The views a project offers, in tab order: its overview (lifecycle) first; sprints for Scrum
@@ -33,11 +55,11 @@ export type View = 'overview' | 'board' | 'timeline' | 'sprints' | 'grid' | 'cal
  */
 export function viewsFor(project: Project | null): View[] {
   const m = project?.methodology;
-  const views: View[] = ['overview', 'board', 'timeline'];
+  const views: View[] = ['dashboard', 'overview', 'board', 'timeline'];
   if (m === 'scrum' || m === 'hybrid') views.push('sprints');
   views.push('grid', 'calendar');
   if (m === 'kanban' || m === 'hybrid') views.push('flow');
-  views.push('scope', 'budget');
+  views.push('scope', 'budget', 'raid', 'stakeholders', 'meetings');
   return views;
 }
 
