@@ -22,7 +22,24 @@ use crate::plan::schedule::calendar::{from_minute, to_minute};
 use crate::plan::schedule::{Calendar, Minute};
 use crate::{CoreError, Id, Result, Workspace};
 
-const DATE_TIME: &str = "%Y-%m-%dT%H:%M:%S";
+/// A stored instant, `YYYY-MM-DDTHH:MM:SS`, read by hand: earned value reads two per task, and
+/// chrono's format-string parser is most of the time of a 10,000-task project.
+fn parse_stamp(text: &str) -> Option<NaiveDateTime> {
+    let b = text.as_bytes();
+    if b.len() != 19 || b[4] != b'-' || b[7] != b'-' || b[10] != b'T' || b[13] != b':' || b[16] != b':' {
+        return None;
+    }
+    let num = |from: usize, to: usize| -> Option<u32> {
+        b[from..to]
+            .iter()
+            .try_fold(0u32, |n, c| c.is_ascii_digit().then(|| n * 10 + u32::from(c - b'0')))
+    };
+    NaiveDate::from_ymd_opt(num(0, 4)? as i32, num(5, 7)?, num(8, 10)?)?.and_hms_opt(
+        num(11, 13)?,
+        num(14, 16)?,
+        num(17, 19)?,
+    )
+}
 
 /// The earned-value figures from BAC, PV, EV and AC (all minor units).
 #[derive(Debug, Clone, PartialEq, Serialize, TS)]
@@ -301,9 +318,9 @@ impl Workspace {
                 ))
             })?;
             let parse = |t: &str| {
-                NaiveDateTime::parse_from_str(t, DATE_TIME)
+                parse_stamp(t)
                     .map(to_minute)
-                    .map_err(|_| CoreError::Damaged("A baseline in this workspace has a damaged date.".into()))
+                    .ok_or_else(|| CoreError::Damaged("A baseline in this workspace has a damaged date.".into()))
             };
             let mut tasks = Vec::new();
             for row in rows {
@@ -527,5 +544,28 @@ impl Workspace {
             points,
             notes,
         })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn stored_instants_are_read_exactly_and_damaged_ones_refused() {
+        let at = NaiveDate::from_ymd_opt(2026, 12, 2)
+            .unwrap()
+            .and_hms_opt(8, 30, 0)
+            .unwrap();
+        assert_eq!(parse_stamp("2026-12-02T08:30:00"), Some(at));
+        for bad in [
+            "2026-12-02 08:30:00",
+            "2026-02-30T08:00:00",
+            "2026-12-02T24:00:00",
+            "2026-12-0x",
+            "",
+        ] {
+            assert_eq!(parse_stamp(bad), None, "{bad}");
+        }
     }
 }

@@ -49,7 +49,8 @@ describe('sprints view', () => {
     expect(screen.getByTestId('sprint-summary').textContent).toContain('Sprint 2');
     expect(screen.getByTestId('sprint-summary').textContent).toContain('Sign-in works');
 
-    for (const view of ['grid', 'calendar', 'scope', 'budget', 'overview', 'board', 'timeline', 'sprints']) {
+    const order = ['grid', 'calendar', 'scope', 'budget', 'raid', 'stakeholders', 'meetings', 'dashboard', 'overview'];
+    for (const view of [...order, 'board', 'timeline', 'sprints']) {
       await fireEvent.keyDown(document.body, { key: 'v' });
       expect(selected(view)).toBe('true');
     }
