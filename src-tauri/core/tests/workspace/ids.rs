@@ -47,7 +47,7 @@ fn all_ids(path: &Path) -> BTreeMap<String, BTreeSet<Id>> {
     let conn = Connection::open(path).unwrap();
     let tables: Vec<String> = conn
         .prepare(
-            "SELECT name FROM sqlite_schema s WHERE type = 'table' \
+            "SELECT name FROM pragma_table_list s WHERE schema = 'main' AND type = 'table' \
              AND EXISTS (SELECT 1 FROM pragma_table_info(s.name) WHERE name = 'id')",
         )
         .unwrap()
