@@ -76,7 +76,11 @@ export function rankActions(actions: Action[], query: string, recent: string[] =
       .map((k) => fuzzyMatch(query, k))
       .reduce<FuzzyMatch | null>((best, m) => (m && (!best || m.score > best.score) ? m : best), null);
     const group = fuzzyMatch(query, `${action.group} ${action.label}`);
-    const score = Math.max(match?.score ?? -Infinity, (keyword?.score ?? -Infinity) - 20, (group?.score ?? -Infinity) - 30);
+    const score = Math.max(
+      match?.score ?? -Infinity,
+      (keyword?.score ?? -Infinity) - 20,
+      (group?.score ?? -Infinity) - 30,
+    );
     if (score === -Infinity) continue;
     ranked.push({ action, match, score: score + recency(action) * 2 });
   }

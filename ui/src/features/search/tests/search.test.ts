@@ -123,9 +123,18 @@ describe('search overlay', () => {
   });
 
   test('every kind has a place to open in', () => {
-    expect(Object.keys(PLACES).sort()).toEqual(
-      ['assumption', 'dependency', 'incident', 'issue', 'item', 'lesson', 'meeting', 'risk', 'service', 'stakeholder'],
-    );
+    expect(Object.keys(PLACES).sort()).toEqual([
+      'assumption',
+      'dependency',
+      'incident',
+      'issue',
+      'item',
+      'lesson',
+      'meeting',
+      'risk',
+      'service',
+      'stakeholder',
+    ]);
   });
 });
 
@@ -156,9 +165,7 @@ describe('command palette', () => {
     let palette = await openPalette();
     let input = within(palette).getByTestId('palette-input');
     await typeInto(input, 'customer portal');
-    expect(within(palette).getAllByTestId('palette-option')[0].dataset.actionId).toBe(
-      `project:${fake.projects[1].id}`,
-    );
+    expect(within(palette).getAllByTestId('palette-option')[0].dataset.actionId).toBe(`project:${fake.projects[1].id}`);
     await fireEvent.keyDown(input, { key: 'Enter' });
     expect(workspace.selected?.name).toBe('Customer Portal');
 
