@@ -21,8 +21,10 @@ pub use query::fts_query;
 /// The most hits of one kind a search answers with, whatever the caller asks.
 pub const MAX_PER_KIND: usize = 50;
 
-/// True for the search index and its FTS5 shadow tables (`search_index_data`, `_idx`,
-/// `_content`, `_docsize`, `_config`): derived data the triggers write, not rows of their own.
+/// True for the search index, its keys (`search_index_keys`) and its FTS5 shadow tables
+/// (`search_index_data`, `_idx`, `_content`, `_docsize`, `_config`): derived data the triggers
+/// write, not rows of their own. Undo leaves them to the triggers, and a comparison of a file's
+/// rows before and after an undo skips them (their ids and pages may differ, their meaning not).
 pub fn is_index_table(name: &str) -> bool {
     name == "search_index" || name.starts_with("search_index_")
 }
@@ -72,6 +74,26 @@ impl SearchKind {
             SearchKind::Service => "service",
             SearchKind::Incident => "incident",
         }
+    }
+
+    /// The kind's code in the index's keys and rowids (see migration 0012).
+    pub fn code(self) -> i64 {
+        match self {
+            SearchKind::Item => 1,
+            SearchKind::Risk => 2,
+            SearchKind::Issue => 3,
+            SearchKind::Assumption => 4,
+            SearchKind::Dependency => 5,
+            SearchKind::Meeting => 6,
+            SearchKind::Stakeholder => 7,
+            SearchKind::Lesson => 8,
+            SearchKind::Service => 9,
+            SearchKind::Incident => 10,
+        }
+    }
+
+    pub fn from_code(code: i64) -> Option<SearchKind> {
+        SearchKind::ALL.into_iter().find(|k| k.code() == code)
     }
 
     pub fn from_key(key: &str) -> Option<SearchKind> {
@@ -169,17 +191,17 @@ pub fn search(conn: &Connection, text: &str, limit_per_kind: usize) -> Result<Se
            SELECT hit, kind, \
                   row_number() OVER (PARTITION BY kind ORDER BY score, hit) AS place, \
                   count(*) OVER (PARTITION BY kind) AS n \
-           FROM (SELECT rowid AS hit, kind, {RANK} AS score \
+           FROM (SELECT rowid AS hit, rowid % 16 AS kind, {RANK} AS score \
                  FROM search_index WHERE search_index MATCH ?1)) \
          WHERE place <= ?2 ORDER BY kind, place"
     ))?;
     let mut by_kind: BTreeMap<SearchKind, (usize, Vec<i64>)> = BTreeMap::new();
     let rows = ranked.query_map(params![fts, limit as i64], |r| {
-        Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1)?, r.get::<_, i64>(2)?))
+        Ok((r.get::<_, i64>(0)?, r.get::<_, i64>(1)?, r.get::<_, i64>(2)?))
     })?;
     for row in rows {
         let (rowid, kind, count) = row?;
-        let Some(kind) = SearchKind::from_key(&kind) else {
+        let Some(kind) = SearchKind::from_code(kind) else {
             continue;
         };
         let entry = by_kind.entry(kind).or_insert((count as usize, Vec::new()));

@@ -21,12 +21,16 @@ type Dump = BTreeMap<String, Vec<String>>;
 fn dump(path: &Path) -> Dump {
     let conn = Connection::open_with_flags(path, OpenFlags::SQLITE_OPEN_READ_ONLY).unwrap();
     let tables: Vec<String> = conn
-        .prepare("SELECT name FROM pragma_table_list WHERE schema = 'main' AND type IN ('table', 'virtual') AND name NOT LIKE 'sqlite_%'")
+        .prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'")
         .unwrap()
         .query_map([], |r| r.get(0))
         .unwrap()
-        .collect::<Result<_, _>>()
-        .unwrap();
+        .collect::<Result<Vec<String>, _>>()
+        .unwrap()
+        .into_iter()
+        // The search index is derived from the rows; its pages and keys may differ after undo.
+        .filter(|t| !bridgeplan_core::search::is_index_table(t))
+        .collect();
     let mut dump = Dump::new();
     for table in tables {
         let mut stmt = conn.prepare(&format!("SELECT * FROM {table}")).unwrap();

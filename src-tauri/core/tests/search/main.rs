@@ -70,6 +70,19 @@ fn assert_index_sound(path: &Path) {
     let conn = Connection::open(path).unwrap();
     conn.execute("INSERT INTO search_index(search_index) VALUES ('integrity-check')", [])
         .unwrap();
+    // Every entry has its key and every key its entry, the entry's rowid telling its kind.
+    let orphans: i64 = conn
+        .query_row(
+            "SELECT (SELECT count(*) FROM search_index s \
+                     WHERE NOT EXISTS (SELECT 1 FROM search_index_keys k \
+                                       WHERE k.seq * 16 + k.key % 16 = s.rowid AND k.key = s.ref_id * 16 + s.rowid % 16)) \
+                  + (SELECT count(*) FROM search_index_keys k \
+                     WHERE NOT EXISTS (SELECT 1 FROM search_index s WHERE s.rowid = k.seq * 16 + k.key % 16))",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert_eq!(orphans, 0);
 }
 
 /// The ids found for `query`, by kind.
@@ -307,7 +320,7 @@ fn the_migration_indexes_the_rows_a_file_already_has() {
     for t in triggers {
         conn.execute(&format!("DROP TRIGGER {t}"), []).unwrap();
     }
-    conn.execute_batch("DROP TABLE search_index; PRAGMA user_version = 11;")
+    conn.execute_batch("DROP TABLE search_index; DROP TABLE search_index_keys; PRAGMA user_version = 11;")
         .unwrap();
     drop(conn);
 

@@ -47,7 +47,7 @@ fn all_ids(path: &Path) -> BTreeMap<String, BTreeSet<Id>> {
     let conn = Connection::open(path).unwrap();
     let tables: Vec<String> = conn
         .prepare(
-            "SELECT name FROM pragma_table_list s WHERE schema = 'main' AND type = 'table' \
+            "SELECT name FROM sqlite_schema s WHERE type = 'table' \
              AND EXISTS (SELECT 1 FROM pragma_table_info(s.name) WHERE name = 'id')",
         )
         .unwrap()
@@ -57,6 +57,8 @@ fn all_ids(path: &Path) -> BTreeMap<String, BTreeSet<Id>> {
         .unwrap();
     tables
         .into_iter()
+        // The search index's own tables number their pages and entries, not rows.
+        .filter(|t| !bridgeplan_core::search::is_index_table(t))
         .map(|t| {
             let ids: BTreeSet<Id> = conn
                 .prepare(&format!("SELECT id FROM {t}"))
