@@ -397,12 +397,19 @@ fn search_of_the_demo_as_json_and_as_text() {
     let out = bridgeplan(&["search", s(&ws), "cutover runbook"]);
     assert!(out.status.success(), "{}", text(&out.stderr));
     let table = text(&out.stdout);
-    assert!(table.contains("Work items (") && table.contains("[Cutover] [runbook]"), "{table}");
+    assert!(
+        table.contains("Work items (") && table.contains("[Cutover] [runbook]"),
+        "{table}"
+    );
 
     // User punctuation is only text; nothing found is not an error.
     let out = bridgeplan(&["search", s(&ws), "\"*:-( NEAR zzzqqq"]);
     assert!(out.status.success(), "{}", text(&out.stderr));
-    assert!(text(&out.stdout).starts_with("Nothing matches"), "{}", text(&out.stdout));
+    assert!(
+        text(&out.stdout).starts_with("Nothing matches"),
+        "{}",
+        text(&out.stdout)
+    );
 
     let out = bridgeplan(&["search", s(&dir.path().join("missing.bridgeplan")), "erp"]);
     assert_eq!(out.status.code(), Some(1));

@@ -15,32 +15,86 @@ const ROWS: usize = 100_000;
 const PROJECTS: usize = 20;
 
 const VERBS: &[&str] = &[
-    "Migrate", "Configure", "Review", "Replace", "Test", "Document", "Upgrade", "Decommission", "Audit",
-    "Design", "Automate", "Monitor", "Patch", "Integrate", "Train users on", "Back up", "Restore",
+    "Migrate",
+    "Configure",
+    "Review",
+    "Replace",
+    "Test",
+    "Document",
+    "Upgrade",
+    "Decommission",
+    "Audit",
+    "Design",
+    "Automate",
+    "Monitor",
+    "Patch",
+    "Integrate",
+    "Train users on",
+    "Back up",
+    "Restore",
 ];
 const THINGS: &[&str] = &[
-    "invoice approval workflow", "VPN gateway", "ERP finance module", "warehouse scanners", "EDI connector",
-    "customer portal login", "firewall rules", "payroll export", "e-mail relay", "identity provider",
-    "data warehouse", "backup schedule", "service desk queue", "Wi-Fi access points", "SQL cluster",
-    "shipment tracking API", "month-end close", "print servers", "mobile device policy", "disaster recovery plan",
+    "invoice approval workflow",
+    "VPN gateway",
+    "ERP finance module",
+    "warehouse scanners",
+    "EDI connector",
+    "customer portal login",
+    "firewall rules",
+    "payroll export",
+    "e-mail relay",
+    "identity provider",
+    "data warehouse",
+    "backup schedule",
+    "service desk queue",
+    "Wi-Fi access points",
+    "SQL cluster",
+    "shipment tracking API",
+    "month-end close",
+    "print servers",
+    "mobile device policy",
+    "disaster recovery plan",
 ];
 const PLACES: &[&str] = &[
-    "Rotterdam", "Hamburg", "Łódź", "head office", "the cloud landing zone", "the data centre", "all depots",
+    "Rotterdam",
+    "Hamburg",
+    "Łódź",
+    "head office",
+    "the cloud landing zone",
+    "the data centre",
+    "all depots",
 ];
 const REASONS: &[&str] = &[
-    "before the lease ends", "to meet the audit findings", "so month-end close runs on time",
-    "after the vendor's end of support", "to cut licence costs", "as agreed in the steering committee",
-    "because users reported slow responses", "to pass the security review",
+    "before the lease ends",
+    "to meet the audit findings",
+    "so month-end close runs on time",
+    "after the vendor's end of support",
+    "to cut licence costs",
+    "as agreed in the steering committee",
+    "because users reported slow responses",
+    "to pass the security review",
 ];
 const TAGS: &[&str] = &[
-    "finance", "security", "network", "data", "cutover", "testing", "vendor", "compliance", "support", "cloud",
+    "finance",
+    "security",
+    "network",
+    "data",
+    "cutover",
+    "testing",
+    "vendor",
+    "compliance",
+    "support",
+    "cloud",
 ];
 
 /// A small deterministic generator, so every run indexes the same text.
 struct Lcg(u64);
 impl Lcg {
     fn pick<'a>(&mut self, from: &[&'a str]) -> &'a str {
-        self.0 = self.0.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+        self.0 = self
+            .0
+            .wrapping_mul(6364136223846793005)
+            .wrapping_add(1442695040888963407);
         from[((self.0 >> 33) as usize) % from.len()]
     }
 }
@@ -78,6 +132,8 @@ fn fill(path: &Path) -> f64 {
     let mut rng = Lcg(42);
     let start = Instant::now();
     let tx = conn.transaction().expect("tx");
+    // As the core's own bulk inserts do: the items are indexed in one go before the commit.
+    bridgeplan_core::search::pause_items(&tx).expect("pause");
     {
         let mut insert = tx
             .prepare(
@@ -110,6 +166,7 @@ fn fill(path: &Path) -> f64 {
                 .expect("insert");
         }
     }
+    bridgeplan_core::search::index_new_items(&tx).expect("index");
     tx.commit().expect("commit");
     start.elapsed().as_secs_f64() * 1000.0
 }

@@ -207,15 +207,15 @@ pub fn search(conn: &Connection, text: &str, limit_per_kind: usize) -> Result<Se
         let entry = by_kind.entry(kind).or_insert((count as usize, Vec::new()));
         entry.1.push(rowid);
     }
-    let mut one = conn.prepare_cached(&format!(
+    let mut one = conn.prepare_cached(
         "SELECT s.ref_id, s.project_id, \
                 highlight(search_index, 3, char(2), char(3)), \
                 snippet(search_index, 4, char(2), char(3), '…', 14), \
                 coalesce(p.name, CASE WHEN s.kind = 'lesson' \
                     THEN (SELECT nullif(l.project_name, '') FROM lessons l WHERE l.id = s.ref_id) END) \
          FROM search_index s LEFT JOIN projects p ON p.id = s.project_id \
-         WHERE search_index MATCH ?1 AND s.rowid = ?2"
-    ))?;
+         WHERE search_index MATCH ?1 AND s.rowid = ?2",
+    )?;
     for (kind, (count, rowids)) in by_kind {
         let mut hits = Vec::with_capacity(rowids.len());
         for rowid in rowids {
@@ -258,9 +258,7 @@ pub fn search(conn: &Connection, text: &str, limit_per_kind: usize) -> Result<Se
 /// A word of context for a hit, read from its own row.
 fn detail(conn: &Connection, kind: SearchKind, id: Id) -> Result<String> {
     let sql = match kind {
-        SearchKind::Item => {
-            "SELECT s.name FROM work_items w JOIN statuses s ON s.id = w.status_id WHERE w.id = ?1"
-        }
+        SearchKind::Item => "SELECT s.name FROM work_items w JOIN statuses s ON s.id = w.status_id WHERE w.id = ?1",
         SearchKind::Risk => "SELECT 'Score ' || (probability * impact) || ' · ' || status FROM risks WHERE id = ?1",
         SearchKind::Issue => "SELECT replace(status, '_', ' ') FROM raid_issues WHERE id = ?1",
         SearchKind::Assumption => "SELECT status FROM assumptions WHERE id = ?1",
@@ -280,10 +278,7 @@ fn detail(conn: &Connection, kind: SearchKind, id: Id) -> Result<String> {
              WHERE i.id = ?1"
         }
     };
-    let value: Option<String> = conn
-        .prepare_cached(sql)?
-        .query_row([id], |r| r.get(0))
-        .optional()?;
+    let value: Option<String> = conn.prepare_cached(sql)?.query_row([id], |r| r.get(0)).optional()?;
     Ok(value.unwrap_or_default())
 }
 
@@ -327,6 +322,37 @@ fn parts(marked: &str) -> Vec<TextPart> {
     }
     out.retain(|p| !p.text.is_empty());
     out
+}
+
+/// Stops indexing work items one by one until [`index_new_items`], for an edit that inserts
+/// many (an import, a generated plan): with FTS5 each row's own write costs far more than one
+/// write of all of them. Both must run in the same transaction, so no commit sees the index
+/// behind. Only inserts are covered: items changed or deleted meanwhile are kept in step as
+/// always.
+pub fn pause_items(conn: &Connection) -> Result<()> {
+    conn.execute("INSERT OR IGNORE INTO search_index_keys(key) VALUES (0)", [])?;
+    Ok(())
+}
+
+/// Indexes, in one statement, every work item without an entry, and resumes indexing them one
+/// by one (see [`pause_items`]).
+pub fn index_new_items(conn: &Connection) -> Result<()> {
+    conn.execute("DELETE FROM search_index_keys WHERE key = 0", [])?;
+    let before: i64 = conn.query_row("SELECT coalesce(max(seq), 0) FROM search_index_keys", [], |r| r.get(0))?;
+    conn.execute(
+        "INSERT INTO search_index_keys(key) SELECT w.id * 16 + 1 FROM work_items w \
+         WHERE NOT EXISTS (SELECT 1 FROM search_index_keys k WHERE k.key = w.id * 16 + 1) ORDER BY w.id",
+        [],
+    )?;
+    conn.execute(
+        "INSERT INTO search_index(rowid, kind, ref_id, project_id, title, body) \
+         SELECT k.seq * 16 + 1, 'item', w.id, w.project_id, w.title, \
+                w.description || char(10) || coalesce((SELECT group_concat(value, ' ') FROM json_each(w.tags)), '') \
+         FROM work_items w JOIN search_index_keys k ON k.key = w.id * 16 + 1 \
+         WHERE k.seq > ?1 ORDER BY k.seq",
+        [before],
+    )?;
+    Ok(())
 }
 
 impl Workspace {

@@ -116,9 +116,12 @@ fn an_item_is_found_after_insert_update_and_delete_and_after_undo_and_redo_of_ea
     let mut f = fixture();
     let empty = index(&f.path);
 
-    let a = f
-        .ws
-        .create_item(f.project, None, &item("Migrate invoices", "Move the ledger", &["finance"]))
+    let a =
+        f.ws.create_item(
+            f.project,
+            None,
+            &item("Migrate invoices", "Move the ledger", &["finance"]),
+        )
         .unwrap();
     let after_insert = index(&f.path);
     assert_eq!(after_insert.len(), empty.len() + 1);
@@ -293,10 +296,9 @@ fn every_indexed_kind_is_found_and_kept_in_step_by_its_triggers() {
 #[test]
 fn the_migration_indexes_the_rows_a_file_already_has() {
     let mut f = fixture();
-    let a = f
-        .ws
-        .create_item(f.project, None, &item("Archive old tickets", "", &[]))
-        .unwrap();
+    let a =
+        f.ws.create_item(f.project, None, &item("Archive old tickets", "", &[]))
+            .unwrap();
     let path = f.path.clone();
     let full = index(&path);
     f.ws.close().unwrap();
@@ -335,10 +337,9 @@ fn the_migration_indexes_the_rows_a_file_already_has() {
 #[test]
 fn punctuation_and_fts_syntax_in_the_query_are_only_text() {
     let mut f = fixture();
-    let a = f
-        .ws
-        .create_item(f.project, None, &item("E-mail relay: switch \"SMTP\" host", "", &[]))
-        .unwrap();
+    let a =
+        f.ws.create_item(f.project, None, &item("E-mail relay: switch \"SMTP\" host", "", &[]))
+            .unwrap();
     for query in [
         "\"",
         "*",
@@ -367,10 +368,9 @@ fn punctuation_and_fts_syntax_in_the_query_are_only_text() {
         assert_eq!(item_ids(&f.ws, query), [a.id], "{query}");
     }
     // Diacritics are folded both ways.
-    let b = f
-        .ws
-        .create_item(f.project, None, &item("Łódź depot Wi-Fi", "Café network", &[]))
-        .unwrap();
+    let b =
+        f.ws.create_item(f.project, None, &item("Łódź depot Wi-Fi", "Café network", &[]))
+            .unwrap();
     assert_eq!(item_ids(&f.ws, "cafe"), [b.id]);
     assert_eq!(item_ids(&f.ws, "łodz"), [b.id]);
     // Ł is a letter of its own in Unicode, not an L with a mark, so it is not folded.
@@ -393,27 +393,30 @@ fn an_empty_query_finds_nothing() {
 #[test]
 fn the_last_word_is_a_prefix_and_every_word_must_match() {
     let mut f = fixture();
-    let a = f
-        .ws
-        .create_item(f.project, None, &item("Configure backup schedule", "", &[]))
-        .unwrap();
-    let b = f.ws.create_item(f.project, None, &item("Backup restore test", "", &[])).unwrap();
+    let a =
+        f.ws.create_item(f.project, None, &item("Configure backup schedule", "", &[]))
+            .unwrap();
+    let b =
+        f.ws.create_item(f.project, None, &item("Backup restore test", "", &[]))
+            .unwrap();
     assert_eq!(item_ids(&f.ws, "configure back"), [a.id]);
     let mut both = item_ids(&f.ws, "backu");
     both.sort();
     let mut expected = vec![a.id, b.id];
     expected.sort();
     assert_eq!(both, expected);
-    assert!(item_ids(&f.ws, "back configure").is_empty(), "only the last word is a prefix");
+    assert!(
+        item_ids(&f.ws, "back configure").is_empty(),
+        "only the last word is a prefix"
+    );
     assert_eq!(item_ids(&f.ws, "schedule configure"), [a.id], "any order");
 }
 
 #[test]
 fn a_title_match_ranks_above_a_match_in_the_text_and_hits_are_marked() {
     let mut f = fixture();
-    let body = f
-        .ws
-        .create_item(
+    let body =
+        f.ws.create_item(
             f.project,
             None,
             &item(
@@ -423,14 +426,19 @@ fn a_title_match_ranks_above_a_match_in_the_text_and_hits_are_marked() {
             ),
         )
         .unwrap();
-    let title = f.ws.create_item(f.project, None, &item("Firewall upgrade", "", &[])).unwrap();
+    let title =
+        f.ws.create_item(f.project, None, &item("Firewall upgrade", "", &[]))
+            .unwrap();
     assert_eq!(item_ids(&f.ws, "firewall"), [title.id, body.id]);
 
     let results = f.ws.search("firewall", 10).unwrap();
     let hits = &results.groups[0].hits;
     assert!(hits[0].title.iter().any(|p| p.hit && p.text == "Firewall"), "{hits:?}");
     assert!(hits[1].title.iter().all(|p| !p.hit));
-    assert!(hits[1].snippet.iter().any(|p| p.hit && p.text == "firewall"), "{hits:?}");
+    assert!(
+        hits[1].snippet.iter().any(|p| p.hit && p.text == "firewall"),
+        "{hits:?}"
+    );
     assert_eq!(hits[0].detail, "Backlog", "{hits:?}");
     assert_eq!(hits[0].project_name.as_deref(), Some("ERP Cloud Migration"));
 }
@@ -447,21 +455,18 @@ fn hits_are_grouped_by_kind_with_counts_and_limited_per_kind() {
     f.ws.close().unwrap();
     add_control_room_rows(&path, project);
     let conn = Connection::open(&path).unwrap();
+    conn.execute("UPDATE risks SET effect = 'Rollout delayed' WHERE id = 101", [])
+        .unwrap();
     conn.execute(
-        "UPDATE risks SET effect = 'Rollout delayed' WHERE id = 101",
+        "UPDATE services SET description = 'Rollout to depots' WHERE id = 109",
         [],
     )
     .unwrap();
-    conn.execute("UPDATE services SET description = 'Rollout to depots' WHERE id = 109", [])
-        .unwrap();
     drop(conn);
     let ws = Workspace::open(&path).unwrap();
     let results = ws.search("rollout", 3).unwrap();
-    let groups: Vec<(SearchKind, usize, usize)> = results
-        .groups
-        .iter()
-        .map(|g| (g.kind, g.count, g.hits.len()))
-        .collect();
+    let groups: Vec<(SearchKind, usize, usize)> =
+        results.groups.iter().map(|g| (g.kind, g.count, g.hits.len())).collect();
     assert_eq!(
         groups,
         [
@@ -478,7 +483,9 @@ fn hits_are_grouped_by_kind_with_counts_and_limited_per_kind() {
 #[test]
 fn a_read_only_workspace_can_be_searched() {
     let mut f = fixture();
-    let a = f.ws.create_item(f.project, None, &item("Patch Tuesday", "", &[])).unwrap();
+    let a =
+        f.ws.create_item(f.project, None, &item("Patch Tuesday", "", &[]))
+            .unwrap();
     // A second open of a file open for writing is read-only.
     let ws = Workspace::open(&f.path).unwrap();
     assert!(ws.is_read_only());
@@ -488,11 +495,41 @@ fn a_read_only_workspace_can_be_searched() {
 #[test]
 fn a_saved_copy_keeps_the_index_and_the_check_passes() {
     let mut f = fixture();
-    let a = f.ws.create_item(f.project, None, &item("Renew certificates", "", &[])).unwrap();
+    let a =
+        f.ws.create_item(f.project, None, &item("Renew certificates", "", &[]))
+            .unwrap();
     let copy = f.path.with_file_name("copy.bridgeplan");
     f.ws.save_copy(&copy).unwrap();
     let report = bridgeplan_core::workspace::check::check_file(&copy).unwrap();
     assert_eq!(report.schema_version, 12);
     let ws = Workspace::open(&copy).unwrap();
     assert_eq!(item_ids(&ws, "certificates"), [a.id]);
+}
+
+#[test]
+fn items_inserted_in_bulk_are_indexed_before_the_edit_commits() {
+    let mut f = fixture();
+    let before = index(&f.path);
+    let board = bridgeplan_core::demo::add_load_test_project(&mut f.ws, 40).unwrap();
+    let plan = bridgeplan_core::demo::add_load_test_plan(&mut f.ws, 30).unwrap();
+    assert_index_sound(&f.path);
+    let results = f.ws.search("generated", 50).unwrap();
+    let items = &results.groups[0];
+    assert_eq!((items.kind, items.count), (SearchKind::Item, 40), "{results:?}");
+    assert!(items.hits.iter().all(|h| h.project_id == Some(board)));
+    let tasks =
+        f.ws.board(plan)
+            .unwrap()
+            .columns
+            .iter()
+            .map(|c| c.items.len())
+            .sum::<usize>();
+    assert_eq!(index(&f.path).len(), before.len() + 40 + tasks);
+    // An ordinary edit after a bulk one is indexed one by one again.
+    let a = f.ws.create_item(f.project, None, &item("Afterwards", "", &[])).unwrap();
+    assert_eq!(item_ids(&f.ws, "afterwards"), [a.id]);
+    f.ws.undo().unwrap();
+    assert!(item_ids(&f.ws, "afterwards").is_empty());
+    assert_eq!(index(&f.path).iter().filter(|e| e.2 == Some(plan)).count(), tasks);
+    assert_index_sound(&f.path);
 }

@@ -9,6 +9,9 @@
 -- with every entry written (FTS5 writes rising rowids in bulk without flushing at each row,
 -- which random ids would force) and telling the kind without reading the entry.
 -- A meeting's entry also holds its decisions. The index and its keys are derived data.
+-- While the key 0 is present (only inside a transaction of the core that inserts many work
+-- items at once, see search::pause_items), new work items are not indexed one by one; the
+-- core indexes them in one statement before that transaction commits.
 CREATE VIRTUAL TABLE search_index USING fts5(
     kind UNINDEXED,
     ref_id UNINDEXED,
@@ -29,7 +32,7 @@ INSERT INTO search_index(rowid, kind, ref_id, project_id, title, body)
     SELECT k.seq * 16 + 1, 'item', r.id, r.project_id, r.title,
            r.description || char(10) || coalesce((SELECT group_concat(value, ' ') FROM json_each(r.tags)), '')
     FROM work_items r JOIN search_index_keys k ON k.key = r.id * 16 + 1 ORDER BY k.seq;
-CREATE TRIGGER search_work_items_insert AFTER INSERT ON work_items BEGIN
+CREATE TRIGGER search_work_items_insert AFTER INSERT ON work_items WHEN NOT EXISTS (SELECT 1 FROM search_index_keys WHERE key = 0) BEGIN
     DELETE FROM search_index WHERE rowid = (SELECT seq * 16 + (new.id * 16 + 1) % 16 FROM search_index_keys WHERE key = new.id * 16 + 1);
     DELETE FROM search_index_keys WHERE key = new.id * 16 + 1;
     INSERT INTO search_index_keys(key) SELECT r.id * 16 + 1 FROM work_items r WHERE r.id = new.id;
