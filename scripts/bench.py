@@ -175,6 +175,10 @@ def main():
                           "--example", "bench_budget", "--", str(OUT)],
                          cwd=ROOT, check=True, capture_output=True, text=True)
     results.update(json.loads(evm.stdout))
+    found = subprocess.run(["cargo", "run", "--quiet", "--release", "-p", "bridgeplan-core",
+                            "--example", "bench_search", "--", str(OUT)],
+                           cwd=ROOT, check=True, capture_output=True, text=True)
+    results.update(json.loads(found.stdout))
     resources = subprocess.run(["cargo", "run", "--quiet", "--release", "-p", "bridgeplan-core",
                                 "--example", "bench_resources", "--", str(OUT)],
                                cwd=ROOT, check=True, capture_output=True, text=True)

@@ -108,6 +108,20 @@ enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Search the workspace's items, RAID log, meetings, stakeholders, lessons, services and
+    /// incidents: every word must match, the last one as a prefix; hits grouped by kind.
+    Search {
+        workspace: PathBuf,
+        /// What to look for, e.g. "erp cutover".
+        query: String,
+        /// At most this many hits of each kind (1–50).
+        #[arg(long, value_name = "N", default_value_t = 10)]
+        limit: usize,
+        /// Print JSON (the groups with their counts, hits with kind, id, project and the
+        /// matching words marked) instead of text.
+        #[arg(long)]
+        json: bool,
+    },
     /// Write a report as PDF: status, schedule, sprint, board, career or budget.
     Report {
         workspace: PathBuf,
@@ -363,6 +377,21 @@ fn run_headless(command: Command) -> Result<(), String> {
             };
             emit(&text)
         }
+        Command::Search {
+            workspace,
+            query,
+            limit,
+            json,
+        } => {
+            let ws = Workspace::open(&workspace).map_err(|e| e.to_string())?;
+            let results = ws.search(&query, limit).map_err(|e| e.to_string())?;
+            let text = if json {
+                serde_json::to_string_pretty(&results).map_err(|e| e.to_string())? + "\n"
+            } else {
+                search_text(&results)
+            };
+            emit(&text)
+        }
         Command::Skills {
             workspace,
             person,
@@ -591,4 +620,46 @@ fn emit(text: &str) -> Result<(), String> {
         Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => Err(format!("Could not print: {e}")),
         _ => Ok(()),
     }
+}
+
+/// Search hits as text: a heading per kind with its count, a line per hit (matching words in
+/// [brackets]), and the extract under it.
+fn search_text(results: &bridgeplan_core::search::SearchResults) -> String {
+    use bridgeplan_core::search::TextPart;
+    let marked = |parts: &[TextPart]| -> String {
+        parts
+            .iter()
+            .map(|p| if p.hit { format!("[{}]", p.text) } else { p.text.clone() })
+            .collect()
+    };
+    if results.total == 0 {
+        return format!("Nothing matches \"{}\".\n", results.query.trim());
+    }
+    let mut out = format!(
+        "{} match{} for \"{}\"\n",
+        results.total,
+        if results.total == 1 { "" } else { "es" },
+        results.query.trim()
+    );
+    for group in &results.groups {
+        out += &format!("\n{} ({})\n", group.label, group.count);
+        for hit in &group.hits {
+            let context: Vec<&str> = [hit.project_name.as_deref().unwrap_or(""), hit.detail.as_str()]
+                .into_iter()
+                .filter(|s| !s.is_empty())
+                .collect();
+            out += &format!("  {}", marked(&hit.title));
+            if !context.is_empty() {
+                out += &format!("  — {}", context.join(" · "));
+            }
+            out += &format!("  (id {})\n", hit.id);
+            if hit.snippet.iter().any(|p| p.hit) {
+                out += &format!("      {}\n", marked(&hit.snippet));
+            }
+        }
+        if group.count > group.hits.len() {
+            out += &format!("  … and {} more\n", group.count - group.hits.len());
+        }
+    }
+    out
 }

@@ -364,3 +364,54 @@ fn level_previews_with_dry_run_and_saves_without_it() {
     let unknown = bridgeplan(&["level", s(&path), "--project", "Nope", "--dry-run"]);
     assert_eq!(unknown.status.code(), Some(1));
 }
+
+#[test]
+fn search_of_the_demo_as_json_and_as_text() {
+    let dir = tempfile::tempdir().unwrap();
+    let ws = dir.path().join("demo.bridgeplan");
+    let demo = Command::new(env!("CARGO_BIN_EXE_bridgeplan"))
+        .args(["demo", s(&ws)])
+        .env("BRIDGEPLAN_TODAY", "2026-12-02")
+        .output()
+        .unwrap();
+    assert!(demo.status.success(), "{}", text(&demo.stderr));
+
+    let out = bridgeplan(&["search", s(&ws), "rehears", "--json"]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let items = json["groups"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|g| g["kind"] == "item")
+        .expect("work items match");
+    assert!(items["count"].as_u64().unwrap() >= 2, "{json}");
+    let hit = &items["hits"][0];
+    assert_eq!(hit["project_name"], "ERP Cloud Migration", "{json}");
+    assert!(hit["id"].is_number() && hit["project_id"].is_number(), "{json}");
+    assert!(
+        hit["title"].as_array().unwrap().iter().any(|p| p["hit"] == true),
+        "{json}"
+    );
+
+    let out = bridgeplan(&["search", s(&ws), "cutover runbook"]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let table = text(&out.stdout);
+    assert!(
+        table.contains("Work items (") && table.contains("[Cutover] [runbook]"),
+        "{table}"
+    );
+
+    // User punctuation is only text; nothing found is not an error.
+    let out = bridgeplan(&["search", s(&ws), "\"*:-( NEAR zzzqqq"]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    assert!(
+        text(&out.stdout).starts_with("Nothing matches"),
+        "{}",
+        text(&out.stdout)
+    );
+
+    let out = bridgeplan(&["search", s(&dir.path().join("missing.bridgeplan")), "erp"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(!text(&out.stderr).trim().is_empty());
+}

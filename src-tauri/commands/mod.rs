@@ -9,6 +9,7 @@ pub mod plan;
 pub mod reports;
 pub mod resources;
 pub mod scope;
+pub mod search;
 pub mod session;
 pub mod skills;
 pub mod time;
@@ -186,5 +187,6 @@ pub fn handlers<R: Runtime>() -> impl Fn(Invoke<R>) -> bool + Send + Sync + 'sta
         workspace::history_state,
         workspace::history_undo,
         workspace::history_redo,
+        search::search_run,
     ]
 }

@@ -710,7 +710,11 @@ pub fn add_load_test_project(ws: &mut Workspace, count: usize) -> Result<Id> {
             (statuses.get(column).map(|s| s.id), input)
         })
         .collect();
-    ws.edit(|ctx| insert_many(ctx, project.id, &batch))?;
+    ws.edit(|ctx| {
+        crate::search::pause_items(ctx.tx)?;
+        insert_many(ctx, project.id, &batch)?;
+        crate::search::index_new_items(ctx.tx)
+    })?;
     ws.history.clear();
     Ok(project.id)
 }

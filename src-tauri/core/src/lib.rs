@@ -14,6 +14,7 @@ pub mod people;
 pub mod plan;
 pub mod resources;
 pub mod scope;
+pub mod search;
 pub mod skills;
 pub mod time;
 mod validate;

@@ -1039,6 +1039,9 @@ export class FakeBackend {
             currency: 'EUR',
           }
         );
+      // Search: nothing found unless a test adds FakeSearch (fake-search.ts).
+      case 'search_run':
+        return this.answers.get(cmd)?.(args) ?? { query: a.query, total: 0, groups: [] };
       default: {
         const answer = this.answers.get(cmd);
         if (answer) return answer(args);

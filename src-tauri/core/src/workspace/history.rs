@@ -365,6 +365,11 @@ fn watch_writes(tx: &Transaction) -> Result<Written> {
     let written = Written::default();
     let log = written.clone();
     tx.update_hook(Some(move |_, _: &str, table: &str, rowid: i64| {
+        // The search index's FTS5 shadow tables are written by SQL triggers from the rows
+        // the edit records; they are derived data that undo rebuilds the same way.
+        if crate::search::is_index_table(table) {
+            return;
+        }
         if let Ok(mut log) = log.lock() {
             log.push((table.to_string(), rowid));
         }

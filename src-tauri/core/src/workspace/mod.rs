@@ -37,6 +37,7 @@ const MIGRATIONS: &[(u32, &str)] = &[
     (9, include_str!("migrations/0009_project_controls.sql")),
     (10, include_str!("migrations/0010_lifecycle.sql")),
     (11, include_str!("migrations/0011_control_room.sql")),
+    (12, include_str!("migrations/0012_search.sql")),
 ];
 
 pub fn current_schema_version() -> u32 {

@@ -57,6 +57,8 @@ fn all_ids(path: &Path) -> BTreeMap<String, BTreeSet<Id>> {
         .unwrap();
     tables
         .into_iter()
+        // The search index's own tables number their pages and entries, not rows.
+        .filter(|t| !bridgeplan_core::search::is_index_table(t))
         .map(|t| {
             let ids: BTreeSet<Id> = conn
                 .prepare(&format!("SELECT id FROM {t}"))

@@ -64,6 +64,8 @@ impl Workspace {
         let mut kept_people = Vec::new();
         let mut skipped_baselines = Vec::new();
         let project_id = self.edit(|ctx| {
+            // Thousands of tasks: indexed for search in one go at the end (same transaction).
+            crate::search::pause_items(ctx.tx)?;
             let id = projects::insert(
                 ctx,
                 &ProjectInput {
@@ -204,6 +206,7 @@ impl Workspace {
                 baselines::insert(ctx, id, &title, &saved)?;
             }
             ctx.set_label(format!("Import \"{name}\""));
+            crate::search::index_new_items(ctx.tx)?;
             Ok(id)
         })?;
         if !kept_people.is_empty() {

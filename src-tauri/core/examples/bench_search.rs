@@ -1,0 +1,244 @@
+//! Full-text search for `make bench`: prints `{"search_100k_rows_ms": {value, unit}, ...}`, the
+//! median time of a typical two-word query (the last word a prefix) over 100,000 indexed work
+//! items with realistic titles, descriptions and tags in 20 projects, read from the file; and
+//! what the index's triggers cost when the 10,000-item load-test board is generated.
+//! Usage: bench_search DIR   (DIR receives its scratch workspaces)
+
+use std::path::{Path, PathBuf};
+use std::time::Instant;
+
+use bridgeplan_core::work::projects::{Methodology, ProjectInput};
+use bridgeplan_core::{demo, Workspace};
+use rusqlite::Connection;
+
+const ROWS: usize = 100_000;
+const PROJECTS: usize = 20;
+
+const VERBS: &[&str] = &[
+    "Migrate",
+    "Configure",
+    "Review",
+    "Replace",
+    "Test",
+    "Document",
+    "Upgrade",
+    "Decommission",
+    "Audit",
+    "Design",
+    "Automate",
+    "Monitor",
+    "Patch",
+    "Integrate",
+    "Train users on",
+    "Back up",
+    "Restore",
+];
+const THINGS: &[&str] = &[
+    "invoice approval workflow",
+    "VPN gateway",
+    "ERP finance module",
+    "warehouse scanners",
+    "EDI connector",
+    "customer portal login",
+    "firewall rules",
+    "payroll export",
+    "e-mail relay",
+    "identity provider",
+    "data warehouse",
+    "backup schedule",
+    "service desk queue",
+    "Wi-Fi access points",
+    "SQL cluster",
+    "shipment tracking API",
+    "month-end close",
+    "print servers",
+    "mobile device policy",
+    "disaster recovery plan",
+];
+const PLACES: &[&str] = &[
+    "Rotterdam",
+    "Hamburg",
+    "Łódź",
+    "head office",
+    "the cloud landing zone",
+    "the data centre",
+    "all depots",
+];
+const REASONS: &[&str] = &[
+    "before the lease ends",
+    "to meet the audit findings",
+    "so month-end close runs on time",
+    "after the vendor's end of support",
+    "to cut licence costs",
+    "as agreed in the steering committee",
+    "because users reported slow responses",
+    "to pass the security review",
+];
+const TAGS: &[&str] = &[
+    "finance",
+    "security",
+    "network",
+    "data",
+    "cutover",
+    "testing",
+    "vendor",
+    "compliance",
+    "support",
+    "cloud",
+];
+
+/// A small deterministic generator, so every run indexes the same text.
+struct Lcg(u64);
+impl Lcg {
+    fn pick<'a>(&mut self, from: &[&'a str]) -> &'a str {
+        self.0 = self
+            .0
+            .wrapping_mul(6364136223846793005)
+            .wrapping_add(1442695040888963407);
+        from[((self.0 >> 33) as usize) % from.len()]
+    }
+}
+
+fn median(mut v: Vec<f64>) -> f64 {
+    v.sort_by(|a, b| a.total_cmp(b));
+    v[v.len() / 2]
+}
+
+fn fresh(path: &Path) -> Workspace {
+    let _ = std::fs::remove_file(path);
+    Workspace::create(path, Some("Search bench")).expect("create")
+}
+
+/// Writes the rows with SQL in one transaction, as a migration or an import would; the
+/// triggers index each one.
+fn fill(path: &Path) -> f64 {
+    let mut ws = fresh(path);
+    let mut projects = Vec::new();
+    for p in 0..PROJECTS {
+        let project = ws
+            .create_project(&ProjectInput {
+                name: format!("Programme {p:02}"),
+                methodology: Methodology::Kanban,
+                start_date: None,
+                finish_date: None,
+                description: String::new(),
+            })
+            .expect("project");
+        let status = ws.statuses(project.id).expect("statuses")[0].id;
+        projects.push((project.id, status));
+    }
+    ws.close().expect("close");
+    let mut conn = Connection::open(path).expect("open");
+    let mut rng = Lcg(42);
+    let start = Instant::now();
+    let tx = conn.transaction().expect("tx");
+    // As the core's own bulk inserts do: the items are indexed in one go before the commit.
+    bridgeplan_core::search::pause_items(&tx).expect("pause");
+    {
+        let mut insert = tx
+            .prepare(
+                "INSERT INTO work_items(id, project_id, status_id, rank, item_type, title, description, tags, \
+                 created_at, updated_at) VALUES (?1, ?2, ?3, ?4, 'task', ?5, ?6, ?7, '2026-12-01', '2026-12-01')",
+            )
+            .expect("prepare");
+        for i in 0..ROWS {
+            let (project, status) = projects[i % PROJECTS];
+            let title = format!("{} {} in {}", rng.pick(VERBS), rng.pick(THINGS), rng.pick(PLACES));
+            let description = format!(
+                "{} the {} {}. Coordinate with {} and check the {}.",
+                rng.pick(VERBS),
+                rng.pick(THINGS),
+                rng.pick(REASONS),
+                rng.pick(PLACES),
+                rng.pick(THINGS)
+            );
+            let tags = format!("[\"{}\", \"{}\"]", rng.pick(TAGS), rng.pick(TAGS));
+            insert
+                .execute(rusqlite::params![
+                    (1_i64 << 32) + i as i64,
+                    project,
+                    status,
+                    i as f64,
+                    title,
+                    description,
+                    tags
+                ])
+                .expect("insert");
+        }
+    }
+    bridgeplan_core::search::index_new_items(&tx).expect("index");
+    tx.commit().expect("commit");
+    start.elapsed().as_secs_f64() * 1000.0
+}
+
+/// Generates the 10,000-item load-test board; with `index` false the search triggers are
+/// dropped first, to show what they cost.
+fn load_test_board(path: &Path, index: bool) -> f64 {
+    let ws = fresh(path);
+    ws.close().expect("close");
+    if !index {
+        let conn = Connection::open(path).expect("open");
+        let triggers: Vec<String> = conn
+            .prepare("SELECT name FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'search_%'")
+            .expect("triggers")
+            .query_map([], |r| r.get(0))
+            .expect("triggers")
+            .collect::<Result<_, _>>()
+            .expect("triggers");
+        for t in triggers {
+            conn.execute(&format!("DROP TRIGGER {t}"), []).expect("drop");
+        }
+    }
+    let mut ws = Workspace::open(path).expect("open");
+    let start = Instant::now();
+    demo::add_load_test_project(&mut ws, 10_000).expect("load test");
+    let ms = start.elapsed().as_secs_f64() * 1000.0;
+    ws.close().expect("close");
+    ms
+}
+
+fn main() {
+    let dir = PathBuf::from(std::env::args().nth(1).unwrap_or_else(|| "target/bench".into()));
+    std::fs::create_dir_all(&dir).expect("bench dir");
+    let path = dir.join("search-bench.bridgeplan");
+    let fill_ms = fill(&path);
+
+    let ws = Workspace::open(&path).expect("open");
+    let typical = "invoice appr";
+    let first = ws.search(typical, 8).expect("search");
+    assert!(first.total > 1000, "{} hits", first.total);
+    let mut samples = Vec::new();
+    for _ in 0..31 {
+        let start = Instant::now();
+        let results = ws.search(typical, 8).expect("search");
+        samples.push(start.elapsed().as_secs_f64() * 1000.0);
+        assert_eq!(results.total, first.total);
+    }
+    // A rare word and a very common one, for the spread.
+    let mut rare = Vec::new();
+    let mut common = Vec::new();
+    for _ in 0..11 {
+        let start = Instant::now();
+        ws.search("lodz recovery", 8).expect("search");
+        rare.push(start.elapsed().as_secs_f64() * 1000.0);
+        let start = Instant::now();
+        ws.search("the", 8).expect("search");
+        common.push(start.elapsed().as_secs_f64() * 1000.0);
+    }
+    ws.close().expect("close");
+
+    let board = dir.join("search-board.bridgeplan");
+    let with_index = median((0..3).map(|_| load_test_board(&board, true)).collect());
+    let without = median((0..3).map(|_| load_test_board(&board, false)).collect());
+    let round = |x: f64| (x * 10.0).round() / 10.0;
+    let m = |v: f64, unit: &str| serde_json::json!({"value": round(v), "unit": unit});
+    let out = serde_json::json!({
+        "search_100k_rows_ms": m(median(samples), "ms"),
+        "search_100k_rare_words_ms": m(median(rare), "ms"),
+        "search_100k_common_word_ms": m(median(common), "ms"),
+        "search_index_fill_100k_ms": m(fill_ms, "ms"),
+        "load_test_10k_items_ms": m(with_index, "ms"),
+        "load_test_10k_items_without_index_ms": m(without, "ms"),
+    });
+    println!("{out}");
+}
