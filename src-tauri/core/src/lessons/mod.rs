@@ -2,6 +2,7 @@
 //! whether it went well or is to improve, the phase it belongs to and free tags. A lesson keeps
 //! its project's name, so it still says where it came from after the project is deleted.
 
+pub mod closure;
 pub(crate) mod demo;
 
 use chrono::NaiveDate;

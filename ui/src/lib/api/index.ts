@@ -52,3 +52,5 @@ export * from './budget';
 export * from './lifecycle';
 export * from './resources';
 export * from './scope';
+export * from './lessons';
+export * from './myday';
