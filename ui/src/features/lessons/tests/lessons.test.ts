@@ -118,7 +118,7 @@ describe('lessons screen', () => {
 
   test('adds a lesson with tags from commas, shows a refusal as the core words it, and undoes', async () => {
     const { fake, lessons } = await openLessons(false);
-    expect(screen.getByTestId('lessons-empty')).toBeTruthy();
+    expect(await screen.findByTestId('lessons-empty')).toBeTruthy();
     await fireEvent.click(screen.getByTestId('lesson-add'));
     await fireEvent.click(screen.getByTestId('lesson-save'));
     // The browser's own required check stops an empty title; the core refuses a blank one.
@@ -153,7 +153,7 @@ describe('lessons screen', () => {
     await fireEvent.click(screen.getAllByTestId('lesson-delete')[1]);
     await fireEvent.click(screen.getByTestId('lesson-confirm-delete'));
     await waitFor(() => expect(headings()).toEqual(['Ask vendors for lead times', 'Survey sites first']));
-    await fireEvent.click(screen.getByRole('button', { name: 'Undo' }));
+    await fireEvent.click(screen.getAllByRole('button', { name: 'Undo' }).at(-1)!);
     await waitFor(() => expect(headings()).toHaveLength(3));
   });
 
