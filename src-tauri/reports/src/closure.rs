@@ -72,7 +72,11 @@ pub(crate) fn data(ws: &Workspace, checked: &Checked) -> Result<(Meta, serde_jso
     let summary = ws.cost_summary(project.id, None, None)?;
     let ev = ws.earned_value(project.id, checked.today)?;
     let scope = ws.project_scope(project.id)?;
-    let lessons = ws.lessons()?.into_iter().filter(|l| l.project_id == Some(project.id)).collect::<Vec<_>>();
+    let lessons = ws
+        .lessons()?
+        .into_iter()
+        .filter(|l| l.project_id == Some(project.id))
+        .collect::<Vec<_>>();
     let meta = format::meta(checked, project.name.clone(), project.manager.clone());
 
     let cur = summary.currency.as_str();
@@ -172,7 +176,10 @@ fn outcomes(o: &ClosureOutcome) -> Vec<Outcome> {
         }
         let change = (now - plan) / plan * 100.0;
         let tone = if change > 0.5 { "bad" } else { "good" };
-        (format!("{}{} %", if change > 0.0 { "+" } else { "" }, number(change)), tone)
+        (
+            format!("{}{} %", if change > 0.0 { "+" } else { "" }, number(change)),
+            tone,
+        )
     };
     let (work_var, work_tone) = pct(p.work_hours, c.work_hours);
     let (cost_var, cost_tone) = pct(p.cost_minor as f64, c.cost_minor as f64);

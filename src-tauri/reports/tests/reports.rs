@@ -468,7 +468,10 @@ fn closure_report_has_outcomes_budget_deliverables_and_lessons() {
     let ws = demo_workspace();
     let project = ws.project_by_name("ERP Cloud Migration").unwrap();
     let outcome = ws.closure_outcome(project.id).unwrap();
-    assert!(outcome.baseline.is_some() && outcome.planned.is_some(), "the demo baselines the ERP");
+    assert!(
+        outcome.baseline.is_some() && outcome.planned.is_some(),
+        "the demo baselines the ERP"
+    );
     let pdf = render_pdf(&ws, &request(&ws, ReportKind::Closure, Some("ERP Cloud Migration"))).unwrap();
     keep("closure.pdf", &pdf);
     let text = squeeze(&pdf_pages(&pdf).join(" "));
@@ -487,7 +490,12 @@ fn closure_report_has_outcomes_budget_deliverables_and_lessons() {
     let ev = ws.earned_value(project.id, bridgeplan_core::clock::today()).unwrap();
     let eac_text = format!("€{}", group(ev.figures.eac.unwrap() / 100));
     assert!(has(&text, &eac_text), "EAC {eac_text} in: {text}");
-    for lesson in ws.lessons().unwrap().iter().filter(|l| l.project_id == Some(project.id)) {
+    for lesson in ws
+        .lessons()
+        .unwrap()
+        .iter()
+        .filter(|l| l.project_id == Some(project.id))
+    {
         assert!(has(&text, &lesson.title), "{} in: {text}", lesson.title);
     }
     let changes = ws.change_requests(project.id).unwrap().len();

@@ -15,7 +15,8 @@ export class FakeLessons {
     const build = (id: number, input: LessonInput, recordedOn: string): Lesson => {
       if (!input.title.trim()) throw { code: 'invalid_input', message: "A lesson's title cannot be empty." };
       const bad = input.tags.find((t) => t.includes(','));
-      if (bad) throw { code: 'invalid_input', message: `The tag "${bad}" contains a comma; enter each tag on its own.` };
+      if (bad)
+        throw { code: 'invalid_input', message: `The tag "${bad}" contains a comma; enter each tag on its own.` };
       const project = fake.projects.find((p) => p.id === input.project_id);
       return {
         id,

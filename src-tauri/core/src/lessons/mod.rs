@@ -201,9 +201,11 @@ pub fn lessons(conn: &Connection, project_id: Option<Id>) -> Result<Vec<Lesson>>
 
 /// How many lessons a project has (the close checklist's rule).
 pub fn lesson_count(conn: &Connection, project_id: Id) -> Result<i64> {
-    Ok(conn.query_row("SELECT count(*) FROM lessons WHERE project_id = ?1", [project_id], |r| {
-        r.get(0)
-    })?)
+    Ok(conn.query_row(
+        "SELECT count(*) FROM lessons WHERE project_id = ?1",
+        [project_id],
+        |r| r.get(0),
+    )?)
 }
 
 fn short(text: &str) -> String {

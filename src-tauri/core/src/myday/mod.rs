@@ -216,7 +216,9 @@ fn risks(conn: &Connection, today: NaiveDate, person: Option<Id>) -> Result<Vec<
     for row in rows {
         let (mut risk, day) = row?;
         // A malformed date cannot be compared; it is left out rather than guessed.
-        let Some(day) = validate::date_from_sql(Some(day)) else { continue };
+        let Some(day) = validate::date_from_sql(Some(day)) else {
+            continue;
+        };
         risk.review_date = day;
         out.push(risk);
     }
@@ -249,7 +251,9 @@ fn communications(conn: &Connection, today: NaiveDate, person: Option<Id>) -> Re
     let mut out = Vec::new();
     for row in rows {
         let (mut c, first, last) = row?;
-        let Some(first) = validate::date_from_sql(Some(first)) else { continue };
+        let Some(first) = validate::date_from_sql(Some(first)) else {
+            continue;
+        };
         let last = validate::date_from_sql(last);
         match communication_due(&c.frequency, first, last) {
             Some(due) if due <= today => {
@@ -259,7 +263,12 @@ fn communications(conn: &Connection, today: NaiveDate, person: Option<Id>) -> Re
             _ => {}
         }
     }
-    out.sort_by(|a, b| a.due.cmp(&b.due).then_with(|| a.project.cmp(&b.project)).then(a.id.cmp(&b.id)));
+    out.sort_by(|a, b| {
+        a.due
+            .cmp(&b.due)
+            .then_with(|| a.project.cmp(&b.project))
+            .then(a.id.cmp(&b.id))
+    });
     Ok(out)
 }
 

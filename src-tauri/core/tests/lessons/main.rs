@@ -99,10 +99,16 @@ fn lessons_checklist_item(ws: &Workspace, project: Id) -> (bool, String) {
 fn add_edit_delete_and_undo_each() {
     let mut f = fixture();
     let before = dump(&f.path);
-    let lesson = f.ws.add_lesson(&input(f.project, "  Licence transfer lead time ")).unwrap();
+    let lesson =
+        f.ws.add_lesson(&input(f.project, "  Licence transfer lead time "))
+            .unwrap();
     assert_eq!(lesson.title, "Licence transfer lead time");
     assert_eq!(lesson.project_name, "ERP");
-    assert_eq!(lesson.tags, vec!["vendor", "Licences"], "trimmed, duplicates (any case) dropped");
+    assert_eq!(
+        lesson.tags,
+        vec!["vendor", "Licences"],
+        "trimmed, duplicates (any case) dropped"
+    );
     assert_eq!(lesson.phase, Some(Phase::Execute));
     assert_eq!(lesson.recorded_on.to_string(), "2026-11-30");
     let added = dump(&f.path);
@@ -117,7 +123,11 @@ fn add_edit_delete_and_undo_each() {
     assert_eq!(edited.kind, LessonKind::WentWell);
     assert_eq!(edited.phase, None);
     assert!(edited.tags.is_empty());
-    assert_eq!(edited.recorded_on, bridgeplan_core::clock::today(), "an empty day is today");
+    assert_eq!(
+        edited.recorded_on,
+        bridgeplan_core::clock::today(),
+        "an empty day is today"
+    );
     let after_edit = dump(&f.path);
 
     f.ws.delete_lesson(lesson.id).unwrap();
@@ -125,7 +135,11 @@ fn add_edit_delete_and_undo_each() {
     assert_eq!(dump(&f.path), before);
 
     f.ws.undo().unwrap();
-    assert_eq!(dump(&f.path), after_edit, "undo of the delete brings the edited lesson back");
+    assert_eq!(
+        dump(&f.path),
+        after_edit,
+        "undo of the delete brings the edited lesson back"
+    );
     f.ws.undo().unwrap();
     assert_eq!(dump(&f.path), added, "undo of the edit restores the first text");
     f.ws.undo().unwrap();
@@ -146,10 +160,20 @@ fn refusals_save_nothing() {
         let err = ws.update_lesson(lesson.id, &input).unwrap_err();
         assert_eq!(err.code(), code, "{err}");
     };
-    refused(&mut f.ws, input(f.project, "   "), ErrorCode::InvalidInput, "cannot be empty");
+    refused(
+        &mut f.ws,
+        input(f.project, "   "),
+        ErrorCode::InvalidInput,
+        "cannot be empty",
+    );
     let mut bad_phase = input(f.project, "Phase");
     bad_phase.phase = Some("closing".into());
-    refused(&mut f.ws, bad_phase, ErrorCode::InvalidInput, "\"closing\" is not a phase");
+    refused(
+        &mut f.ws,
+        bad_phase,
+        ErrorCode::InvalidInput,
+        "\"closing\" is not a phase",
+    );
     for (tags, part) in [
         (vec!["ok".to_string(), "  ".to_string()], "cannot be empty"),
         (vec!["a, b".to_string()], "comma"),
@@ -174,9 +198,8 @@ fn refusals_save_nothing() {
 #[test]
 fn lessons_outlive_their_project_and_list_newest_first() {
     let mut f = fixture();
-    let other = f
-        .ws
-        .create_project(&ProjectInput {
+    let other =
+        f.ws.create_project(&ProjectInput {
             name: "Portal".into(),
             methodology: Methodology::Scrum,
             start_date: None,
@@ -197,12 +220,26 @@ fn lessons_outlive_their_project_and_list_newest_first() {
     assert_eq!(titles, ["Workspace-wide", "Newer", "Older"]);
 
     f.ws.delete_project(other).unwrap();
-    let older = f.ws.lessons().unwrap().into_iter().find(|l| l.title == "Older").unwrap();
+    let older =
+        f.ws.lessons()
+            .unwrap()
+            .into_iter()
+            .find(|l| l.title == "Older")
+            .unwrap();
     assert_eq!(older.project_id, None);
     assert_eq!(older.project_name, "Portal", "the name stays with the lesson");
     f.ws.undo().unwrap();
-    let older = f.ws.lessons().unwrap().into_iter().find(|l| l.title == "Older").unwrap();
-    assert_eq!(older.project_id, Some(other), "undo of the project's delete links it again");
+    let older =
+        f.ws.lessons()
+            .unwrap()
+            .into_iter()
+            .find(|l| l.title == "Older")
+            .unwrap();
+    assert_eq!(
+        older.project_id,
+        Some(other),
+        "undo of the project's delete links it again"
+    );
 }
 
 #[test]
@@ -213,10 +250,18 @@ fn close_checklist_ticks_itself_from_lessons() {
         (false, "No lessons recorded yet".into())
     );
     f.ws.add_lesson(&input(f.project, "One")).unwrap();
-    assert_eq!(lessons_checklist_item(&f.ws, f.project), (true, "1 lesson recorded".into()));
+    assert_eq!(
+        lessons_checklist_item(&f.ws, f.project),
+        (true, "1 lesson recorded".into())
+    );
     f.ws.add_lesson(&input(f.project, "Two")).unwrap();
     f.ws.add_lesson(&input(f.project, "Three")).unwrap();
-    assert_eq!(lessons_checklist_item(&f.ws, f.project), (true, "3 lessons recorded".into()));
-    let err = f.ws.set_checklist_tick(f.project, "lessons-learned", true, "Dana").unwrap_err();
+    assert_eq!(
+        lessons_checklist_item(&f.ws, f.project),
+        (true, "3 lessons recorded".into())
+    );
+    let err =
+        f.ws.set_checklist_tick(f.project, "lessons-learned", true, "Dana")
+            .unwrap_err();
     assert_eq!(err.code(), ErrorCode::InvalidInput, "the data decides, not a hand tick");
 }

@@ -135,10 +135,31 @@ fn fixture() -> Fixture {
         .unwrap();
     }
     for (p, what, freq, first, last, owner) in [
-        (erp, "Weekly status e-mail", "weekly", "2026-10-05", Some("2026-11-27"), Some(dana)),
-        (erp, "Monthly steering pack", "monthly", "2026-10-01", Some("2026-11-04"), Some(raj)),
+        (
+            erp,
+            "Weekly status e-mail",
+            "weekly",
+            "2026-10-05",
+            Some("2026-11-27"),
+            Some(dana),
+        ),
+        (
+            erp,
+            "Monthly steering pack",
+            "monthly",
+            "2026-10-01",
+            Some("2026-11-04"),
+            Some(raj),
+        ),
         (net, "Kick-off letter", "ad_hoc", "2026-12-02", None, Some(dana)),
-        (net, "Depot newsletter", "fortnightly", "2026-10-01", Some("2026-11-30"), Some(dana)),
+        (
+            net,
+            "Depot newsletter",
+            "fortnightly",
+            "2026-10-01",
+            Some("2026-11-30"),
+            Some(dana),
+        ),
         (net, "Ad-hoc sent", "ad_hoc", "2026-10-01", Some("2026-10-02"), None),
     ] {
         conn.execute(
@@ -157,7 +178,10 @@ fn fixture() -> Fixture {
     }
 }
 
-fn titles(day: &MyDay) -> (Vec<String>, Vec<String>, Vec<String>, Vec<String>, Vec<String>) {
+/// Due, blocked, meetings, risks and communications, each as its titles.
+type Titles = (Vec<String>, Vec<String>, Vec<String>, Vec<String>, Vec<String>);
+
+fn titles(day: &MyDay) -> Titles {
     (
         day.due.iter().map(|i| i.title.clone()).collect(),
         day.blocked.iter().map(|i| i.title.clone()).collect(),
@@ -170,8 +194,16 @@ fn titles(day: &MyDay) -> (Vec<String>, Vec<String>, Vec<String>, Vec<String>, V
 #[test]
 fn the_weekend_rule_and_the_today_boundary() {
     assert_eq!(due_until(day("2026-12-03")), day("2026-12-03"), "Thursday: today only");
-    assert_eq!(due_until(day("2026-12-04")), day("2026-12-06"), "Friday: through Sunday");
-    assert_eq!(due_until(day("2026-12-05")), day("2026-12-06"), "Saturday: through Sunday");
+    assert_eq!(
+        due_until(day("2026-12-04")),
+        day("2026-12-06"),
+        "Friday: through Sunday"
+    );
+    assert_eq!(
+        due_until(day("2026-12-05")),
+        day("2026-12-06"),
+        "Saturday: through Sunday"
+    );
     assert_eq!(due_until(day("2026-12-06")), day("2026-12-06"), "Sunday: today");
     assert_eq!(due_until(day("2026-12-07")), day("2026-12-07"), "Monday: today");
 }
@@ -179,7 +211,11 @@ fn the_weekend_rule_and_the_today_boundary() {
 #[test]
 fn communications_fall_due_one_period_after_they_were_sent() {
     let first = day("2026-10-01");
-    assert_eq!(communication_due("weekly", first, None), Some(first), "never sent: first date");
+    assert_eq!(
+        communication_due("weekly", first, None),
+        Some(first),
+        "never sent: first date"
+    );
     assert_eq!(
         communication_due("weekly", first, Some(day("2026-11-27"))),
         Some(day("2026-12-04"))
@@ -214,7 +250,13 @@ fn my_day_on_a_friday_for_everyone() {
     let (due, blocked, meetings, risks, comms) = titles(&friday);
     assert_eq!(
         due,
-        ["Overdue licence", "Due Thursday", "Due Friday", "Due Saturday", "Due Sunday"],
+        [
+            "Overdue licence",
+            "Due Thursday",
+            "Due Friday",
+            "Due Saturday",
+            "Due Sunday"
+        ],
         "overdue first, the weekend pulled into Friday, done work and Monday left out"
     );
     assert_eq!(friday.due[0].days_overdue, 7);
@@ -224,7 +266,11 @@ fn my_day_on_a_friday_for_everyone() {
     assert_eq!(blocked, ["Due Thursday", "No date, blocked"]);
     assert_eq!(friday.blocked[0].blocked_reason, "Waiting for the vendor");
     assert_eq!(meetings, ["Daily stand-up", "Steering committee", "All-day workshop"]);
-    assert_eq!(risks, ["Vendor slips", "Data loss"], "review date on or before today, open or monitoring");
+    assert_eq!(
+        risks,
+        ["Vendor slips", "Data loss"],
+        "review date on or before today, open or monitoring"
+    );
     assert_eq!(friday.risks[0].score, 16);
     assert_eq!(
         comms,
@@ -240,7 +286,11 @@ fn thursday_and_monday_boundaries() {
     let conn = Connection::open(&f.path).unwrap();
     let thursday = my_day(&conn, day("2026-12-03"), None).unwrap();
     let (due, _, meetings, risks, comms) = titles(&thursday);
-    assert_eq!(due, ["Overdue licence", "Due Thursday"], "due today counts, tomorrow does not");
+    assert_eq!(
+        due,
+        ["Overdue licence", "Due Thursday"],
+        "due today counts, tomorrow does not"
+    );
     assert!(meetings.is_empty());
     assert_eq!(risks, ["Vendor slips"]);
     assert_eq!(comms, ["Kick-off letter"], "the weekly e-mail falls due tomorrow");
@@ -248,7 +298,14 @@ fn thursday_and_monday_boundaries() {
     let (due, _, meetings, _, comms) = titles(&monday);
     assert_eq!(
         due,
-        ["Overdue licence", "Due Thursday", "Due Friday", "Due Saturday", "Due Sunday", "Due Monday"],
+        [
+            "Overdue licence",
+            "Due Thursday",
+            "Due Friday",
+            "Due Saturday",
+            "Due Sunday",
+            "Due Monday"
+        ],
         "on Monday the weekend's work is overdue"
     );
     assert_eq!(monday.due[4].days_overdue, 1);

@@ -140,7 +140,9 @@ describe('My day', () => {
     await fireEvent.click(entry);
     await waitFor(() => expect(workspace.screen).toBe('project'));
     expect(workspace.selectedId).toBe(fake.projects[1].id);
-    await waitFor(() => expect(board.selectedItemId).toBe([...fake.columns.values()].flat().find((i) => i.title === 'Login page')!.id));
+    await waitFor(() =>
+      expect(board.selectedItemId).toBe([...fake.columns.values()].flat().find((i) => i.title === 'Login page')!.id),
+    );
   });
 
   test('a risk opens the RAID tab, a meeting the meetings tab, a communication the stakeholders tab', async () => {
