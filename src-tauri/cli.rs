@@ -122,10 +122,10 @@ enum Command {
         #[arg(long)]
         json: bool,
     },
-    /// Write a report as PDF: status, schedule, sprint, board, career or budget.
+    /// Write a report as PDF: status, schedule, sprint, board, career, budget or closure.
     Report {
         workspace: PathBuf,
-        /// status, schedule, sprint, board, career or budget.
+        /// status, schedule, sprint, board, career, budget or closure.
         #[arg(long, value_name = "KIND")]
         kind: String,
         /// The project's name; a status report without one covers every project.

@@ -3,7 +3,9 @@
 pub mod agile;
 pub mod budget;
 pub mod error;
+pub mod lessons;
 pub mod lifecycle;
+pub mod myday;
 pub mod people;
 pub mod plan;
 pub mod reports;
@@ -188,5 +190,10 @@ pub fn handlers<R: Runtime>() -> impl Fn(Invoke<R>) -> bool + Send + Sync + 'sta
         workspace::history_undo,
         workspace::history_redo,
         search::search_run,
+        lessons::lessons_list,
+        lessons::lesson_add,
+        lessons::lesson_update,
+        lessons::lesson_delete,
+        myday::my_day,
     ]
 }

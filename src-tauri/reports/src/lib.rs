@@ -9,6 +9,7 @@
 mod board;
 mod budget;
 mod career;
+mod closure;
 mod engine;
 mod format;
 mod request;
@@ -111,6 +112,7 @@ pub fn prepare(ws: &Workspace, request: &ReportRequest) -> Result<Prepared> {
         ReportKind::Board => board::data(ws, &checked)?,
         ReportKind::Career => career::data(ws, &checked)?,
         ReportKind::Budget => budget::data(ws, &checked)?,
+        ReportKind::Closure => closure::data(ws, &checked)?,
     };
     let file_name =
         format!("{} - {} - {}.pdf", meta.subject, meta.title, today.format("%Y-%m-%d")).replace(['/', '\\', ':'], "-");

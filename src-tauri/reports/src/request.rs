@@ -20,6 +20,7 @@ pub enum ReportKind {
     Board,
     Career,
     Budget,
+    Closure,
 }
 
 impl ReportKind {
@@ -108,7 +109,7 @@ pub struct KindInfo {
     pub(crate) template: &'static str,
 }
 
-const KINDS: [KindInfo; 6] = [
+const KINDS: [KindInfo; 7] = [
     KindInfo {
         kind: ReportKind::Status,
         name: "status",
@@ -168,6 +169,18 @@ const KINDS: [KindInfo; 6] = [
         period: false,
         landscape: false,
         template: "/budget.typ",
+    },
+    KindInfo {
+        kind: ReportKind::Closure,
+        name: "closure",
+        title: "Closure report",
+        description: "Outcomes against the baseline (dates, duration, work, cost), budget against actual and EAC, deliverables accepted, change requests and the lessons learned.",
+        project: ProjectChoice::One,
+        sprint: false,
+        person: false,
+        period: false,
+        landscape: false,
+        template: "/closure.typ",
     },
     KindInfo {
         kind: ReportKind::Career,

@@ -326,9 +326,9 @@ fn unknown_or_missing_subjects_are_refused_with_a_message() {
     assert!(ReportKind::parse("gantt")
         .unwrap_err()
         .to_string()
-        .contains("status, schedule, sprint, board, budget, career"));
+        .contains("status, schedule, sprint, board, budget, closure, career"));
     assert!(Paper::parse("a3").is_err());
-    assert_eq!(kinds().len(), 6);
+    assert_eq!(kinds().len(), 7);
 }
 
 #[test]
@@ -461,4 +461,51 @@ fn group(n: i64) -> String {
     } else {
         out
     }
+}
+
+#[test]
+fn closure_report_has_outcomes_budget_deliverables_and_lessons() {
+    let ws = demo_workspace();
+    let project = ws.project_by_name("ERP Cloud Migration").unwrap();
+    let outcome = ws.closure_outcome(project.id).unwrap();
+    assert!(
+        outcome.baseline.is_some() && outcome.planned.is_some(),
+        "the demo baselines the ERP"
+    );
+    let pdf = render_pdf(&ws, &request(&ws, ReportKind::Closure, Some("ERP Cloud Migration"))).unwrap();
+    keep("closure.pdf", &pdf);
+    let text = squeeze(&pdf_pages(&pdf).join(" "));
+    for part in [
+        "Closure report",
+        "Outcomes against the baseline",
+        "Duration (calendar days)",
+        "Work (hours)",
+        "Estimate at completion (EAC)",
+        "Deliverables and changes",
+        "What went well",
+        "What to improve",
+    ] {
+        assert!(has(&text, part), "{part} in: {text}");
+    }
+    let ev = ws.earned_value(project.id, bridgeplan_core::clock::today()).unwrap();
+    let eac_text = format!("€{}", group(ev.figures.eac.unwrap() / 100));
+    assert!(has(&text, &eac_text), "EAC {eac_text} in: {text}");
+    for lesson in ws
+        .lessons()
+        .unwrap()
+        .iter()
+        .filter(|l| l.project_id == Some(project.id))
+    {
+        assert!(has(&text, &lesson.title), "{} in: {text}", lesson.title);
+    }
+    let changes = ws.change_requests(project.id).unwrap().len();
+    assert!(has(&text, &format!("{changes} change requests raised")), "{text}");
+    let accepted = ws
+        .project_scope(project.id)
+        .unwrap()
+        .deliverables
+        .iter()
+        .filter(|d| d.acceptance == bridgeplan_core::scope::Acceptance::Accepted)
+        .count();
+    assert!(accepted > 0 && has(&text, "Accepted"), "{text}");
 }

@@ -1042,6 +1042,20 @@ export class FakeBackend {
       // Search: nothing found unless a test adds FakeSearch (fake-search.ts).
       case 'search_run':
         return this.answers.get(cmd)?.(args) ?? { query: a.query, total: 0, groups: [] };
+      // My day: empty unless a test adds FakeMyDay (fake-myday.ts); the window asks at start.
+      case 'my_day':
+        return (
+          this.answers.get(cmd)?.(args) ?? {
+            today: '2026-12-02',
+            person_id: a.person_id ?? null,
+            due: [],
+            blocked: [],
+            meetings: [],
+            risks: [],
+            communications: [],
+            goals: [],
+          }
+        );
       default: {
         const answer = this.answers.get(cmd);
         if (answer) return answer(args);

@@ -69,6 +69,18 @@ export function reportKinds(): KindInfo[] {
       landscape: false,
     },
     {
+      kind: 'closure',
+      name: 'closure',
+      title: 'Closure report',
+      description:
+        'Outcomes against the baseline (dates, duration, work, cost), budget against actual and EAC, deliverables accepted, change requests and the lessons learned.',
+      project: 'one',
+      sprint: false,
+      person: false,
+      period: false,
+      landscape: false,
+    },
+    {
       kind: 'career',
       name: 'career',
       title: 'Career progress report',

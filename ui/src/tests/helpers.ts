@@ -12,6 +12,7 @@ import { grid } from '../features/work/grid-state.svelte';
 import { calendarView } from '../features/work/calendar-view.svelte';
 import { skills } from '../features/skills/skills.svelte';
 import { upcoming } from '../features/skills/upcoming.svelte';
+import { myDay } from '../features/myday/myday.svelte';
 import { toasts } from '../lib/shared/toasts-state.svelte';
 import { workspace } from '../features/workspace/workspace.svelte';
 import type { FakeBackend } from './fake-backend';
@@ -27,6 +28,7 @@ export function resetAppState() {
   calendarView.reset();
   skills.reset();
   upcoming.reset();
+  myDay.reset();
   workspace.reset();
   session.reset();
   toasts.reset();

@@ -40,6 +40,7 @@ enum Rule {
     Risks,
     TasksDone,
     Deliverables,
+    Lessons,
 }
 
 fn definitions() -> &'static Definitions {
@@ -99,6 +100,7 @@ struct Facts {
     deliverables: i64,
     accepted: i64,
     currency: String,
+    lessons: i64,
 }
 
 fn count(conn: &Connection, sql: &str, project_id: Id) -> Result<i64> {
@@ -153,6 +155,7 @@ fn facts(conn: &Connection, project_id: Id) -> Result<Facts> {
         deliverables,
         accepted,
         currency,
+        lessons: crate::lessons::lesson_count(conn, project_id)?,
     })
 }
 
@@ -255,6 +258,13 @@ fn judge(rule: Rule, f: &Facts) -> (bool, String) {
                 (0, _) => "No deliverables defined yet".into(),
                 (n, a) if a == n => format!("All {} accepted", plural(n, "deliverable", "deliverables")),
                 (n, a) => format!("{a} of {} accepted", plural(n, "deliverable", "deliverables")),
+            },
+        ),
+        Rule::Lessons => (
+            f.lessons > 0,
+            match f.lessons {
+                0 => "No lessons recorded yet".into(),
+                n => format!("{} recorded", plural(n, "lesson", "lessons")),
             },
         ),
     }

@@ -365,3 +365,36 @@ fn the_demo_has_scope_and_an_implemented_and_a_pending_change() {
         });
     }
 }
+
+/// Lessons learned over the four projects (some went well, some to improve), the close
+/// checklist's lessons item ticked from them, and My day with work due or overdue on any day.
+#[test]
+fn the_demo_has_lessons_and_a_full_my_day() {
+    use bridgeplan_core::lessons::LessonKind;
+    for day in [(2026, 12, 2), (2026, 12, 4), (2026, 12, 6), (2027, 2, 28), (2028, 1, 3)] {
+        let today = NaiveDate::from_ymd_opt(day.0, day.1, day.2).unwrap();
+        bridgeplan_core::clock::on_day(today, || {
+            let mut ws = Workspace::in_memory().unwrap();
+            fill_demo(&mut ws, today).unwrap();
+            let lessons = ws.lessons().unwrap();
+            assert_eq!(lessons.len(), 8);
+            assert!(lessons.iter().all(|l| l.project_id.is_some() && l.recorded_on < today));
+            assert!(lessons.iter().any(|l| l.kind == LessonKind::WentWell));
+            assert!(lessons.iter().any(|l| l.kind == LessonKind::Improve));
+            let projects: std::collections::BTreeSet<&str> = lessons.iter().map(|l| l.project_name.as_str()).collect();
+            assert_eq!(projects.len(), 4, "every demo project has lessons");
+            let erp = ws.project_by_name("ERP Cloud Migration").unwrap();
+            let overview = ws.lifecycle_overview(erp.id).unwrap();
+            let item = overview
+                .checklists
+                .iter()
+                .flat_map(|c| c.items.iter())
+                .find(|i| i.key == "lessons-learned")
+                .unwrap();
+            assert!(item.done && item.reason == "3 lessons recorded", "{}", item.reason);
+            let my_day = ws.my_day(None).unwrap();
+            assert!(my_day.due.iter().any(|i| i.days_overdue > 0), "overdue work on {today}");
+            assert!(!my_day.goals.is_empty(), "goals and renewals as Upcoming showed");
+        });
+    }
+}

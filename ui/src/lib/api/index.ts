@@ -53,3 +53,5 @@ export * from './lifecycle';
 export * from './resources';
 export * from './scope';
 export * from './search';
+export * from './lessons';
+export * from './myday';

@@ -55,12 +55,13 @@ describe('reports screen', () => {
       'report-kind-sprint',
       'report-kind-board',
       'report-kind-budget',
+      'report-kind-closure',
       'report-kind-career',
     ]);
     expect(screen.getByRole('radio', { name: /Status report/ })).toBe(kinds[0]);
     expect(kinds[0].checked).toBe(true);
-    expect(text(kinds[5].closest('label'))).toContain("A person's skill levels against their targets");
-    expect(kinds[5].getAttribute('aria-describedby')).toBe('report-kind-career-description');
+    expect(text(kinds[6].closest('label'))).toContain("A person's skill levels against their targets");
+    expect(kinds[6].getAttribute('aria-describedby')).toBe('report-kind-career-description');
 
     // The project selected in the workspace, A4, no period: made at once, without the debounce.
     expect(fr.requests()).toEqual([

@@ -112,7 +112,7 @@ describe('upcoming screen', () => {
   test('with nothing due the screen says what it is for', async () => {
     await openUpcoming(false);
     const empty = await screen.findByTestId('upcoming-empty');
-    expect(text(empty)).toContain('Nothing due in the next 60 days');
+    expect(text(empty)).toContain('Nothing due today');
     expect(text(empty)).toContain('Goals, exams and renewals of the people in this workspace show here');
     expect(screen.queryByTestId('upcoming-count')).toBeNull();
   });
