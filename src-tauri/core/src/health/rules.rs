@@ -369,7 +369,12 @@ pub fn overall(effective: &[(Area, Rag, String, bool)]) -> Rated {
         if effective.iter().all(|(_, _, _, missing)| *missing) {
             reasons.push("Not enough data in any area: every area is green by default".to_string());
         } else {
-            reasons.push("Every area is green → overall green".to_string());
+            let missing: Vec<&str> = effective.iter().filter(|e| e.3).map(|e| e.0.as_str()).collect();
+            reasons.push(if missing.is_empty() {
+                "Every area is green → overall green".to_string()
+            } else {
+                format!("Every area is green → overall green (not enough data for {})", missing.join(", "))
+            });
         }
     } else {
         for (area, rag, why, _) in effective.iter().filter(|(_, r, _, _)| *r == worst) {
