@@ -104,7 +104,7 @@ export class FakeHealth {
         const s = a.settings as HealthSettings;
         if (!(s.spi_amber > s.spi_red))
           throw invalid(
-            `The SPI amber threshold (${s.spi_amber.toFixed(2)}) must be higher than the red one (${s.spi_red.toFixed(2)}): amber comes first.`
+            `The SPI amber threshold (${s.spi_amber.toFixed(2)}) must be higher than the red one (${s.spi_red.toFixed(2)}): amber comes first.`,
           );
         if (!(s.cpi_amber > s.cpi_red)) throw invalid('The CPI amber threshold must be higher than the red one.');
         return edit('Change the health thresholds', () => {
@@ -141,15 +141,13 @@ export class FakeHealth {
       };
     };
     const four = AREAS.slice(0, 4).map((a) =>
-      area(a, c[a]?.rag ?? 'green', c[a]?.reasons ?? [`${a[0].toUpperCase()}${a.slice(1)} fine`])
+      area(a, c[a]?.rag ?? 'green', c[a]?.reasons ?? [`${a[0].toUpperCase()}${a.slice(1)} fine`]),
     );
     const worst = four.reduce<Rag>((w, x) => (ORDER.indexOf(x.rag) > ORDER.indexOf(w) ? x.rag : w), 'green');
     const why = four.find((x) => x.rag === worst && worst !== 'green');
-    const overall = area(
-      'overall',
-      worst,
-      [why ? `${why.area} ${worst} (${why.summary}) → overall ${worst}` : 'Every area is green → overall green']
-    );
+    const overall = area('overall', worst, [
+      why ? `${why.area} ${worst} (${why.summary}) → overall ${worst}` : 'Every area is green → overall green',
+    ]);
     return {
       project_id: projectId,
       project: project.name,
@@ -196,7 +194,14 @@ export class FakeHealth {
       open_risk_count: 1,
       open_issues: [],
       open_issue_count: 0,
-      budget: { currency: 'EUR', budget_minor: 5_000_000, actual_minor: 1_000_000, eac_minor: 5_200_000, cpi: 0.97, spi: 0.84 },
+      budget: {
+        currency: 'EUR',
+        budget_minor: 5_000_000,
+        actual_minor: 1_000_000,
+        eac_minor: 5_200_000,
+        cpi: 0.97,
+        spi: 0.84,
+      },
       next_meetings: [{ id: 3, title: 'Steering committee', kind: 'steering', day: '2026-12-04', start_time: '10:00' }],
     };
   }

@@ -74,8 +74,8 @@ describe('project dashboard', () => {
     });
     await waitFor(() =>
       expect(tile(view, 'schedule').textContent).toContain(
-        "Computed amber, overridden green by Dana: 'vendor confirmed date'"
-      )
+        "Computed amber, overridden green by Dana: 'vendor confirmed date'",
+      ),
     );
     expect(tile(view, 'schedule').dataset.rag).toBe('green');
     await fireEvent.click(within(tile(view, 'schedule')).getByTestId('override-clear'));
@@ -89,6 +89,7 @@ describe('project dashboard', () => {
     await fireEvent.input(within(view).getByTestId('snapshot-note'), { target: { value: 'Weekly' } });
     await fireEvent.click(within(view).getByTestId('take-snapshot'));
     await within(view).findByTestId('trend-chart');
+    await waitFor(() => expect((within(view).getByTestId('take-snapshot') as HTMLButtonElement).disabled).toBe(false));
     await fireEvent.click(within(view).getByTestId('take-snapshot'));
     await waitFor(() => expect(fake.calls.filter((c) => c.cmd === 'health_snapshot_take')).toHaveLength(2));
     expect(fh.state.snapshots.get(project)).toHaveLength(1);
@@ -114,7 +115,7 @@ describe('project dashboard', () => {
 
   test('a read-only workspace offers no override or snapshot', async () => {
     const { fake } = backend();
-    fake.readOnly = true;
+    fake.workspace!.read_only = { code: 'read_only', message: 'The file is read-only.' };
     const view = await openDashboard(fake);
     await waitFor(() => expect(within(view).getAllByTestId('health-tile')).toHaveLength(5));
     expect(session.readOnly).toBe(true);
