@@ -392,7 +392,10 @@ fn health_of_the_demo_as_json_and_as_text() {
         assert!(!a["reasons"].as_array().unwrap().is_empty(), "{area} in {erp}");
     }
     let schedule = erp["areas"]["schedule"]["reasons"][0].as_str().unwrap();
-    assert!(schedule.starts_with("SPI ") && schedule.contains("→ schedule"), "{schedule}");
+    assert!(
+        schedule.starts_with("SPI ") && schedule.contains("→ schedule"),
+        "{schedule}"
+    );
 
     // Every project, with the demo's override of the Network Refresh's schedule.
     let out = run(&["health", s(&ws), "--json"]);

@@ -13,11 +13,6 @@ use super::error::CommandResult;
 use super::session::Session;
 
 #[tauri::command(rename_all = "snake_case")]
-pub async fn health_get(session: State<'_, Session>, project_id: Id) -> CommandResult<ProjectHealth> {
-    session.with(|ws| ws.project_health(project_id, clock::today()))
-}
-
-#[tauri::command(rename_all = "snake_case")]
 pub async fn health_dots(session: State<'_, Session>) -> CommandResult<Vec<HealthDot>> {
     session.with(|ws| ws.health_dots(clock::today()))
 }
@@ -52,11 +47,6 @@ pub async fn health_snapshot_take(
     note: String,
 ) -> CommandResult<Vec<StatusSnapshot>> {
     session.with(|ws| ws.take_status_snapshot(project_id, &note))
-}
-
-#[tauri::command(rename_all = "snake_case")]
-pub async fn health_snapshots(session: State<'_, Session>, project_id: Id) -> CommandResult<Vec<StatusSnapshot>> {
-    session.with(|ws| ws.status_snapshots(project_id))
 }
 
 #[tauri::command(rename_all = "snake_case")]

@@ -184,14 +184,12 @@ pub fn handlers<R: Runtime>() -> impl Fn(Invoke<R>) -> bool + Send + Sync + 'sta
         scope::change_delete,
         scope::change_preview,
         scope::change_apply,
-        // Health area: ratings, overrides, snapshots, thresholds, dashboard
-        health::health_get,
+        // Health area: ratings to the project dashboard
         health::health_dots,
         health::health_dashboard,
         health::health_override_set,
         health::health_override_clear,
         health::health_snapshot_take,
-        health::health_snapshots,
         health::health_settings_get,
         health::health_settings_set,
         workspace::history_state,

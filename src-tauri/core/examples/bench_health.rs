@@ -113,5 +113,8 @@ fn main() {
         assert!(all.iter().all(|h| h.areas.len() == 5 && h.spi.is_some()));
     }
     let round = |x: f64| (x * 10.0).round() / 10.0;
-    println!("{{\"health_50_projects_ms\": {{\"value\": {}, \"unit\": \"ms\"}}}}", round(median(samples)));
+    println!(
+        "{{\"health_50_projects_ms\": {{\"value\": {}, \"unit\": \"ms\"}}}}",
+        round(median(samples))
+    );
 }

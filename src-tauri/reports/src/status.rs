@@ -3,13 +3,13 @@
 
 use std::collections::{HashMap, HashSet};
 
+use bridgeplan_core::health::Rag;
 use bridgeplan_core::plan::schedule::Calendar;
 use bridgeplan_core::plan::timeline::ProjectSchedule;
 use bridgeplan_core::work::board::Board;
 use bridgeplan_core::work::items::WorkItem;
 use bridgeplan_core::work::projects::{Methodology, Project};
 use bridgeplan_core::work::statuses::StatusCategory;
-use bridgeplan_core::health::Rag;
 use bridgeplan_core::Workspace;
 use chrono::NaiveDate;
 use serde::Serialize;

@@ -49,7 +49,6 @@ export class FakeHealth {
     const restore = (s: State) => (this.state = structuredClone(s));
     const edit = <T>(label: string, fn: () => T): T => fake.edit(label, snapshot, restore, fn);
     fake
-      .answer('health_get', (a) => this.health(a.project_id as number))
       .answer('health_dots', () => this.dots())
       .answer('health_dashboard', (a) => this.dashboard(a.project_id as number))
       .answer('health_override_set', (a) => {
@@ -98,7 +97,6 @@ export class FakeHealth {
           return structuredClone(list);
         });
       })
-      .answer('health_snapshots', (a) => structuredClone(this.state.snapshots.get(a.project_id as number) ?? []))
       .answer('health_settings_get', () => ({ values: { ...this.state.settings }, defaults: DEFAULT_SETTINGS }))
       .answer('health_settings_set', (a) => {
         const s = a.settings as HealthSettings;

@@ -16,14 +16,50 @@ pub const OVERRIDE_COMMENT: &str = "Vendor confirmed the switch delivery date in
 /// Weeks ago, then scope, schedule, budget, risk; SPI, CPI; note. Overall is the worst.
 #[allow(clippy::type_complexity)]
 const ERP_TREND: &[(i64, [Rag; 4], f64, f64, &str)] = &[
-    (8, [Rag::Green, Rag::Green, Rag::Green, Rag::Amber], 1.01, 1.00, "Kick-off done; landing zone under way."),
+    (
+        8,
+        [Rag::Green, Rag::Green, Rag::Green, Rag::Amber],
+        1.01,
+        1.00,
+        "Kick-off done; landing zone under way.",
+    ),
     (7, [Rag::Green, Rag::Green, Rag::Green, Rag::Amber], 0.99, 0.99, ""),
-    (6, [Rag::Green, Rag::Green, Rag::Green, Rag::Amber], 0.97, 0.98, "Landing zone accepted."),
-    (5, [Rag::Green, Rag::Amber, Rag::Green, Rag::Amber], 0.93, 0.97, "Data mapping later than planned."),
-    (4, [Rag::Amber, Rag::Amber, Rag::Amber, Rag::Amber], 0.88, 0.94, "EDI rebuild needs a change request."),
-    (3, [Rag::Amber, Rag::Amber, Rag::Amber, Rag::Amber], 0.86, 0.93, "Steering committee asked for a recovery plan."),
+    (
+        6,
+        [Rag::Green, Rag::Green, Rag::Green, Rag::Amber],
+        0.97,
+        0.98,
+        "Landing zone accepted.",
+    ),
+    (
+        5,
+        [Rag::Green, Rag::Amber, Rag::Green, Rag::Amber],
+        0.93,
+        0.97,
+        "Data mapping later than planned.",
+    ),
+    (
+        4,
+        [Rag::Amber, Rag::Amber, Rag::Amber, Rag::Amber],
+        0.88,
+        0.94,
+        "EDI rebuild needs a change request.",
+    ),
+    (
+        3,
+        [Rag::Amber, Rag::Amber, Rag::Amber, Rag::Amber],
+        0.86,
+        0.93,
+        "Steering committee asked for a recovery plan.",
+    ),
     (2, [Rag::Amber, Rag::Amber, Rag::Amber, Rag::Amber], 0.87, 0.92, ""),
-    (1, [Rag::Green, Rag::Amber, Rag::Amber, Rag::Amber], 0.89, 0.92, "Recovery plan agreed; change approved."),
+    (
+        1,
+        [Rag::Green, Rag::Amber, Rag::Amber, Rag::Amber],
+        0.89,
+        0.92,
+        "Recovery plan agreed; change approved.",
+    ),
 ];
 
 pub fn seed(ws: &mut Workspace, today: NaiveDate) -> Result<()> {

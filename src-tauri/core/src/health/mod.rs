@@ -244,12 +244,10 @@ impl Workspace {
             "SELECT count(*) FROM work_items w JOIN statuses s ON s.id = w.status_id \
              WHERE w.project_id = ?1 AND s.category <> 'done' AND w.due_date IS NOT NULL AND w.due_date < ?2",
         )?;
-        let proposed_changes = count(
-            "SELECT count(*) FROM change_requests WHERE project_id = ?1 AND status = 'proposed' AND ?2 = ?2",
-        )?;
-        let approved_changes = count(
-            "SELECT count(*) FROM change_requests WHERE project_id = ?1 AND status = 'approved' AND ?2 = ?2",
-        )?;
+        let proposed_changes =
+            count("SELECT count(*) FROM change_requests WHERE project_id = ?1 AND status = 'proposed' AND ?2 = ?2")?;
+        let approved_changes =
+            count("SELECT count(*) FROM change_requests WHERE project_id = ?1 AND status = 'approved' AND ?2 = ?2")?;
         let rejected_deliverables = titles(
             "SELECT title FROM deliverables WHERE project_id = ?1 AND acceptance = 'rejected' AND ?2 = ?2 ORDER BY position",
         )?;
@@ -336,7 +334,12 @@ impl Workspace {
         self.project_health_with(project_id, today, &settings)
     }
 
-    pub(crate) fn project_health_with(&self, project_id: Id, today: NaiveDate, settings: &HealthSettings) -> Result<ProjectHealth> {
+    pub(crate) fn project_health_with(
+        &self,
+        project_id: Id,
+        today: NaiveDate,
+        settings: &HealthSettings,
+    ) -> Result<ProjectHealth> {
         let project = self.project(project_id)?;
         let inputs = self.health_inputs(project_id, today)?;
         let mut overrides = self.health_overrides(project_id)?;
@@ -422,12 +425,24 @@ impl Workspace {
                     ctx.tx.execute(
                         "INSERT INTO health_overrides(id, project_id, area, rag, comment, set_by, set_at) \
                          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
-                        (id, project_id, input.area.as_str(), input.rag.as_str(), &comment, &set_by, &now),
+                        (
+                            id,
+                            project_id,
+                            input.area.as_str(),
+                            input.rag.as_str(),
+                            &comment,
+                            &set_by,
+                            &now,
+                        ),
                     )?;
                     ctx.inserted("health_overrides", id);
                 }
             }
-            ctx.set_label(format!("Override {} health to {}", input.area.as_str(), input.rag.as_str()));
+            ctx.set_label(format!(
+                "Override {} health to {}",
+                input.area.as_str(),
+                input.rag.as_str()
+            ));
             ctx.set_project(project_id);
             Ok(())
         })?;

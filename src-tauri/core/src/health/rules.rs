@@ -174,7 +174,11 @@ pub fn schedule(i: &Inputs, s: &HealthSettings) -> Rated {
     if late >= 2 {
         r.flag(
             Rag::Red,
-            format!("{} overdue ({}) → schedule red", plural(late, "milestone", "milestones"), names(&i.overdue_milestones)),
+            format!(
+                "{} overdue ({}) → schedule red",
+                plural(late, "milestone", "milestones"),
+                names(&i.overdue_milestones)
+            ),
         );
     } else if late == 1 {
         r.flag(
@@ -218,12 +222,18 @@ pub fn budget(i: &Inputs, s: &HealthSettings) -> Rated {
         if overrun >= s.overrun_red_pct {
             r.flag(
                 Rag::Red,
-                format!("Forecast overrun {overrun:.1} % of BAC ≥ {:.1} % → budget red", s.overrun_red_pct),
+                format!(
+                    "Forecast overrun {overrun:.1} % of BAC ≥ {:.1} % → budget red",
+                    s.overrun_red_pct
+                ),
             );
         } else if overrun >= s.overrun_amber_pct {
             r.flag(
                 Rag::Amber,
-                format!("Forecast overrun {overrun:.1} % of BAC ≥ {:.1} % → budget amber", s.overrun_amber_pct),
+                format!(
+                    "Forecast overrun {overrun:.1} % of BAC ≥ {:.1} % → budget amber",
+                    s.overrun_amber_pct
+                ),
             );
         } else if overrun > 0.0 {
             r.fine(format!("Forecast overrun {overrun:.1} % of BAC"));
@@ -248,7 +258,11 @@ pub fn scope(i: &Inputs, s: &HealthSettings) -> Rated {
     } else if open >= s.open_changes_amber {
         r.flag(Rag::Amber, format!("{detail} ≥ {} → scope amber", s.open_changes_amber));
     } else {
-        r.fine(if open == 0 { "No open change requests".into() } else { detail });
+        r.fine(if open == 0 {
+            "No open change requests".into()
+        } else {
+            detail
+        });
     }
     let rejected = i.rejected_deliverables.len() as i64;
     if rejected > 0 {
@@ -347,7 +361,11 @@ pub fn risk(i: &Inputs, s: &HealthSettings) -> Rated {
             Rag::Amber,
             format!(
                 "{} open ({}) → risk amber",
-                plural(i.high_issues.len() as i64, "high-priority issue", "high-priority issues"),
+                plural(
+                    i.high_issues.len() as i64,
+                    "high-priority issue",
+                    "high-priority issues"
+                ),
                 names(&i.high_issues)
             ),
         );
@@ -373,12 +391,20 @@ pub fn overall(effective: &[(Area, Rag, String, bool)]) -> Rated {
             reasons.push(if missing.is_empty() {
                 "Every area is green → overall green".to_string()
             } else {
-                format!("Every area is green → overall green (not enough data for {})", missing.join(", "))
+                format!(
+                    "Every area is green → overall green (not enough data for {})",
+                    missing.join(", ")
+                )
             });
         }
     } else {
         for (area, rag, why, _) in effective.iter().filter(|(_, r, _, _)| *r == worst) {
-            reasons.push(format!("{} {} ({why}) → overall {}", capital(area.as_str()), rag.as_str(), worst.as_str()));
+            reasons.push(format!(
+                "{} {} ({why}) → overall {}",
+                capital(area.as_str()),
+                rag.as_str(),
+                worst.as_str()
+            ));
         }
     }
     Rated {

@@ -135,7 +135,12 @@ impl HealthSettings {
         }
         for (name, amber, red, max) in [
             ("finish slip (days)", self.slip_amber_days, self.slip_red_days, 365),
-            ("open change requests", self.open_changes_amber, self.open_changes_red, 100),
+            (
+                "open change requests",
+                self.open_changes_amber,
+                self.open_changes_red,
+                100,
+            ),
         ] {
             if amber < 1 || red < 1 || amber > max || red > max {
                 return bad(format!("The {name} thresholds must be whole numbers from 1 to {max}."));
@@ -146,7 +151,10 @@ impl HealthSettings {
                 ));
             }
         }
-        for (name, v) in [("overdue items", self.overdue_items_red), ("high risks", self.high_risks_red)] {
+        for (name, v) in [
+            ("overdue items", self.overdue_items_red),
+            ("high risks", self.high_risks_red),
+        ] {
             if !(2..=1000).contains(&v) {
                 return bad(format!(
                     "The {name} red threshold must be a whole number from 2 to 1000 (one is already amber)."
@@ -173,7 +181,10 @@ impl Workspace {
         let mut stmt = self.conn.prepare_cached("SELECT value FROM settings WHERE key = ?1")?;
         for (i, key) in KEYS.iter().enumerate() {
             let text: Option<String> = stmt.query_row([key], |r| r.get(0)).optional()?;
-            if let Some(v) = text.and_then(|t| t.trim().parse::<f64>().ok()).filter(|v| v.is_finite()) {
+            if let Some(v) = text
+                .and_then(|t| t.trim().parse::<f64>().ok())
+                .filter(|v| v.is_finite())
+            {
                 values[i] = v;
             }
         }

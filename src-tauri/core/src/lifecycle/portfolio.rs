@@ -6,8 +6,8 @@ use serde::Serialize;
 use ts_rs::TS;
 
 use super::checklist::framework_of;
-use crate::health::Health;
 use super::{Framework, Phase};
+use crate::health::Health;
 use crate::work::projects::Methodology;
 use crate::{clock, Id, Result, Workspace};
 

@@ -484,8 +484,11 @@ fn the_portfolio_lists_dates_money_owner_and_health() {
     assert!(row.health.reason.contains("→ risk amber"), "{}", row.health.reason);
     let empty = portfolio.rows.iter().find(|r| r.project_id == empty).unwrap();
     assert_eq!(empty.health.rag, Rag::Green, "{}", empty.health.reason);
-    assert!(empty.health.reason.contains("not enough data for schedule"), "{}", empty.health.reason);
+    assert!(
+        empty.health.reason.contains("not enough data for schedule"),
+        "{}",
+        empty.health.reason
+    );
     assert_eq!(empty.start.map(|d| d.to_string()).as_deref(), Some("2026-11-02"));
     assert_eq!((empty.budget_minor, empty.actual_minor), (0, 0));
 }
-

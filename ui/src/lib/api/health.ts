@@ -10,7 +10,6 @@ import type { ProjectDashboard } from '../bindings/ProjectDashboard';
 import type { ProjectHealth } from '../bindings/ProjectHealth';
 import type { StatusSnapshot } from '../bindings/StatusSnapshot';
 
-export const healthGet = (project_id: number): Promise<ProjectHealth> => call('health_get', { project_id });
 export const healthDots = (): Promise<HealthDot[]> => call('health_dots');
 export const healthDashboard = (project_id: number): Promise<ProjectDashboard> =>
   call('health_dashboard', { project_id });
@@ -21,8 +20,6 @@ export const healthOverrideClear = (project_id: number, area: HealthArea): Promi
 /** Saves today's ratings; a snapshot already taken today is replaced. Answers oldest first. */
 export const healthSnapshotTake = (project_id: number, note: string): Promise<StatusSnapshot[]> =>
   call('health_snapshot_take', { project_id, note });
-export const healthSnapshots = (project_id: number): Promise<StatusSnapshot[]> =>
-  call('health_snapshots', { project_id });
 export const healthSettingsGet = (): Promise<HealthSettingsView> => call('health_settings_get');
 export const healthSettingsSet = (settings: HealthSettings): Promise<HealthSettingsView> =>
   call('health_settings_set', { settings });
