@@ -59,8 +59,8 @@ fn main() {
                     next(),
                     project,
                     format!("Risk {r}"),
-                    (r + p) % 5 + 1,
-                    (r * 3 + p) % 5 + 1,
+                    ((r + p) % 5 + 1) as i64,
+                    ((r * 3 + p) % 5 + 1) as i64,
                     (today - chrono::Duration::days(r as i64 - 6)).to_string()
                 ],
             )
@@ -80,7 +80,14 @@ fn main() {
             tx.execute(
                 "INSERT INTO change_requests(id, project_id, number, title, status, raised_on, created_at) \
                  VALUES (?1, ?2, ?3, ?4, ?5, ?6, '2026-01-01T00:00:00Z')",
-                rusqlite::params![next(), project, c + 1, format!("Change {c}"), status, today.to_string()],
+                rusqlite::params![
+                    next(),
+                    project,
+                    (c + 1) as i64,
+                    format!("Change {c}"),
+                    status,
+                    today.to_string()
+                ],
             )
             .expect("change");
         }
