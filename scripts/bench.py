@@ -179,6 +179,10 @@ def main():
                             "--example", "bench_search", "--", str(OUT)],
                            cwd=ROOT, check=True, capture_output=True, text=True)
     results.update(json.loads(found.stdout))
+    health = subprocess.run(["cargo", "run", "--quiet", "--release", "-p", "bridgeplan-core",
+                             "--example", "bench_health", "--", str(OUT)],
+                            cwd=ROOT, check=True, capture_output=True, text=True)
+    results.update(json.loads(health.stdout))
     resources = subprocess.run(["cargo", "run", "--quiet", "--release", "-p", "bridgeplan-core",
                                 "--example", "bench_resources", "--", str(OUT)],
                                cwd=ROOT, check=True, capture_output=True, text=True)

@@ -70,6 +70,17 @@ enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Print each project's health (or one project's): every area's rating in force, the
+    /// computed rating and its reasons, and the manager's override with its comment.
+    Health {
+        workspace: PathBuf,
+        /// Only this project (by name).
+        #[arg(long, value_name = "NAME")]
+        project: Option<String>,
+        /// Print JSON (keys in snake_case).
+        #[arg(long)]
+        json: bool,
+    },
     /// Print a project's earned value as of a date: PV, EV, AC, the variances, indices and
     /// forecasts (EAC = BAC / CPI).
     Evm {
@@ -360,6 +371,27 @@ fn run_headless(command: Command) -> Result<(), String> {
             );
             Ok(())
         }
+        Command::Health {
+            workspace,
+            project,
+            json,
+        } => {
+            let ws = Workspace::open(&workspace).map_err(|e| e.to_string())?;
+            let today = bridgeplan_core::clock::today();
+            let list = match project {
+                Some(name) => {
+                    let p = ws.project_by_name(&name).map_err(|e| e.to_string())?;
+                    vec![ws.project_health(p.id, today).map_err(|e| e.to_string())?]
+                }
+                None => ws.all_project_health(today).map_err(|e| e.to_string())?,
+            };
+            let text = if json {
+                serde_json::to_string_pretty(&health_json(&list)).map_err(|e| e.to_string())? + "\n"
+            } else {
+                health_text(&list)
+            };
+            emit(&text)
+        }
         Command::Evm {
             workspace,
             project,
@@ -614,6 +646,77 @@ fn evm_table(ev: &bridgeplan_core::budget::EarnedValue) -> String {
 }
 
 /// Prints to standard output; a reader that stopped reading (`| head`) is not an error.
+fn health_json(list: &[bridgeplan_core::health::ProjectHealth]) -> serde_json::Value {
+    let projects: Vec<serde_json::Value> = list
+        .iter()
+        .map(|h| {
+            let areas: serde_json::Map<String, serde_json::Value> = h
+                .areas
+                .iter()
+                .map(|a| {
+                    let o = a.override_.as_ref().map(|o| {
+                        serde_json::json!({
+                            "rating": o.rag, "comment": o.comment, "set_by": o.set_by, "set_at": o.set_at,
+                        })
+                    });
+                    (
+                        a.area.as_str().to_string(),
+                        serde_json::json!({
+                            "rating": a.rag,
+                            "computed": a.computed,
+                            "reasons": a.reasons,
+                            "not_enough_data": a.not_enough_data,
+                            "override": o,
+                        }),
+                    )
+                })
+                .collect();
+            serde_json::json!({
+                "project": h.project,
+                "as_of": h.as_of.to_string(),
+                "overall": h.overall.rag,
+                "reason": h.overall.reason,
+                "spi": h.spi.map(|v| (v * 100.0).round() / 100.0),
+                "cpi": h.cpi.map(|v| (v * 100.0).round() / 100.0),
+                "areas": areas,
+            })
+        })
+        .collect();
+    serde_json::json!({ "projects": projects })
+}
+
+fn health_text(list: &[bridgeplan_core::health::ProjectHealth]) -> String {
+    let mut out = String::new();
+    for h in list {
+        out += &format!(
+            "{}: {} (as of {})\n  {}\n",
+            h.project,
+            h.overall.rag.as_str().to_uppercase(),
+            h.as_of,
+            h.overall.reason
+        );
+        for a in &h.areas {
+            out += &format!("  {:<9} {}", a.area.as_str(), a.rag.as_str());
+            if let Some(o) = &a.override_ {
+                out += &format!(
+                    " (computed {}, overridden by {}: '{}')",
+                    a.computed.as_str(),
+                    if o.set_by.is_empty() { "the manager" } else { &o.set_by },
+                    o.comment
+                );
+            }
+            out += "\n";
+            if a.area != bridgeplan_core::health::Area::Overall {
+                for r in &a.reasons {
+                    out += &format!("            - {r}\n");
+                }
+            }
+        }
+        out += "\n";
+    }
+    out
+}
+
 fn emit(text: &str) -> Result<(), String> {
     use std::io::Write;
     match std::io::stdout().lock().write_all(text.as_bytes()) {

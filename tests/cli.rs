@@ -415,3 +415,56 @@ fn search_of_the_demo_as_json_and_as_text() {
     assert_eq!(out.status.code(), Some(1));
     assert!(!text(&out.stderr).trim().is_empty());
 }
+
+#[test]
+fn health_of_the_demo_as_json_and_as_text() {
+    let dir = tempfile::tempdir().unwrap();
+    let ws = dir.path().join("demo.bridgeplan");
+    let today = "2026-12-02";
+    let run = |args: &[&str]| {
+        Command::new(env!("CARGO_BIN_EXE_bridgeplan"))
+            .args(args)
+            .env("BRIDGEPLAN_TODAY", today)
+            .output()
+            .unwrap()
+    };
+    let demo = run(&["demo", s(&ws)]);
+    assert!(demo.status.success(), "{}", text(&demo.stderr));
+
+    let out = run(&["health", s(&ws), "--project", "ERP Cloud Migration", "--json"]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let erp = &json["projects"][0];
+    assert_eq!(erp["project"], "ERP Cloud Migration");
+    assert_eq!(erp["as_of"], today);
+    for area in ["scope", "schedule", "budget", "risk", "overall"] {
+        let a = &erp["areas"][area];
+        assert!(a["rating"].is_string() && a["computed"].is_string(), "{area} in {erp}");
+        assert!(!a["reasons"].as_array().unwrap().is_empty(), "{area} in {erp}");
+    }
+    let schedule = erp["areas"]["schedule"]["reasons"][0].as_str().unwrap();
+    assert!(
+        schedule.starts_with("SPI ") && schedule.contains("→ schedule"),
+        "{schedule}"
+    );
+
+    // Every project, with the demo's override of the Network Refresh's schedule.
+    let out = run(&["health", s(&ws), "--json"]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let projects = json["projects"].as_array().unwrap();
+    assert!(projects.len() >= 4);
+    let net = projects.iter().find(|p| p["project"] == "Network Refresh").unwrap();
+    let o = &net["areas"]["schedule"]["override"];
+    assert_eq!(o["rating"], "green");
+    assert!(o["comment"].as_str().unwrap().contains("Vendor confirmed"), "{o}");
+
+    let out = run(&["health", s(&ws), "--project", "Network Refresh"]);
+    assert!(out.status.success());
+    let table = text(&out.stdout);
+    assert!(table.contains("schedule") && table.contains("overridden by"), "{table}");
+
+    let out = run(&["health", s(&ws), "--project", "No such project"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(!text(&out.stderr).trim().is_empty());
+}

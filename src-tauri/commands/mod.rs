@@ -4,6 +4,7 @@ pub mod agile;
 pub mod budget;
 pub mod error;
 pub mod lessons;
+pub mod health;
 pub mod lifecycle;
 pub mod myday;
 pub mod people;
@@ -186,6 +187,14 @@ pub fn handlers<R: Runtime>() -> impl Fn(Invoke<R>) -> bool + Send + Sync + 'sta
         scope::change_delete,
         scope::change_preview,
         scope::change_apply,
+        // Health area: ratings to the project dashboard
+        health::health_dots,
+        health::health_dashboard,
+        health::health_override_set,
+        health::health_override_clear,
+        health::health_snapshot_take,
+        health::health_settings_get,
+        health::health_settings_set,
         workspace::history_state,
         workspace::history_undo,
         workspace::history_redo,

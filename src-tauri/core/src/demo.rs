@@ -283,6 +283,7 @@ pub fn fill_demo(ws: &mut Workspace, today: NaiveDate) -> Result<()> {
     crate::lifecycle::demo::seed(ws, today)?;
     crate::scope::demo::seed(ws, today)?;
     crate::lessons::demo::seed(ws, today)?;
+    crate::health::demo::seed(ws, today)?;
     ws.history.clear();
     Ok(())
 }

@@ -8,6 +8,7 @@ pub mod budget;
 pub mod clock;
 pub mod demo;
 pub mod error;
+pub mod health;
 pub mod interchange;
 pub mod lessons;
 pub mod lifecycle;

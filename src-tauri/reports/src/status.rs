@@ -3,6 +3,7 @@
 
 use std::collections::{HashMap, HashSet};
 
+use bridgeplan_core::health::Rag;
 use bridgeplan_core::plan::schedule::Calendar;
 use bridgeplan_core::plan::timeline::ProjectSchedule;
 use bridgeplan_core::work::board::Board;
@@ -42,12 +43,18 @@ struct OverviewRow {
     health: Health,
 }
 
-#[derive(Serialize, Clone, Copy, PartialEq, PartialOrd)]
-#[serde(rename_all = "snake_case")]
-enum Health {
-    OnTrack,
-    AtRisk,
-    OffTrack,
+/// The core's rating in force (green, amber, red): the same rule as the app and the CLI.
+type Health = Rag;
+
+/// One area's rating for the report: in force, computed, the reasons and any override.
+#[derive(Serialize)]
+struct AreaLine {
+    area: &'static str,
+    rating: Rag,
+    computed: Rag,
+    summary: String,
+    reasons: Vec<String>,
+    overridden: bool,
 }
 
 #[derive(Serialize)]
@@ -61,6 +68,8 @@ struct ProjectStatus {
     health: Health,
     /// Why the health is what it is, in a sentence.
     health_reason: String,
+    /// Scope, schedule, budget, risk and overall, each with its reasons (core `health`).
+    areas: Vec<AreaLine>,
     progress: Progress,
     milestones: Vec<Milestone>,
     critical: Option<Critical>,
@@ -327,14 +336,21 @@ fn project_status(
         }
         None => (Vec::new(), None),
     };
-    let over_wip = wip.iter().filter(|w| w.over).count();
-    let (health, health_reason) = health(
-        critical.as_ref(),
-        overdue.len(),
-        blocked.len(),
-        over_wip,
-        progress.total - progress.done,
-    );
+    let project_health = ws.project_health(project.id, today)?;
+    let health = project_health.overall.rag;
+    let health_reason = project_health.overall.reason.clone();
+    let areas = project_health
+        .areas
+        .iter()
+        .map(|a| AreaLine {
+            area: a.area.as_str(),
+            rating: a.rag,
+            computed: a.computed,
+            summary: a.summary.clone(),
+            reasons: a.reasons.clone(),
+            overridden: a.override_.is_some(),
+        })
+        .collect();
     let (start, finish) = match &schedule {
         Some(s) => (date(s.start.date()), date(s.finish.date())),
         None => (opt_date(project.start_date), opt_date(project.finish_date)),
@@ -348,6 +364,7 @@ fn project_status(
         finish,
         health,
         health_reason,
+        areas,
         progress,
         milestones,
         critical,
@@ -459,48 +476,4 @@ fn critical(s: &ProjectSchedule, calendar: &Calendar, baseline_name: Option<Stri
             })
             .collect(),
     }
-}
-
-/// Off track when the finish slipped more than a working week or a quarter of the open
-/// work is overdue; at risk when anything slipped, is overdue, blocked or over a WIP limit.
-fn health(
-    critical: Option<&Critical>,
-    overdue: usize,
-    blocked: usize,
-    over_wip: usize,
-    open: usize,
-) -> (Health, String) {
-    let slip_days = critical.and_then(|c| c.slip_days).unwrap_or(0.0);
-    let slipped = critical.filter(|c| c.late).and_then(|c| c.finish_variance.clone());
-    let mut reasons = Vec::new();
-    if let Some(s) = &slipped {
-        reasons.push(format!("the finish is {s}"));
-    }
-    if overdue > 0 {
-        reasons.push(format!("{overdue} overdue item{}", if overdue == 1 { "" } else { "s" }));
-    }
-    if blocked > 0 {
-        reasons.push(format!("{blocked} blocked"));
-    }
-    if over_wip > 0 {
-        reasons.push(format!(
-            "{over_wip} column{} over the WIP limit",
-            if over_wip == 1 { "" } else { "s" }
-        ));
-    }
-    let health = if slip_days > 5.0 || (open > 0 && overdue * 4 > open) {
-        Health::OffTrack
-    } else if reasons.is_empty() {
-        Health::OnTrack
-    } else {
-        Health::AtRisk
-    };
-    let reason = if reasons.is_empty() {
-        "Nothing overdue, blocked or late against the baseline.".to_string()
-    } else {
-        let mut text = reasons.join(", ");
-        text.replace_range(0..1, &text[0..1].to_uppercase());
-        text + "."
-    };
-    (health, reason)
 }

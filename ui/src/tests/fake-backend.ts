@@ -1025,6 +1025,9 @@ export class FakeBackend {
             calendar_name: null,
           }))
         );
+      // Health: the sidebar's dots show in every test; none unless a test adds FakeHealth.
+      case 'health_dots':
+        return this.answers.get(cmd)?.(args) ?? [];
       // Scope: the Scope tab, which tests of other areas reach by switching views, sees an
       // empty scope unless a test adds FakeScope (fake-scope.ts).
       case 'scope_get':

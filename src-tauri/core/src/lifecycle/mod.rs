@@ -4,7 +4,6 @@
 
 pub mod checklist;
 pub(crate) mod demo;
-pub mod health;
 pub mod phases;
 pub mod portfolio;
 pub mod templates;

@@ -6,8 +6,8 @@ use serde::Serialize;
 use ts_rs::TS;
 
 use super::checklist::framework_of;
-use super::health::{health, Health};
 use super::{Framework, Phase};
+use crate::health::Health;
 use crate::work::projects::Methodology;
 use crate::{clock, Id, Result, Workspace};
 
@@ -47,25 +47,18 @@ pub struct Portfolio {
 
 impl Workspace {
     pub fn portfolio(&self) -> Result<Portfolio> {
-        let today = clock::today().to_string();
+        let settings = self.health_settings()?;
         let mut rows = Vec::new();
         for p in self.projects()? {
             let (phase, framework) = framework_of(&self.conn, p.id)?;
             let latest_baseline: Option<Id> = self.baselines(p.id)?.last().map(|b| b.id);
             let schedule = self.project_schedule_against(p.id, latest_baseline)?;
+            let health = self.project_health_with(p.id, clock::today(), &settings)?.overall;
             let (start, finish) = if schedule.tasks.is_empty() {
                 (p.start_date, p.finish_date)
             } else {
                 (Some(schedule.start.date()), Some(schedule.finish.date()))
             };
-            let baseline_finish = schedule.tasks.iter().filter_map(|t| t.baseline_finish).max();
-            let slip_days = baseline_finish.map(|b| (schedule.finish.date() - b.date()).num_days());
-            let overdue: i64 = self.conn.query_row(
-                "SELECT count(*) FROM work_items w JOIN statuses s ON s.id = w.status_id \
-                 WHERE w.project_id = ?1 AND s.category <> 'done' AND w.due_date IS NOT NULL AND w.due_date < ?2",
-                (p.id, &today),
-                |r| r.get(0),
-            )?;
             let budget_minor: i64 = self.conn.query_row(
                 "SELECT coalesce(sum(amount_minor), 0) FROM budget_lines WHERE project_id = ?1",
                 [p.id],
@@ -80,7 +73,7 @@ impl Workspace {
                 methodology: p.methodology,
                 phase,
                 framework,
-                health: health(slip_days, overdue),
+                health,
                 start,
                 finish,
                 budget_minor,

@@ -398,3 +398,34 @@ fn the_demo_has_lessons_and_a_full_my_day() {
         });
     }
 }
+
+#[test]
+fn the_demo_has_a_health_trend_that_dips_to_amber_and_an_override() {
+    use bridgeplan_core::health::{Area, Rag};
+    for day in ["2026-12-02", "2027-02-28", "2026-06-14"] {
+        let today = NaiveDate::parse_from_str(day, "%Y-%m-%d").unwrap();
+        bridgeplan_core::clock::on_day(today, || {
+            let mut ws = Workspace::in_memory().unwrap();
+            fill_demo(&mut ws, today).unwrap();
+            let erp = ws.project_by_name("ERP Cloud Migration").unwrap();
+            let trend = ws.status_snapshots(erp.id).unwrap();
+            assert_eq!(trend.len(), 9, "{day}");
+            assert_eq!(trend.last().unwrap().taken_on, today, "{day}");
+            assert_eq!(trend[0].overall, Rag::Amber, "{day}: risk amber from the start");
+            assert!(trend.iter().any(|s| s.schedule == Rag::Green) && trend.iter().any(|s| s.schedule == Rag::Amber));
+            let net = ws.project_by_name("Network Refresh").unwrap();
+            let h = ws.project_health(net.id, today).unwrap();
+            let schedule = h.area(Area::Schedule);
+            assert_eq!(schedule.rag, Rag::Green, "{day}");
+            assert!(
+                schedule.summary.contains("Vendor confirmed"),
+                "{day}: {}",
+                schedule.summary
+            );
+            assert!(
+                ws.history_state().undo_label.is_none(),
+                "{day}: the demo leaves no undo step"
+            );
+        });
+    }
+}

@@ -4,7 +4,7 @@
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
-use bridgeplan_core::lifecycle::health::{health, Rag};
+use bridgeplan_core::health::Rag;
 use bridgeplan_core::lifecycle::templates::TemplateBody;
 use bridgeplan_core::lifecycle::{Framework, Phase};
 use bridgeplan_core::work::items::WorkItemInput;
@@ -483,26 +483,16 @@ fn the_portfolio_lists_dates_money_owner_and_health() {
     assert_eq!(row.forecast_minor, None);
     assert!(row.start.unwrap() >= today);
     assert!(row.finish.unwrap() > row.start.unwrap());
-    assert_eq!(row.health.rag, Rag::Green, "{}", row.health.reason);
-    assert!(row.health.reason.starts_with("No baseline"));
+    // The core's health rule: the template's two high risks make it amber, with the reason.
+    assert_eq!(row.health.rag, Rag::Amber, "{}", row.health.reason);
+    assert!(row.health.reason.contains("→ risk amber"), "{}", row.health.reason);
     let empty = portfolio.rows.iter().find(|r| r.project_id == empty).unwrap();
+    assert_eq!(empty.health.rag, Rag::Green, "{}", empty.health.reason);
+    assert!(
+        empty.health.reason.contains("not enough data for schedule"),
+        "{}",
+        empty.health.reason
+    );
     assert_eq!(empty.start.map(|d| d.to_string()).as_deref(), Some("2026-11-02"));
     assert_eq!((empty.budget_minor, empty.actual_minor), (0, 0));
-}
-
-#[test]
-fn the_health_rule_and_its_reason() {
-    assert_eq!(health(Some(0), 0).rag, Rag::Green);
-    assert_eq!(
-        health(Some(0), 0).reason,
-        "On or ahead of the baseline; no items overdue"
-    );
-    assert_eq!(health(Some(6), 2).rag, Rag::Amber);
-    assert_eq!(
-        health(Some(6), 2).reason,
-        "Finishes 6 days after the baseline; 2 items overdue"
-    );
-    assert_eq!(health(Some(11), 0).rag, Rag::Red);
-    assert_eq!(health(Some(-3), 6).rag, Rag::Red);
-    assert_eq!(health(None, 1).reason, "No baseline to compare with; 1 item overdue");
 }

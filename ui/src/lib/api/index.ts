@@ -55,3 +55,4 @@ export * from './scope';
 export * from './search';
 export * from './lessons';
 export * from './myday';
+export * from './health';
