@@ -72,8 +72,8 @@ describe('upcoming screen', () => {
     expect(fake.callsOf('upcoming_list').at(-1)).toEqual({ days: 60 });
     const groups = screen.getAllByTestId('upcoming-group');
     expect(groups.map((g) => g.dataset.group)).toEqual(['overdue', 'soon', 'later']);
-    expect(text(groups[0].querySelector('h2'))).toBe('Overdue (1)');
-    expect(text(groups[1].querySelector('h2'))).toBe('Next 14 days (2)');
+    expect(text(groups[0].querySelector('h2'))).toBe('Goals and certifications: Overdue (1)');
+    expect(text(groups[1].querySelector('h2'))).toBe('Goals and certifications: Next 14 days (2)');
     const kinds = (g: HTMLElement) =>
       within(g)
         .getAllByTestId('upcoming-item')
