@@ -12,6 +12,7 @@ pub mod interchange;
 pub mod lifecycle;
 pub mod people;
 pub mod plan;
+pub mod raid;
 pub mod resources;
 pub mod scope;
 pub mod skills;
