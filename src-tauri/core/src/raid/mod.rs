@@ -18,7 +18,7 @@ use crate::{clock, validate, CoreError, Id, Result, Workspace};
 
 /// The fixed list of risk categories. Older files and templates used other words; `parse`
 /// reads those as the nearest category (see docs/raid.md).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
 #[serde(rename_all = "snake_case")]
 #[ts(export)]
 pub enum RiskCategory {
@@ -709,6 +709,11 @@ fn date(text: Option<String>) -> Option<NaiveDate> {
 }
 
 impl Workspace {
+    /// The risks of every project due for review on `today` (see [`risks_due_for_review`]).
+    pub fn risks_due_for_review_on(&self, today: NaiveDate) -> Result<Vec<RiskDue>> {
+        risks_due_for_review(&self.conn, today)
+    }
+
     /// The RAID log of a project.
     pub fn raid_log(&self, project_id: Id) -> Result<RaidLog> {
         self.project(project_id)?;
