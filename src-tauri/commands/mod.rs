@@ -6,6 +6,7 @@ pub mod error;
 pub mod lifecycle;
 pub mod people;
 pub mod plan;
+pub mod raid;
 pub mod reports;
 pub mod resources;
 pub mod scope;
@@ -183,6 +184,23 @@ pub fn handlers<R: Runtime>() -> impl Fn(Invoke<R>) -> bool + Send + Sync + 'sta
         scope::change_delete,
         scope::change_preview,
         scope::change_apply,
+        raid::raid_get,
+        raid::raid_due_for_review,
+        raid::risk_add,
+        raid::risk_update,
+        raid::risk_delete,
+        raid::risk_action_add,
+        raid::risk_action_remove,
+        raid::risk_raise_issue,
+        raid::raid_issue_add,
+        raid::raid_issue_update,
+        raid::raid_issue_delete,
+        raid::assumption_add,
+        raid::assumption_update,
+        raid::assumption_delete,
+        raid::external_dependency_add,
+        raid::external_dependency_update,
+        raid::external_dependency_delete,
         workspace::history_state,
         workspace::history_undo,
         workspace::history_redo,

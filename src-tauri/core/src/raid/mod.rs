@@ -225,9 +225,12 @@ pub struct Risk {
     pub effect: String,
     pub category: RiskCategory,
     pub category_label: String,
+    #[ts(type = "number")]
     pub probability: i64,
+    #[ts(type = "number")]
     pub impact: i64,
     /// probability × impact.
+    #[ts(type = "number")]
     pub score: i64,
     pub band: ScoreBand,
     #[ts(type = "number | null")]
@@ -236,8 +239,11 @@ pub struct Risk {
     pub response: Option<RiskResponse>,
     pub response_plan: String,
     pub trigger: String,
+    #[ts(type = "number | null")]
     pub residual_probability: Option<i64>,
+    #[ts(type = "number | null")]
     pub residual_impact: Option<i64>,
+    #[ts(type = "number | null")]
     pub residual_score: Option<i64>,
     pub residual_band: Option<ScoreBand>,
     pub review_date: Option<NaiveDate>,
@@ -264,7 +270,9 @@ pub struct RiskInput {
     #[serde(default)]
     pub effect: String,
     pub category: RiskCategory,
+    #[ts(type = "number")]
     pub probability: i64,
+    #[ts(type = "number")]
     pub impact: i64,
     #[ts(type = "number | null")]
     pub owner_id: Option<Id>,
@@ -273,7 +281,9 @@ pub struct RiskInput {
     pub response_plan: String,
     #[serde(default)]
     pub trigger: String,
+    #[ts(type = "number | null")]
     pub residual_probability: Option<i64>,
+    #[ts(type = "number | null")]
     pub residual_impact: Option<i64>,
     pub review_date: Option<String>,
     pub status: Option<RiskStatus>,
@@ -610,6 +620,7 @@ pub struct RiskDue {
     pub project_id: Id,
     pub project_name: String,
     pub title: String,
+    #[ts(type = "number")]
     pub score: i64,
     pub band: ScoreBand,
     pub review_date: NaiveDate,
