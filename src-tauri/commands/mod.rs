@@ -185,7 +185,6 @@ pub fn handlers<R: Runtime>() -> impl Fn(Invoke<R>) -> bool + Send + Sync + 'sta
         scope::change_preview,
         scope::change_apply,
         raid::raid_get,
-        raid::raid_due_for_review,
         raid::risk_add,
         raid::risk_update,
         raid::risk_delete,

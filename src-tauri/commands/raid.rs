@@ -1,9 +1,9 @@
 //! Commands for a project's RAID log: risks (with response actions as work items and a risk
 //! raised as an issue), the issue log, assumptions and external dependencies. Edits answer
-//! with the whole log of the project; `raid_due_for_review` looks across all projects.
+//! with the whole log of the project.
 
-use bridgeplan_core::raid::{AssumptionInput, DependencyInput, IssueInput, RaidLog, RiskDue, RiskInput};
-use bridgeplan_core::{clock, Id};
+use bridgeplan_core::raid::{AssumptionInput, DependencyInput, IssueInput, RaidLog, RiskInput};
+use bridgeplan_core::Id;
 use tauri::State;
 
 use super::error::CommandResult;
@@ -14,11 +14,6 @@ type Log = CommandResult<RaidLog>;
 #[tauri::command(rename_all = "snake_case")]
 pub async fn raid_get(session: State<'_, Session>, project_id: Id) -> Log {
     session.with(|ws| ws.raid_log(project_id))
-}
-
-#[tauri::command(rename_all = "snake_case")]
-pub async fn raid_due_for_review(session: State<'_, Session>) -> CommandResult<Vec<RiskDue>> {
-    session.with(|ws| ws.risks_due_for_review_on(clock::today()))
 }
 
 #[tauri::command(rename_all = "snake_case")]

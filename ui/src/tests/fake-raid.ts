@@ -65,21 +65,6 @@ export class FakeRaid {
     };
     fake
       .answer('raid_get', (a) => this.log(a.project_id as number))
-      .answer('raid_due_for_review', () =>
-        this.store.risks
-          .filter((r) => this.#due(r))
-          .map((r) => ({
-            risk_id: r.id,
-            project_id: r.project_id,
-            project_name: fake.projects.find((p) => p.id === r.project_id)?.name ?? '',
-            title: r.title,
-            score: r.score,
-            band: r.band,
-            review_date: r.review_date!,
-            owner_name: r.owner_name,
-            status: r.status,
-          })),
-      )
       .answer('risk_add', (a) => {
         const risk = this.#risk(a.project_id as number, this.#nextId++, a.input as RiskInput);
         return edit('Add risk', risk.project_id, () => this.store.risks.push(risk));

@@ -6,14 +6,11 @@ import type { AssumptionInput } from '../bindings/AssumptionInput';
 import type { DependencyInput } from '../bindings/DependencyInput';
 import type { IssueInput } from '../bindings/IssueInput';
 import type { RaidLog } from '../bindings/RaidLog';
-import type { RiskDue } from '../bindings/RiskDue';
 import type { RiskInput } from '../bindings/RiskInput';
 
 type L = Promise<RaidLog>;
 
 export const raidGet = (project_id: number): L => call('raid_get', { project_id });
-/** Open and monitored risks of every project whose review date is today or earlier. */
-export const raidDueForReview = () => call<RiskDue[]>('raid_due_for_review');
 export const riskAdd = (project_id: number, input: RiskInput): L => call('risk_add', { project_id, input });
 export const riskUpdate = (id: number, input: RiskInput): L => call('risk_update', { id, input });
 export const riskDelete = (id: number): L => call('risk_delete', { id });
