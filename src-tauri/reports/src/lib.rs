@@ -12,6 +12,7 @@ mod career;
 mod engine;
 mod format;
 mod request;
+mod risk;
 mod schedule;
 mod sprint;
 mod status;
@@ -111,6 +112,7 @@ pub fn prepare(ws: &Workspace, request: &ReportRequest) -> Result<Prepared> {
         ReportKind::Board => board::data(ws, &checked)?,
         ReportKind::Career => career::data(ws, &checked)?,
         ReportKind::Budget => budget::data(ws, &checked)?,
+        ReportKind::Risk => risk::data(ws, &checked)?,
     };
     let file_name =
         format!("{} - {} - {}.pdf", meta.subject, meta.title, today.format("%Y-%m-%d")).replace(['/', '\\', ':'], "-");

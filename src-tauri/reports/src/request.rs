@@ -20,6 +20,7 @@ pub enum ReportKind {
     Board,
     Career,
     Budget,
+    Risk,
 }
 
 impl ReportKind {
@@ -108,7 +109,7 @@ pub struct KindInfo {
     pub(crate) template: &'static str,
 }
 
-const KINDS: [KindInfo; 6] = [
+const KINDS: [KindInfo; 7] = [
     KindInfo {
         kind: ReportKind::Status,
         name: "status",
@@ -168,6 +169,18 @@ const KINDS: [KindInfo; 6] = [
         period: false,
         landscape: false,
         template: "/budget.typ",
+    },
+    KindInfo {
+        kind: ReportKind::Risk,
+        name: "risk",
+        title: "Risk report",
+        description: "The risk register by score with the 5×5 heat map (inherent and residual), the risks due for review and the issue log.",
+        project: ProjectChoice::One,
+        sprint: false,
+        person: false,
+        period: false,
+        landscape: false,
+        template: "/risk.typ",
     },
     KindInfo {
         kind: ReportKind::Career,
