@@ -32,12 +32,7 @@ pub async fn risk_delete(session: State<'_, Session>, id: Id) -> Log {
 }
 
 #[tauri::command(rename_all = "snake_case")]
-pub async fn risk_action_add(
-    session: State<'_, Session>,
-    risk_id: Id,
-    title: String,
-    due_date: Option<String>,
-) -> Log {
+pub async fn risk_action_add(session: State<'_, Session>, risk_id: Id, title: String, due_date: Option<String>) -> Log {
     session.with(|ws| ws.add_risk_action(risk_id, &title, due_date.as_deref()))
 }
 

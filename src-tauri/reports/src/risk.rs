@@ -137,12 +137,7 @@ fn body(log: &RaidLog) -> Body {
         IssueStatus::Closed,
     ]
     .iter()
-    .map(|s| {
-        (
-            words(s.as_str()),
-            log.issues.iter().filter(|i| i.status == *s).count(),
-        )
-    })
+    .map(|s| (words(s.as_str()), log.issues.iter().filter(|i| i.status == *s).count()))
     .collect();
     Body {
         live: live.len(),

@@ -249,7 +249,9 @@ pub(crate) fn seed(ws: &mut Workspace, today: NaiveDate) -> Result<()> {
         seed_erp(ws, erp.id, &person, &day)?;
     }
     for (project, title, category, p, i, owner, response, review) in OTHER_RISKS {
-        let Ok(project) = ws.project_by_name(project) else { continue };
+        let Ok(project) = ws.project_by_name(project) else {
+            continue;
+        };
         ws.add_risk(
             project.id,
             &RiskInput {

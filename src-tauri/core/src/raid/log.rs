@@ -24,7 +24,8 @@ struct CheckedIssue {
 
 fn check_issue(ws: &Workspace, project_id: Id, input: &IssueInput) -> Result<CheckedIssue> {
     let title = validate::required_text("The issue's title", &input.title, 300)?;
-    let raised = validate::optional_date("The raised-on date", input.raised_on.as_deref())?.unwrap_or_else(clock::today);
+    let raised =
+        validate::optional_date("The raised-on date", input.raised_on.as_deref())?.unwrap_or_else(clock::today);
     let due = validate::optional_date("The due date", input.due_date.as_deref())?;
     if due.is_some_and(|d| d < raised) {
         return Err(CoreError::InvalidInput(

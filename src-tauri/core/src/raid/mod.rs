@@ -658,7 +658,9 @@ pub fn risks_due_for_review(conn: &Connection, today: NaiveDate) -> Result<Vec<R
     for row in rows {
         let (mut due, date) = row?;
         // A malformed stored date (not written by this core) is not a review date.
-        let Some(date) = validate::date_from_sql(Some(date)) else { continue };
+        let Some(date) = validate::date_from_sql(Some(date)) else {
+            continue;
+        };
         due.review_date = date;
         out.push(due);
     }

@@ -238,9 +238,11 @@ impl Workspace {
         let project_id = owner_project(self, "risks", risk_id, "risk")?;
         let existing: Option<Id> = self
             .conn
-            .query_row("SELECT id FROM raid_issues WHERE risk_id = ?1 LIMIT 1", [risk_id], |r| {
-                r.get(0)
-            })
+            .query_row(
+                "SELECT id FROM raid_issues WHERE risk_id = ?1 LIMIT 1",
+                [risk_id],
+                |r| r.get(0),
+            )
             .optional()?;
         if existing.is_some() {
             return Err(CoreError::Duplicate(

@@ -7,8 +7,8 @@ use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 use bridgeplan_core::raid::{
-    score_band, AssumptionInput, AssumptionStatus, DependencyInput, DependencyStatus,
-    IssueInput, IssuePriority, IssueStatus, RaidLog, RiskCategory, RiskInput, RiskResponse, RiskStatus, ScoreBand,
+    score_band, AssumptionInput, AssumptionStatus, DependencyInput, DependencyStatus, IssueInput, IssuePriority,
+    IssueStatus, RaidLog, RiskCategory, RiskInput, RiskResponse, RiskStatus, ScoreBand,
 };
 use bridgeplan_core::work::items::WorkItemInput;
 use bridgeplan_core::work::projects::{Methodology, ProjectInput};
@@ -217,7 +217,12 @@ fn bad_risk_input_is_refused_by_name_and_nothing_is_saved() {
     let mut f = fixture();
     let p = f.project;
     let base = full_risk(&f);
-    for (p_, i_, word) in [(0, 3, "probability"), (6, 3, "probability"), (3, 0, "impact"), (3, 9, "impact")] {
+    for (p_, i_, word) in [
+        (0, 3, "probability"),
+        (6, 3, "probability"),
+        (3, 0, "impact"),
+        (3, 9, "impact"),
+    ] {
         let input = RiskInput {
             probability: p_,
             impact: i_,
@@ -309,7 +314,11 @@ fn the_heat_maps_count_live_risks_and_the_register_is_sorted_by_score() {
     closed.residual_impact = Some(2);
     let log = f.ws.update_risk(a, &closed).unwrap();
     let titles: Vec<&str> = log.risks.iter().map(|r| r.title.as_str()).collect();
-    assert_eq!(titles, ["C", "A", "B", "D"], "highest score first, ties in recorded order");
+    assert_eq!(
+        titles,
+        ["C", "A", "B", "D"],
+        "highest score first, ties in recorded order"
+    );
     assert_eq!(log.heat_map.count(2, 3), 2);
     assert_eq!(log.heat_map.count(5, 5), 1);
     assert_eq!(log.heat_map.count(4, 1), 0, "a closed risk is off the map");
@@ -444,9 +453,8 @@ fn issues_are_added_edited_and_deleted_with_undo_and_checked() {
     };
     f.refused(ErrorCode::NotFound, |ws| ws.add_raid_issue(p, &stranger));
     // A risk of another project cannot be the issue's.
-    let other_risk = f
-        .ws
-        .add_risk(
+    let other_risk =
+        f.ws.add_risk(
             f.other,
             &RiskInput {
                 title: "Elsewhere".into(),
@@ -455,7 +463,7 @@ fn issues_are_added_edited_and_deleted_with_undo_and_checked() {
         )
         .unwrap()
         .risks[0]
-        .id;
+            .id;
     let linked = IssueInput {
         risk_id: Some(other_risk),
         ..input.clone()
@@ -502,9 +510,8 @@ fn assumptions_are_added_edited_and_deleted_with_undo() {
 fn dependencies_are_late_after_their_needed_by_date_while_open() {
     let mut f = fixture();
     let p = f.project;
-    let item = f
-        .ws
-        .create_item(
+    let item =
+        f.ws.create_item(
             p,
             None,
             &WorkItemInput {
@@ -532,7 +539,9 @@ fn dependencies_are_late_after_their_needed_by_date_while_open() {
         needed_by: f.day(0),
         ..input.clone()
     };
-    let log = f.undoable("edit dependency", |ws| ws.update_external_dependency(id, &on_time).unwrap());
+    let log = f.undoable("edit dependency", |ws| {
+        ws.update_external_dependency(id, &on_time).unwrap()
+    });
     assert!(!log.dependencies[0].late, "needed today is not late yet");
     let delivered = DependencyInput {
         status: Some(DependencyStatus::Delivered),
@@ -541,9 +550,8 @@ fn dependencies_are_late_after_their_needed_by_date_while_open() {
     let log = f.ws.update_external_dependency(id, &delivered).unwrap();
     assert!(!log.dependencies[0].late, "a delivered dependency is never late");
 
-    let foreign = f
-        .ws
-        .create_item(
+    let foreign =
+        f.ws.create_item(
             f.other,
             None,
             &WorkItemInput {
@@ -617,16 +625,14 @@ fn risks_due_for_review_are_found_across_projects() {
 #[test]
 fn a_project_types_typical_risks_land_in_the_register() {
     let mut f = fixture();
-    let template = f
-        .ws
-        .project_templates()
-        .unwrap()
-        .into_iter()
-        .find(|t| t.template.key == "data-migration")
-        .expect("the built-in data migration type");
-    let project = f
-        .ws
-        .create_project_from_template(
+    let template =
+        f.ws.project_templates()
+            .unwrap()
+            .into_iter()
+            .find(|t| t.template.key == "data-migration")
+            .expect("the built-in data migration type");
+    let project =
+        f.ws.create_project_from_template(
             template.id,
             &ProjectInput {
                 name: "Ledger move".into(),
@@ -640,13 +646,16 @@ fn a_project_types_typical_risks_land_in_the_register() {
         .id;
     let log = f.ws.raid_log(project).unwrap();
     assert_eq!(log.risks.len(), template.template.risks.len());
-    let loss = log
-        .risks
-        .iter()
-        .find(|r| r.title == "Data loss or corruption")
-        .unwrap();
-    assert_eq!(loss.category, RiskCategory::DataLoss, "the template's \"data\" reads as data loss");
-    assert_eq!(log.heat_map.cells.iter().flatten().sum::<u32>() as usize, log.risks.len());
+    let loss = log.risks.iter().find(|r| r.title == "Data loss or corruption").unwrap();
+    assert_eq!(
+        loss.category,
+        RiskCategory::DataLoss,
+        "the template's \"data\" reads as data loss"
+    );
+    assert_eq!(
+        log.heat_map.cells.iter().flatten().sum::<u32>() as usize,
+        log.risks.len()
+    );
 }
 
 #[test]
