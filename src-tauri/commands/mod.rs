@@ -9,6 +9,7 @@ pub mod lifecycle;
 pub mod myday;
 pub mod people;
 pub mod plan;
+pub mod raid;
 pub mod reports;
 pub mod resources;
 pub mod scope;
@@ -195,6 +196,22 @@ pub fn handlers<R: Runtime>() -> impl Fn(Invoke<R>) -> bool + Send + Sync + 'sta
         health::health_snapshot_take,
         health::health_settings_get,
         health::health_settings_set,
+        raid::raid_get,
+        raid::risk_add,
+        raid::risk_update,
+        raid::risk_delete,
+        raid::risk_action_add,
+        raid::risk_action_remove,
+        raid::risk_raise_issue,
+        raid::raid_issue_add,
+        raid::raid_issue_update,
+        raid::raid_issue_delete,
+        raid::assumption_add,
+        raid::assumption_update,
+        raid::assumption_delete,
+        raid::external_dependency_add,
+        raid::external_dependency_update,
+        raid::external_dependency_delete,
         workspace::history_state,
         workspace::history_undo,
         workspace::history_redo,

@@ -284,6 +284,7 @@ pub fn fill_demo(ws: &mut Workspace, today: NaiveDate) -> Result<()> {
     crate::scope::demo::seed(ws, today)?;
     crate::lessons::demo::seed(ws, today)?;
     crate::health::demo::seed(ws, today)?;
+    crate::raid::demo::seed(ws, today)?;
     ws.history.clear();
     Ok(())
 }

@@ -15,6 +15,7 @@ pub mod lifecycle;
 pub mod myday;
 pub mod people;
 pub mod plan;
+pub mod raid;
 pub mod resources;
 pub mod scope;
 pub mod search;

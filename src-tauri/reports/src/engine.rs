@@ -36,6 +36,7 @@ const TEMPLATES: [(&str, &str); 8] = [
     ("/career.typ", include_str!("../templates/career.typ")),
     ("/budget.typ", include_str!("../templates/budget.typ")),
     ("/closure.typ", include_str!("../templates/closure.typ")),
+    ("/risk.typ", include_str!("../templates/risk.typ")),
 ];
 
 const DATA_PATH: &str = "/data.json";

@@ -13,6 +13,7 @@ mod closure;
 mod engine;
 mod format;
 mod request;
+mod risk;
 mod schedule;
 mod sprint;
 mod status;
@@ -113,6 +114,7 @@ pub fn prepare(ws: &Workspace, request: &ReportRequest) -> Result<Prepared> {
         ReportKind::Career => career::data(ws, &checked)?,
         ReportKind::Budget => budget::data(ws, &checked)?,
         ReportKind::Closure => closure::data(ws, &checked)?,
+        ReportKind::Risk => risk::data(ws, &checked)?,
     };
     let file_name =
         format!("{} - {} - {}.pdf", meta.subject, meta.title, today.format("%Y-%m-%d")).replace(['/', '\\', ':'], "-");

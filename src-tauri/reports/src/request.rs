@@ -183,6 +183,18 @@ const KINDS: [KindInfo; 7] = [
         template: "/closure.typ",
     },
     KindInfo {
+        kind: ReportKind::Risk,
+        name: "risk",
+        title: "Risk report",
+        description: "The risk register by score with the 5×5 heat map (inherent and residual), the risks due for review and the issue log.",
+        project: ProjectChoice::One,
+        sprint: false,
+        person: false,
+        period: false,
+        landscape: false,
+        template: "/risk.typ",
+    },
+    KindInfo {
         kind: ReportKind::Career,
         name: "career",
         title: "Career progress report",

@@ -509,3 +509,46 @@ fn closure_report_has_outcomes_budget_deliverables_and_lessons() {
         .count();
     assert!(accepted > 0 && has(&text, "Accepted"), "{text}");
 }
+
+#[test]
+fn risk_report_has_the_register_by_score_the_heat_map_and_the_issue_log() {
+    let ws = demo_workspace();
+    let project = ws.project_by_name("ERP Cloud Migration").unwrap();
+    let log = ws.raid_log(project.id).unwrap();
+    let pdf = render_pdf(&ws, &request(&ws, ReportKind::Risk, Some("ERP Cloud Migration"))).unwrap();
+    keep("risk.pdf", &pdf);
+    let text = squeeze(&pdf_pages(&pdf).join(" "));
+    for heading in [
+        "Risk report",
+        "ERP Cloud Migration",
+        "Heat map",
+        "Risk register",
+        "Due for review",
+        "Issue log",
+    ] {
+        assert!(text.contains(heading), "{heading} in: {text}");
+    }
+    // The register is in score order in the PDF too.
+    let mut at = 0;
+    for risk in &log.risks {
+        let found = text[at..]
+            .find(&risk.title)
+            .unwrap_or_else(|| panic!("{} after {at} in: {text}", risk.title));
+        at += found;
+    }
+    let due = log
+        .risks
+        .iter()
+        .find(|r| r.due_for_review)
+        .expect("the demo has a risk due for review");
+    assert!(text.matches(&due.title).count() >= 2, "listed under due for review too");
+    for issue in &log.issues {
+        assert!(text.contains(&issue.title), "{} in: {text}", issue.title);
+    }
+    assert!(has(&text, "20–25"), "the bands are stated: {text}");
+    // A risk report is about one project.
+    assert_eq!(
+        prepare(&ws, &ReportRequest::new(ReportKind::Risk)).unwrap_err().code(),
+        ErrorCode::InvalidInput
+    );
+}

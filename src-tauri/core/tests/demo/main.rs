@@ -429,3 +429,51 @@ fn the_demo_has_a_health_trend_that_dips_to_amber_and_an_override() {
         });
     }
 }
+
+/// The ERP migration's RAID log: risks across categories with owners and responses, one due
+/// for review, one occurred with its issue, actions on the board, three issues, three
+/// assumptions and two dependencies (one late); the other projects have risks too.
+#[test]
+fn the_demo_has_a_raid_log() {
+    use bridgeplan_core::raid::{RiskCategory, RiskStatus};
+    use std::collections::HashSet;
+    for day in [(2026, 12, 2), (2027, 2, 28), (2028, 1, 3)] {
+        let today = NaiveDate::from_ymd_opt(day.0, day.1, day.2).unwrap();
+        bridgeplan_core::clock::on_day(today, || {
+            let mut ws = Workspace::in_memory().unwrap();
+            fill_demo(&mut ws, today).unwrap();
+            let erp = ws.project_by_name("ERP Cloud Migration").unwrap();
+            let log = ws.raid_log(erp.id).unwrap();
+            assert!(log.risks.len() >= 8, "{} risks", log.risks.len());
+            let categories: HashSet<RiskCategory> = log.risks.iter().map(|r| r.category).collect();
+            for c in [
+                RiskCategory::DataLoss,
+                RiskCategory::Vendor,
+                RiskCategory::Staffing,
+                RiskCategory::Compliance,
+                RiskCategory::Cybersecurity,
+            ] {
+                assert!(categories.contains(&c), "{c:?}");
+            }
+            assert!(log.risks.iter().all(|r| r.owner_id.is_some() && r.response.is_some()));
+            assert!(log.risks.windows(2).all(|w| w[0].score >= w[1].score));
+            let due: Vec<_> = log.risks.iter().filter(|r| r.due_for_review).collect();
+            assert_eq!(due.len(), 1);
+            let occurred: Vec<_> = log.risks.iter().filter(|r| r.status == RiskStatus::Occurred).collect();
+            assert_eq!(occurred.len(), 1);
+            let issue = occurred[0].issue_id.expect("the occurred risk's issue");
+            assert!(log.issues.iter().any(|i| i.id == issue));
+            assert_eq!(log.issues.len(), 3);
+            assert!(log.risks.iter().map(|r| r.actions.len()).sum::<usize>() >= 2);
+            assert_eq!(log.assumptions.len(), 3);
+            assert_eq!(log.dependencies.len(), 2);
+            assert_eq!(log.dependencies.iter().filter(|d| d.late).count(), 1);
+            let all_due = ws.risks_due_for_review_on(today).unwrap();
+            assert_eq!(all_due.len(), 1, "only the ERP's data-quality risk is due");
+            for other in ["Customer Portal", "Network Refresh", "Security Hardening"] {
+                let project = ws.project_by_name(other).unwrap();
+                assert!(ws.raid_log(project.id).unwrap().risks.len() >= 2, "{other}");
+            }
+        });
+    }
+}

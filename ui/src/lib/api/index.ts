@@ -56,3 +56,4 @@ export * from './search';
 export * from './lessons';
 export * from './myday';
 export * from './health';
+export * from './raid';
