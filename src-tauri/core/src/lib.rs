@@ -15,6 +15,7 @@ pub mod plan;
 pub mod resources;
 pub mod scope;
 pub mod skills;
+pub mod stakeholders;
 pub mod time;
 mod validate;
 pub mod work;
