@@ -11,6 +11,7 @@ pub mod resources;
 pub mod scope;
 pub mod session;
 pub mod skills;
+pub mod stakeholders;
 pub mod time;
 pub mod work;
 pub mod workspace;
@@ -186,5 +187,17 @@ pub fn handlers<R: Runtime>() -> impl Fn(Invoke<R>) -> bool + Send + Sync + 'sta
         workspace::history_state,
         workspace::history_undo,
         workspace::history_redo,
+        // Stakeholders: register and grid, communication plan, RACI
+        stakeholders::stakeholders_get,
+        stakeholders::stakeholder_add,
+        stakeholders::stakeholder_update,
+        stakeholders::stakeholder_move,
+        stakeholders::stakeholder_delete,
+        stakeholders::communication_add,
+        stakeholders::communication_update,
+        stakeholders::communication_mark_sent,
+        stakeholders::communication_delete,
+        stakeholders::raci_set,
+        stakeholders::raci_make_accountable,
     ]
 }
