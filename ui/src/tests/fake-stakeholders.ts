@@ -50,20 +50,16 @@ const addMonths = (iso: string, months: number) => {
 
 export function nextDue(frequency: Frequency, first: string, last: string | null): string | null {
   if (!last || first > last) return first;
-  switch (frequency) {
-    case 'daily':
-      return addDays(last, 1);
-    case 'weekly':
-      return addDays(last, 7);
-    case 'fortnightly':
-      return addDays(last, 14);
-    case 'monthly':
-      return addMonths(last, 1);
-    case 'quarterly':
-      return addMonths(last, 3);
-    default:
-      return null;
-  }
+  const period: Partial<Record<Frequency, [number, number]>> = {
+    daily: [1, 0],
+    weekly: [7, 0],
+    fortnightly: [14, 0],
+    monthly: [0, 1],
+    quarterly: [0, 3],
+  };
+  const p = period[frequency];
+  if (!p) return null;
+  return p[1] ? addMonths(last, p[1]) : addDays(last, p[0]);
 }
 
 const sameTarget = (a: RaciTarget, b: RaciTarget) => a.deliverable_id === b.deliverable_id && a.phase === b.phase;
