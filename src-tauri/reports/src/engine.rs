@@ -35,6 +35,7 @@ const TEMPLATES: [(&str, &str); 7] = [
     ("/board.typ", include_str!("../templates/board.typ")),
     ("/career.typ", include_str!("../templates/career.typ")),
     ("/budget.typ", include_str!("../templates/budget.typ")),
+    ("/stakeholders.typ", include_str!("../templates/stakeholders.typ")),
 ];
 
 const DATA_PATH: &str = "/data.json";

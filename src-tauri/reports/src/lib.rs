@@ -15,6 +15,7 @@ mod request;
 mod schedule;
 mod sprint;
 mod status;
+mod stakeholders;
 
 use std::path::Path;
 
@@ -111,6 +112,7 @@ pub fn prepare(ws: &Workspace, request: &ReportRequest) -> Result<Prepared> {
         ReportKind::Board => board::data(ws, &checked)?,
         ReportKind::Career => career::data(ws, &checked)?,
         ReportKind::Budget => budget::data(ws, &checked)?,
+        ReportKind::Stakeholders => stakeholders::data(ws, &checked)?,
     };
     let file_name =
         format!("{} - {} - {}.pdf", meta.subject, meta.title, today.format("%Y-%m-%d")).replace(['/', '\\', ':'], "-");

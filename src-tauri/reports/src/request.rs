@@ -20,6 +20,7 @@ pub enum ReportKind {
     Board,
     Career,
     Budget,
+    Stakeholders,
 }
 
 impl ReportKind {
@@ -168,6 +169,18 @@ const KINDS: [KindInfo; 6] = [
         period: false,
         landscape: false,
         template: "/budget.typ",
+    },
+    KindInfo {
+        kind: ReportKind::Stakeholders,
+        name: "stakeholders",
+        title: "Stakeholders report",
+        description: "The stakeholder register, the power/interest grid, the RACI matrix with rows lacking one Accountable flagged, and the communication plan.",
+        project: ProjectChoice::One,
+        sprint: false,
+        person: false,
+        period: false,
+        landscape: false,
+        template: "/stakeholders.typ",
     },
     KindInfo {
         kind: ReportKind::Career,

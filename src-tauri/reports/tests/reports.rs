@@ -326,9 +326,9 @@ fn unknown_or_missing_subjects_are_refused_with_a_message() {
     assert!(ReportKind::parse("gantt")
         .unwrap_err()
         .to_string()
-        .contains("status, schedule, sprint, board, budget, career"));
+        .contains("status, schedule, sprint, board, budget, stakeholders, career"));
     assert!(Paper::parse("a3").is_err());
-    assert_eq!(kinds().len(), 6);
+    assert_eq!(kinds().len(), 7);
 }
 
 #[test]
@@ -461,4 +461,25 @@ fn group(n: i64) -> String {
     } else {
         out
     }
+}
+
+#[test]
+fn stakeholders_report_has_the_register_grid_raci_flags_and_plan() {
+    let ws = demo_workspace();
+    let pdf = render_pdf(&ws, &request(&ws, ReportKind::Stakeholders, Some("ERP Cloud Migration"))).unwrap();
+    keep("stakeholders.pdf", &pdf);
+    let text = squeeze(&pdf_pages(&pdf).join(" "));
+    assert!(text.contains("Stakeholders report"));
+    for s in ["Claire Dubois", "Works council", "External auditors", "Ingrid Svensson"] {
+        assert!(text.contains(s), "{s} in: {text}");
+    }
+    for section in ["Register", "Power and interest", "RACI", "Communication plan"] {
+        assert!(text.contains(section), "{section} in: {text}");
+    }
+    for quadrant in ["Manage closely", "Keep satisfied", "Keep informed", "Monitor"] {
+        assert!(text.contains(quadrant), "{quadrant} in: {text}");
+    }
+    assert!(has(&text, "\"Cutover runbook\" has no Accountable"), "{text}");
+    assert!(text.contains("Key-user update"));
+    assert!(text.contains("due"));
 }
