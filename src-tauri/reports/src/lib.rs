@@ -14,8 +14,8 @@ mod format;
 mod request;
 mod schedule;
 mod sprint;
-mod status;
 mod stakeholders;
+mod status;
 
 use std::path::Path;
 

@@ -73,7 +73,10 @@ struct Line {
 }
 
 pub(crate) fn data(ws: &Workspace, checked: &Checked) -> Result<(Meta, serde_json::Value)> {
-    let project = checked.project.as_ref().expect("a stakeholders report is about one project");
+    let project = checked
+        .project
+        .as_ref()
+        .expect("a stakeholders report is about one project");
     let all = ws.project_stakeholders(project.id)?;
     let meta = format::meta(checked, project.name.clone(), project.manager.clone());
     crate::data(meta, body(&all))

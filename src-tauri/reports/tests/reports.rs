@@ -466,7 +466,11 @@ fn group(n: i64) -> String {
 #[test]
 fn stakeholders_report_has_the_register_grid_raci_flags_and_plan() {
     let ws = demo_workspace();
-    let pdf = render_pdf(&ws, &request(&ws, ReportKind::Stakeholders, Some("ERP Cloud Migration"))).unwrap();
+    let pdf = render_pdf(
+        &ws,
+        &request(&ws, ReportKind::Stakeholders, Some("ERP Cloud Migration")),
+    )
+    .unwrap();
     keep("stakeholders.pdf", &pdf);
     let text = squeeze(&pdf_pages(&pdf).join(" "));
     assert!(text.contains("Stakeholders report"));

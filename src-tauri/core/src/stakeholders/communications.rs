@@ -199,7 +199,10 @@ pub fn communications_due(conn: &Connection, today: NaiveDate) -> Result<Vec<Due
                 project_id,
                 project_name,
                 what: c.what,
-                audience: c.stakeholder_name.filter(|_| c.audience.is_empty()).unwrap_or(c.audience),
+                audience: c
+                    .stakeholder_name
+                    .filter(|_| c.audience.is_empty())
+                    .unwrap_or(c.audience),
                 channel: c.channel,
                 owner_name: c.owner_name,
                 due_on: on,
@@ -234,9 +237,7 @@ impl Workspace {
     /// A project's communication plan by next due date (lines no longer due last).
     pub fn communications(&self, project_id: Id) -> Result<Vec<Communication>> {
         let today = clock::today();
-        let mut stmt = self
-            .conn
-            .prepare_cached(&format!("{SELECT} WHERE c.project_id = ?1"))?;
+        let mut stmt = self.conn.prepare_cached(&format!("{SELECT} WHERE c.project_id = ?1"))?;
         let rows = stmt.query_map([project_id], |r| read(r, today))?;
         let mut list: Vec<Communication> = rows.map(|r| r.map(|(_, _, c)| c)).collect::<rusqlite::Result<_>>()?;
         list.sort_by(|a, b| {
@@ -247,9 +248,8 @@ impl Workspace {
 
     fn check_communication(&self, project_id: Id, input: &CommunicationInput) -> Result<Checked> {
         let what = validate::required_text("What is communicated", &input.what, 300)?;
-        let first_due = validate::optional_date("The first due date", Some(&input.first_due))?.ok_or_else(|| {
-            CoreError::InvalidInput("A communication needs a first due date (YYYY-MM-DD).".into())
-        })?;
+        let first_due = validate::optional_date("The first due date", Some(&input.first_due))?
+            .ok_or_else(|| CoreError::InvalidInput("A communication needs a first due date (YYYY-MM-DD).".into()))?;
         let last_sent = validate::optional_date("The date last sent", input.last_sent.as_deref())?;
         if last_sent.is_some_and(|d| d > clock::today()) {
             return Err(CoreError::InvalidInput(

@@ -11,20 +11,81 @@ use crate::{clock, Id, Result, Workspace};
 
 /// Name, organisation, role, power, interest, current and desired attitude.
 const ERP_STAKEHOLDERS: &[(&str, &str, &str, i64, i64, Attitude, Attitude)] = &[
-    ("Claire Dubois", "Finance", "CFO and project sponsor", 9, 9, Attitude::Supportive, Attitude::Leading),
-    ("Henrik Larsen", "Finance", "Lead of the finance key users", 5, 9, Attitude::Neutral, Attitude::Supportive),
-    ("Marta Kowalski", "Nimbus ERP", "Vendor account manager", 4, 7, Attitude::Supportive, Attitude::Supportive),
-    ("Works council", "Employee representatives", "Consulted on changes to daily work", 7, 4, Attitude::Resistant, Attitude::Neutral),
-    ("External auditors", "Baker & Lowe", "Year-end audit of the ledger", 8, 3, Attitude::Unaware, Attitude::Neutral),
-    ("Pieter de Vries", "IT", "Head of IT operations", 7, 7, Attitude::Neutral, Attitude::Supportive),
-    ("Ingrid Svensson", "Legal", "Data protection officer", 3, 4, Attitude::Unaware, Attitude::Supportive),
+    (
+        "Claire Dubois",
+        "Finance",
+        "CFO and project sponsor",
+        9,
+        9,
+        Attitude::Supportive,
+        Attitude::Leading,
+    ),
+    (
+        "Henrik Larsen",
+        "Finance",
+        "Lead of the finance key users",
+        5,
+        9,
+        Attitude::Neutral,
+        Attitude::Supportive,
+    ),
+    (
+        "Marta Kowalski",
+        "Nimbus ERP",
+        "Vendor account manager",
+        4,
+        7,
+        Attitude::Supportive,
+        Attitude::Supportive,
+    ),
+    (
+        "Works council",
+        "Employee representatives",
+        "Consulted on changes to daily work",
+        7,
+        4,
+        Attitude::Resistant,
+        Attitude::Neutral,
+    ),
+    (
+        "External auditors",
+        "Baker & Lowe",
+        "Year-end audit of the ledger",
+        8,
+        3,
+        Attitude::Unaware,
+        Attitude::Neutral,
+    ),
+    (
+        "Pieter de Vries",
+        "IT",
+        "Head of IT operations",
+        7,
+        7,
+        Attitude::Neutral,
+        Attitude::Supportive,
+    ),
+    (
+        "Ingrid Svensson",
+        "Legal",
+        "Data protection officer",
+        3,
+        4,
+        Attitude::Unaware,
+        Attitude::Supportive,
+    ),
 ];
 
 /// Deliverable, then (person or stakeholder name, role); the runbook has no A on purpose.
 const ERP_RACI: &[(&str, &[(&str, RaciRole)])] = &[
     (
         "Landing zone",
-        &[("Raj Patel", RaciRole::A), ("Tomás Ortega", RaciRole::R), ("Pieter de Vries", RaciRole::C), ("Dana Whitfield", RaciRole::I)],
+        &[
+            ("Raj Patel", RaciRole::A),
+            ("Tomás Ortega", RaciRole::R),
+            ("Pieter de Vries", RaciRole::C),
+            ("Dana Whitfield", RaciRole::I),
+        ],
     ),
     (
         "Data migration strategy",
@@ -38,15 +99,28 @@ const ERP_RACI: &[(&str, &[(&str, RaciRole)])] = &[
     ),
     (
         "Rebuilt EDI connector",
-        &[("Dana Whitfield", RaciRole::A), ("Mei Chen", RaciRole::R), ("Marta Kowalski", RaciRole::C)],
+        &[
+            ("Dana Whitfield", RaciRole::A),
+            ("Mei Chen", RaciRole::R),
+            ("Marta Kowalski", RaciRole::C),
+        ],
     ),
     (
         "Signed UAT report",
-        &[("Henrik Larsen", RaciRole::A), ("Sofia Rossi", RaciRole::R), ("Lukas Nowak", RaciRole::R), ("Claire Dubois", RaciRole::I)],
+        &[
+            ("Henrik Larsen", RaciRole::A),
+            ("Sofia Rossi", RaciRole::R),
+            ("Lukas Nowak", RaciRole::R),
+            ("Claire Dubois", RaciRole::I),
+        ],
     ),
     (
         "Cutover runbook",
-        &[("Raj Patel", RaciRole::R), ("Pieter de Vries", RaciRole::C), ("Works council", RaciRole::I)],
+        &[
+            ("Raj Patel", RaciRole::R),
+            ("Pieter de Vries", RaciRole::C),
+            ("Works council", RaciRole::I),
+        ],
     ),
 ];
 
@@ -78,11 +152,47 @@ fn fill(ws: &mut Workspace, today: NaiveDate) -> Result<()> {
 
     // Frequency, what, audience text, stakeholder, channel, owner, first due, last sent.
     let plan: [(Frequency, &str, &str, Option<&str>, &str, &str, i64, Option<i64>); 4] = [
-        (Frequency::Monthly, "Steering committee status report", "", Some("Claire Dubois"), "Meeting and PDF report", "Dana Whitfield", -70, Some(-10)),
+        (
+            Frequency::Monthly,
+            "Steering committee status report",
+            "",
+            Some("Claire Dubois"),
+            "Meeting and PDF report",
+            "Dana Whitfield",
+            -70,
+            Some(-10),
+        ),
         // The one that is due: a week and a day since the last update.
-        (Frequency::Weekly, "Key-user update", "Finance key users", Some("Henrik Larsen"), "E-mail newsletter", "Lukas Nowak", -56, Some(-8)),
-        (Frequency::PerPhase, "Consultation on the new ways of working", "", Some("Works council"), "Meeting", "Dana Whitfield", 14, None),
-        (Frequency::Fortnightly, "Vendor checkpoint", "Nimbus ERP delivery team", Some("Marta Kowalski"), "Video call", "Raj Patel", -50, Some(-3)),
+        (
+            Frequency::Weekly,
+            "Key-user update",
+            "Finance key users",
+            Some("Henrik Larsen"),
+            "E-mail newsletter",
+            "Lukas Nowak",
+            -56,
+            Some(-8),
+        ),
+        (
+            Frequency::PerPhase,
+            "Consultation on the new ways of working",
+            "",
+            Some("Works council"),
+            "Meeting",
+            "Dana Whitfield",
+            14,
+            None,
+        ),
+        (
+            Frequency::Fortnightly,
+            "Vendor checkpoint",
+            "Nimbus ERP delivery team",
+            Some("Marta Kowalski"),
+            "Video call",
+            "Raj Patel",
+            -50,
+            Some(-3),
+        ),
     ];
     for (frequency, what, audience, to, channel, owner, first, last) in plan {
         let owner_id = person(ws, owner);

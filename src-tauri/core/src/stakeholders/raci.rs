@@ -128,9 +128,9 @@ impl Workspace {
         let columns = self.raci_columns(project_id)?;
         let rows: Vec<(RaciTarget, String)> = match mode {
             RaciMode::Deliverables => {
-                let mut stmt = self.conn.prepare_cached(
-                    "SELECT id, title FROM deliverables WHERE project_id = ?1 ORDER BY position, id",
-                )?;
+                let mut stmt = self
+                    .conn
+                    .prepare_cached("SELECT id, title FROM deliverables WHERE project_id = ?1 ORDER BY position, id")?;
                 let rows = stmt.query_map([project_id], |r| {
                     Ok((
                         RaciTarget {
@@ -191,10 +191,8 @@ impl Workspace {
         let rows = rows
             .into_iter()
             .map(|(target, label)| {
-                let row: Vec<Option<RaciRole>> = columns
-                    .iter()
-                    .map(|c| cells.get(&(target, c.party)).copied())
-                    .collect();
+                let row: Vec<Option<RaciRole>> =
+                    columns.iter().map(|c| cells.get(&(target, c.party)).copied()).collect();
                 let accountable = row.iter().filter(|r| **r == Some(RaciRole::A)).count();
                 let problem = (started && accountable != 1).then(|| {
                     if accountable == 0 {
@@ -347,7 +345,12 @@ impl Workspace {
     }
 
     /// The Accountable of a row other than `party`: its cell id and name.
-    fn other_accountable(&self, project_id: Id, target: &RaciTarget, party: &RaciParty) -> Result<Option<(Id, String)>> {
+    fn other_accountable(
+        &self,
+        project_id: Id,
+        target: &RaciTarget,
+        party: &RaciParty,
+    ) -> Result<Option<(Id, String)>> {
         Ok(self
             .conn
             .query_row(

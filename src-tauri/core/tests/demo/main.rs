@@ -377,8 +377,7 @@ fn the_demo_has_erp_stakeholders_a_due_communication_and_a_raci_flag() {
             let erp = ws.project_by_name("ERP Cloud Migration").unwrap();
             let all = ws.project_stakeholders(erp.id).unwrap();
             assert_eq!(all.stakeholders.len(), 7);
-            let quadrants: HashSet<String> =
-                all.stakeholders.iter().map(|s| format!("{:?}", s.quadrant)).collect();
+            let quadrants: HashSet<String> = all.stakeholders.iter().map(|s| format!("{:?}", s.quadrant)).collect();
             assert_eq!(quadrants.len(), 4, "every quadrant has someone: {quadrants:?}");
             let sponsor = all.stakeholders.iter().find(|s| s.role.contains("sponsor")).unwrap();
             assert_eq!(sponsor.quadrant, Quadrant::ManageClosely);
@@ -390,7 +389,10 @@ fn the_demo_has_erp_stakeholders_a_due_communication_and_a_raci_flag() {
             let flagged: Vec<&str> = problems.iter().map(|p| p.label.as_str()).collect();
             assert_eq!(flagged, ["Cutover runbook"]);
             assert!(all.raci_deliverables.columns.len() >= 10);
-            assert!(ws.history_state().undo_label.is_none(), "the demo is not the user's edit");
+            assert!(
+                ws.history_state().undo_label.is_none(),
+                "the demo is not the user's edit"
+            );
         });
     }
 }
