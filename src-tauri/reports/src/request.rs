@@ -109,7 +109,7 @@ pub struct KindInfo {
     pub(crate) template: &'static str,
 }
 
-const KINDS: [KindInfo; 6] = [
+const KINDS: [KindInfo; 7] = [
     KindInfo {
         kind: ReportKind::Status,
         name: "status",

@@ -124,6 +124,18 @@ const ERP_RACI: &[(&str, &[(&str, RaciRole)])] = &[
     ),
 ];
 
+/// Frequency, what, audience text, stakeholder, channel, owner, first due, last sent (days from today).
+type PlanLine = (
+    Frequency,
+    &'static str,
+    &'static str,
+    Option<&'static str>,
+    &'static str,
+    &'static str,
+    i64,
+    Option<i64>,
+);
+
 pub(crate) fn seed(ws: &mut Workspace, today: NaiveDate) -> Result<()> {
     // The demo is built for a given day; sendings are checked against that day.
     clock::on_day(today, || fill(ws, today))
@@ -151,7 +163,7 @@ fn fill(ws: &mut Workspace, today: NaiveDate) -> Result<()> {
     let day = |offset: i64| (today + Duration::days(offset)).to_string();
 
     // Frequency, what, audience text, stakeholder, channel, owner, first due, last sent.
-    let plan: [(Frequency, &str, &str, Option<&str>, &str, &str, i64, Option<i64>); 4] = [
+    let plan: [PlanLine; 4] = [
         (
             Frequency::Monthly,
             "Steering committee status report",
