@@ -16,6 +16,7 @@ pub mod scope;
 pub mod search;
 pub mod session;
 pub mod skills;
+pub mod stakeholders;
 pub mod time;
 pub mod work;
 pub mod workspace;
@@ -221,5 +222,17 @@ pub fn handlers<R: Runtime>() -> impl Fn(Invoke<R>) -> bool + Send + Sync + 'sta
         lessons::lesson_update,
         lessons::lesson_delete,
         myday::my_day,
+        // Stakeholders: register and grid, communication plan, RACI
+        stakeholders::stakeholders_get,
+        stakeholders::stakeholder_add,
+        stakeholders::stakeholder_update,
+        stakeholders::stakeholder_move,
+        stakeholders::stakeholder_delete,
+        stakeholders::communication_add,
+        stakeholders::communication_update,
+        stakeholders::communication_mark_sent,
+        stakeholders::communication_delete,
+        stakeholders::raci_set,
+        stakeholders::raci_make_accountable,
     ]
 }

@@ -20,6 +20,7 @@ pub mod resources;
 pub mod scope;
 pub mod search;
 pub mod skills;
+pub mod stakeholders;
 pub mod time;
 mod validate;
 pub mod work;

@@ -37,6 +37,7 @@ const TEMPLATES: [(&str, &str); 8] = [
     ("/budget.typ", include_str!("../templates/budget.typ")),
     ("/closure.typ", include_str!("../templates/closure.typ")),
     ("/risk.typ", include_str!("../templates/risk.typ")),
+    ("/stakeholders.typ", include_str!("../templates/stakeholders.typ")),
 ];
 
 const DATA_PATH: &str = "/data.json";

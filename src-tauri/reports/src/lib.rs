@@ -16,6 +16,7 @@ mod request;
 mod risk;
 mod schedule;
 mod sprint;
+mod stakeholders;
 mod status;
 
 use std::path::Path;
@@ -115,6 +116,7 @@ pub fn prepare(ws: &Workspace, request: &ReportRequest) -> Result<Prepared> {
         ReportKind::Budget => budget::data(ws, &checked)?,
         ReportKind::Closure => closure::data(ws, &checked)?,
         ReportKind::Risk => risk::data(ws, &checked)?,
+        ReportKind::Stakeholders => stakeholders::data(ws, &checked)?,
     };
     let file_name =
         format!("{} - {} - {}.pdf", meta.subject, meta.title, today.format("%Y-%m-%d")).replace(['/', '\\', ':'], "-");

@@ -21,6 +21,8 @@ pub enum ReportKind {
     Career,
     Budget,
     Closure,
+    Risk,
+    Stakeholders,
 }
 
 impl ReportKind {
@@ -193,6 +195,18 @@ const KINDS: [KindInfo; 7] = [
         period: false,
         landscape: false,
         template: "/risk.typ",
+    },
+    KindInfo {
+        kind: ReportKind::Stakeholders,
+        name: "stakeholders",
+        title: "Stakeholders report",
+        description: "The stakeholder register, the power/interest grid, the RACI matrix with rows lacking one Accountable flagged, and the communication plan.",
+        project: ProjectChoice::One,
+        sprint: false,
+        person: false,
+        period: false,
+        landscape: false,
+        template: "/stakeholders.typ",
     },
     KindInfo {
         kind: ReportKind::Career,

@@ -552,3 +552,28 @@ fn risk_report_has_the_register_by_score_the_heat_map_and_the_issue_log() {
         ErrorCode::InvalidInput
     );
 }
+
+#[test]
+fn stakeholders_report_has_the_register_grid_raci_flags_and_plan() {
+    let ws = demo_workspace();
+    let pdf = render_pdf(
+        &ws,
+        &request(&ws, ReportKind::Stakeholders, Some("ERP Cloud Migration")),
+    )
+    .unwrap();
+    keep("stakeholders.pdf", &pdf);
+    let text = squeeze(&pdf_pages(&pdf).join(" "));
+    assert!(text.contains("Stakeholders report"));
+    for s in ["Claire Dubois", "Works council", "External auditors", "Ingrid Svensson"] {
+        assert!(text.contains(s), "{s} in: {text}");
+    }
+    for section in ["Register", "Power and interest", "RACI", "Communication plan"] {
+        assert!(text.contains(section), "{section} in: {text}");
+    }
+    for quadrant in ["Manage closely", "Keep satisfied", "Keep informed", "Monitor"] {
+        assert!(text.contains(quadrant), "{quadrant} in: {text}");
+    }
+    assert!(has(&text, "\"Cutover runbook\" has no Accountable"), "{text}");
+    assert!(text.contains("Key-user update"));
+    assert!(text.contains("due"));
+}

@@ -477,3 +477,34 @@ fn the_demo_has_a_raid_log() {
         });
     }
 }
+
+#[test]
+fn the_demo_has_erp_stakeholders_a_due_communication_and_a_raci_flag() {
+    use bridgeplan_core::stakeholders::Quadrant;
+    for day in [(2026, 12, 2), (2027, 2, 28), (2028, 1, 3), (2028, 12, 31)] {
+        let today = NaiveDate::from_ymd_opt(day.0, day.1, day.2).unwrap();
+        bridgeplan_core::clock::on_day(today, || {
+            let mut ws = Workspace::in_memory().unwrap();
+            fill_demo(&mut ws, today).unwrap();
+            let erp = ws.project_by_name("ERP Cloud Migration").unwrap();
+            let all = ws.project_stakeholders(erp.id).unwrap();
+            assert_eq!(all.stakeholders.len(), 7);
+            let quadrants: HashSet<String> = all.stakeholders.iter().map(|s| format!("{:?}", s.quadrant)).collect();
+            assert_eq!(quadrants.len(), 4, "every quadrant has someone: {quadrants:?}");
+            let sponsor = all.stakeholders.iter().find(|s| s.role.contains("sponsor")).unwrap();
+            assert_eq!(sponsor.quadrant, Quadrant::ManageClosely);
+            assert_eq!(all.communications.len(), 4);
+            let due = ws.communications_due().unwrap();
+            let due: Vec<&str> = due.iter().map(|c| c.what.as_str()).collect();
+            assert_eq!(due, ["Key-user update"], "exactly one line is due on {today}");
+            let problems = ws.raci_problems(erp.id).unwrap();
+            let flagged: Vec<&str> = problems.iter().map(|p| p.label.as_str()).collect();
+            assert_eq!(flagged, ["Cutover runbook"]);
+            assert!(all.raci_deliverables.columns.len() >= 10);
+            assert!(
+                ws.history_state().undo_label.is_none(),
+                "the demo is not the user's edit"
+            );
+        });
+    }
+}

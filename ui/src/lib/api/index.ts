@@ -57,3 +57,4 @@ export * from './lessons';
 export * from './myday';
 export * from './health';
 export * from './raid';
+export * from './stakeholders';
