@@ -4,6 +4,7 @@ pub mod agile;
 pub mod budget;
 pub mod error;
 pub mod lifecycle;
+pub mod meetings;
 pub mod people;
 pub mod plan;
 pub mod reports;
@@ -183,6 +184,16 @@ pub fn handlers<R: Runtime>() -> impl Fn(Invoke<R>) -> bool + Send + Sync + 'sta
         scope::change_delete,
         scope::change_preview,
         scope::change_apply,
+        // Meetings area: meetings, stand-ups, blocked items
+        meetings::meetings_list,
+        meetings::meeting_get,
+        meetings::meeting_create,
+        meetings::meeting_update,
+        meetings::meeting_delete,
+        meetings::meeting_next,
+        meetings::standup_get,
+        meetings::standup_start,
+        meetings::item_set_blocked,
         workspace::history_state,
         workspace::history_undo,
         workspace::history_redo,

@@ -20,6 +20,7 @@ pub enum ReportKind {
     Board,
     Career,
     Budget,
+    Minutes,
 }
 
 impl ReportKind {
@@ -103,12 +104,16 @@ pub struct KindInfo {
     pub period: bool,
     /// Printed landscape, for width.
     pub landscape: bool,
+    /// It is about one meeting of the project (Some(true) for the minutes).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub meeting: Option<bool>,
     #[serde(skip)]
     #[ts(skip)]
     pub(crate) template: &'static str,
 }
 
-const KINDS: [KindInfo; 6] = [
+const KINDS: [KindInfo; 7] = [
     KindInfo {
         kind: ReportKind::Status,
         name: "status",
@@ -119,6 +124,7 @@ const KINDS: [KindInfo; 6] = [
         person: false,
         period: true,
         landscape: false,
+        meeting: None,
         template: "/status.typ",
     },
     KindInfo {
@@ -131,6 +137,7 @@ const KINDS: [KindInfo; 6] = [
         person: false,
         period: true,
         landscape: true,
+        meeting: None,
         template: "/schedule.typ",
     },
     KindInfo {
@@ -143,6 +150,7 @@ const KINDS: [KindInfo; 6] = [
         person: false,
         period: false,
         landscape: false,
+        meeting: None,
         template: "/sprint.typ",
     },
     KindInfo {
@@ -155,6 +163,7 @@ const KINDS: [KindInfo; 6] = [
         person: false,
         period: false,
         landscape: true,
+        meeting: None,
         template: "/board.typ",
     },
     KindInfo {
@@ -167,7 +176,21 @@ const KINDS: [KindInfo; 6] = [
         person: false,
         period: false,
         landscape: false,
+        meeting: None,
         template: "/budget.typ",
+    },
+    KindInfo {
+        kind: ReportKind::Minutes,
+        name: "minutes",
+        title: "Meeting minutes",
+        description: "The minutes of one meeting: attendees and apologies, agenda, notes, decisions, and the actions with their owner, due date and status now.",
+        project: ProjectChoice::One,
+        sprint: false,
+        person: false,
+        period: false,
+        landscape: false,
+        meeting: Some(true),
+        template: "/minutes.typ",
     },
     KindInfo {
         kind: ReportKind::Career,
@@ -179,6 +202,7 @@ const KINDS: [KindInfo; 6] = [
         person: true,
         period: false,
         landscape: false,
+        meeting: None,
         template: "/career.typ",
     },
 ];
@@ -209,6 +233,10 @@ pub struct ReportRequest {
     pub to: Option<String>,
     #[serde(default)]
     pub paper: Paper,
+    /// For the minutes; none: the project's latest meeting on or before today.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[ts(optional, type = "number | null")]
+    pub meeting_id: Option<Id>,
 }
 
 impl ReportRequest {
@@ -221,6 +249,7 @@ impl ReportRequest {
             from: None,
             to: None,
             paper: Paper::A4,
+            meeting_id: None,
         }
     }
 }
@@ -236,6 +265,7 @@ pub(crate) struct Checked {
     pub to: Option<NaiveDate>,
     pub paper: Paper,
     pub today: NaiveDate,
+    pub meeting_id: Option<Id>,
 }
 
 impl ReportRequest {
@@ -288,6 +318,7 @@ impl ReportRequest {
             to: if info.period { to } else { None },
             paper: self.paper,
             today,
+            meeting_id: if info.meeting == Some(true) { self.meeting_id } else { None },
         })
     }
 }

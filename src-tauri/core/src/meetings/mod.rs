@@ -674,6 +674,11 @@ impl Workspace {
         meeting(&self.conn, id)
     }
 
+    /// See [`latest_meeting`].
+    pub fn meeting_latest(&self, project_id: Id, today: NaiveDate) -> Result<Option<Id>> {
+        latest_meeting(&self.conn, project_id, today)
+    }
+
     pub fn meetings_on(&self, day: NaiveDate) -> Result<Vec<MeetingSummary>> {
         meetings_on(&self.conn, day)
     }
