@@ -21,7 +21,11 @@ pub async fn meeting_get(session: State<'_, Session>, id: Id) -> CommandResult<M
 }
 
 #[tauri::command(rename_all = "snake_case")]
-pub async fn meeting_create(session: State<'_, Session>, project_id: Id, input: MeetingInput) -> CommandResult<Meeting> {
+pub async fn meeting_create(
+    session: State<'_, Session>,
+    project_id: Id,
+    input: MeetingInput,
+) -> CommandResult<Meeting> {
     session.with(|ws| ws.create_meeting(project_id, &input))
 }
 

@@ -37,7 +37,11 @@ struct ActionRow {
 }
 
 fn lines(text: &str) -> Vec<String> {
-    text.lines().map(str::trim_end).filter(|l| !l.trim().is_empty()).map(str::to_string).collect()
+    text.lines()
+        .map(str::trim_end)
+        .filter(|l| !l.trim().is_empty())
+        .map(str::to_string)
+        .collect()
 }
 
 fn when(m: &Meeting) -> String {
@@ -50,12 +54,15 @@ fn when(m: &Meeting) -> String {
 }
 
 pub(crate) fn data(ws: &Workspace, checked: &Checked) -> Result<(Meta, serde_json::Value)> {
-    let project = checked.project.as_ref().expect("minutes are about one project's meeting");
+    let project = checked
+        .project
+        .as_ref()
+        .expect("minutes are about one project's meeting");
     let id = match checked.meeting_id {
         Some(id) => id,
-        None => ws.meeting_latest(project.id, checked.today)?.ok_or_else(|| {
-            CoreError::NotFound(format!("{} has no meetings to write minutes of.", project.name))
-        })?,
+        None => ws
+            .meeting_latest(project.id, checked.today)?
+            .ok_or_else(|| CoreError::NotFound(format!("{} has no meetings to write minutes of.", project.name)))?,
     };
     let m = ws.meeting(id)?;
     if m.project_id != project.id {

@@ -318,7 +318,11 @@ impl ReportRequest {
             to: if info.period { to } else { None },
             paper: self.paper,
             today,
-            meeting_id: if info.meeting == Some(true) { self.meeting_id } else { None },
+            meeting_id: if info.meeting == Some(true) {
+                self.meeting_id
+            } else {
+                None
+            },
         })
     }
 }

@@ -33,7 +33,12 @@ const STATUS_PAST: &[(&str, &[&str], &[Action])] = &[
         ],
         &[
             ("Chase EDI vendor for the test environment", "Mei Chen", 2, true),
-            ("List the custom reports to rebuild with effort estimates", "Lukas Nowak", 7, false),
+            (
+                "List the custom reports to rebuild with effort estimates",
+                "Lukas Nowak",
+                7,
+                false,
+            ),
         ],
     ),
     (
@@ -42,7 +47,12 @@ const STATUS_PAST: &[(&str, &[&str], &[Action])] = &[
         &["Split the ledger extract by fiscal year and run the years in parallel"],
         &[
             ("Prototype a parallel ledger extract", "Jonas Berg", 6, false),
-            ("Ask the vendor for a date for the licence countersignature", "Dana Whitfield", 3, false),
+            (
+                "Ask the vendor for a date for the licence countersignature",
+                "Dana Whitfield",
+                3,
+                false,
+            ),
         ],
     ),
 ];

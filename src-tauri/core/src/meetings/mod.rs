@@ -352,9 +352,11 @@ fn check(conn: &Connection, project_id: Id, meeting_id: Option<Id>, input: &Meet
         let due = validate::optional_date(&format!("The due date of \"{title}\""), a.due_date.as_deref())?;
         if let Some(item_id) = a.item_id {
             let linked: Option<Id> = conn
-                .query_row("SELECT meeting_id FROM meeting_actions WHERE item_id = ?1", [item_id], |r| {
-                    r.get(0)
-                })
+                .query_row(
+                    "SELECT meeting_id FROM meeting_actions WHERE item_id = ?1",
+                    [item_id],
+                    |r| r.get(0),
+                )
                 .optional()?;
             if linked.is_none() || linked != meeting_id {
                 return Err(CoreError::NotFound(format!(

@@ -159,7 +159,15 @@ pub fn standup(conn: &Connection, project_id: Id, today: NaiveDate) -> Result<St
     let from = (since - chrono::Duration::days(1)).to_string();
     let rows: Vec<(Id, String, Option<Id>, Option<String>, String, String, String)> = stmt
         .query_map(rusqlite::params![project_id, from], |r| {
-            Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?, r.get(5)?, r.get(6)?))
+            Ok((
+                r.get(0)?,
+                r.get(1)?,
+                r.get(2)?,
+                r.get(3)?,
+                r.get(4)?,
+                r.get(5)?,
+                r.get(6)?,
+            ))
         })?
         .collect::<rusqlite::Result<_>>()?;
     for (item_id, title, person, name, status, category, at) in rows {
@@ -187,9 +195,10 @@ pub fn standup(conn: &Connection, project_id: Id, today: NaiveDate) -> Result<St
          GROUP BY t.person_id, w.id ORDER BY min(t.day), w.title",
     )?;
     let rows: Vec<(Id, String, Id, String, u32)> = stmt
-        .query_map(rusqlite::params![project_id, since.to_string(), today.to_string()], |r| {
-            Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?))
-        })?
+        .query_map(
+            rusqlite::params![project_id, since.to_string(), today.to_string()],
+            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?)),
+        )?
         .collect::<rusqlite::Result<_>>()?;
     for (person, name, item_id, title, minutes) in rows {
         let c = card(&mut cards, Some(person), Some(name));
@@ -214,7 +223,9 @@ pub fn standup(conn: &Connection, project_id: Id, today: NaiveDate) -> Result<St
         })?
         .collect::<rusqlite::Result<_>>()?;
     for (item_id, title, person, name, due) in rows {
-        let Some(due_date) = validate::date_from_sql(Some(due)) else { continue };
+        let Some(due_date) = validate::date_from_sql(Some(due)) else {
+            continue;
+        };
         card(&mut cards, person, name).due.push(StandupDue {
             item_id,
             title,
@@ -246,11 +257,9 @@ pub fn standup(conn: &Connection, project_id: Id, today: NaiveDate) -> Result<St
             (true, Some(w)) => format!("Waiting on {w}"),
             (true, None) => continue,
         };
-        card(&mut cards, person, name).blocked.push(StandupBlocked {
-            item_id,
-            title,
-            reason,
-        });
+        card(&mut cards, person, name)
+            .blocked
+            .push(StandupBlocked { item_id, title, reason });
     }
 
     Ok(Standup {
@@ -283,9 +292,7 @@ impl Workspace {
                 .as_ref()
                 .map_or_else(|| MeetingKind::Standup.label().to_string(), |m| m.title.clone()),
             day: view.today.to_string(),
-            start_time: last
-                .as_ref()
-                .map_or(Some("09:30".into()), |m| m.start_time.clone()),
+            start_time: last.as_ref().map_or(Some("09:30".into()), |m| m.start_time.clone()),
             duration_minutes: last.as_ref().map_or(15, |m| m.duration_minutes),
             location: last.as_ref().map(|m| m.location.clone()).unwrap_or_default(),
             agenda: String::new(),

@@ -372,7 +372,13 @@ fn the_demo_has_scope_and_an_implemented_and_a_pending_change() {
 #[test]
 fn the_demo_has_meetings_stand_ups_and_blocked_items() {
     use bridgeplan_core::meetings::{previous_working_day, MeetingKind};
-    for day in [(2026, 12, 2), (2026, 11, 30), (2026, 12, 6), (2027, 1, 1), (2028, 2, 29)] {
+    for day in [
+        (2026, 12, 2),
+        (2026, 11, 30),
+        (2026, 12, 6),
+        (2027, 1, 1),
+        (2028, 2, 29),
+    ] {
         let today = NaiveDate::from_ymd_opt(day.0, day.1, day.2).unwrap();
         bridgeplan_core::clock::on_day(today, || {
             let mut ws = Workspace::in_memory().unwrap();
@@ -389,7 +395,10 @@ fn the_demo_has_meetings_stand_ups_and_blocked_items() {
             }
             assert!(list.iter().any(|m| m.kind == MeetingKind::Steering && m.day < today));
             assert!(list.iter().any(|m| m.kind == MeetingKind::Retrospective));
-            assert!(list.iter().all(|m| m.day.weekday().number_from_monday() <= 5), "{today}");
+            assert!(
+                list.iter().all(|m| m.day.weekday().number_from_monday() <= 5),
+                "{today}"
+            );
             assert_eq!(ws.next_meetings(erp, 1).unwrap()[0].kind, MeetingKind::Status);
             let portal = ws.project_by_name("Customer Portal").unwrap().id;
             let standups = ws.meetings(portal).unwrap();
@@ -397,7 +406,10 @@ fn the_demo_has_meetings_stand_ups_and_blocked_items() {
             assert_eq!(standups[0].day, previous_working_day(today), "{today}");
             let view = ws.standup(portal).unwrap();
             assert_eq!(view.since, previous_working_day(today));
-            assert!(view.people.iter().any(|p| !p.blocked.is_empty()), "{today}: someone is blocked");
+            assert!(
+                view.people.iter().any(|p| !p.blocked.is_empty()),
+                "{today}: someone is blocked"
+            );
             let blocked: i64 = ["ERP Cloud Migration", "Customer Portal"]
                 .iter()
                 .map(|p| {

@@ -7,9 +7,7 @@
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
-use bridgeplan_core::meetings::{
-    self, standup, ActionInput, AttendeeInput, MeetingInput, MeetingKind,
-};
+use bridgeplan_core::meetings::{self, standup, ActionInput, AttendeeInput, MeetingInput, MeetingKind};
 use bridgeplan_core::work::items::WorkItemInput;
 use bridgeplan_core::work::projects::{Methodology, ProjectInput};
 use bridgeplan_core::work::statuses::StatusCategory;
@@ -132,7 +130,14 @@ fn a_meeting_with_attendees_decisions_and_actions_is_one_undo_step() {
     let meeting = f.ws.create_meeting(f.project, &m).unwrap();
     assert_eq!(meeting.start_time.as_deref(), Some("09:30"));
     assert_eq!(meeting.attendees.len(), 2);
-    assert!(!meeting.attendees.iter().find(|a| a.person_id == Some(f.ben)).unwrap().attended);
+    assert!(
+        !meeting
+            .attendees
+            .iter()
+            .find(|a| a.person_id == Some(f.ben))
+            .unwrap()
+            .attended
+    );
     assert_eq!(meeting.decisions.len(), 1, "blank decisions are dropped");
     let act = &meeting.actions[0];
     assert_eq!(act.owner.as_deref(), Some("Ana Lima"));
@@ -141,10 +146,17 @@ fn a_meeting_with_attendees_decisions_and_actions_is_one_undo_step() {
     // The action is a work item of the project, on its board.
     let item = f.ws.item(act.item_id).unwrap();
     assert_eq!((item.project_id, item.title.as_str()), (f.project, "Book the room"));
-    assert_eq!(f.ws.history_state().undo_label.as_deref(), Some("Add meeting \"Weekly status\""));
+    assert_eq!(
+        f.ws.history_state().undo_label.as_deref(),
+        Some("Add meeting \"Weekly status\"")
+    );
     let after = dump(&f.path);
     f.ws.undo().unwrap();
-    assert_eq!(dump(&f.path), before, "one undo takes the meeting, its parts and its work item");
+    assert_eq!(
+        dump(&f.path),
+        before,
+        "one undo takes the meeting, its parts and its work item"
+    );
     f.ws.redo().unwrap();
     assert_eq!(dump(&f.path), after);
 }
@@ -173,8 +185,14 @@ fn editing_a_meeting_keeps_its_actions_and_updates_their_items_in_one_step() {
     let edited = f.ws.update_meeting(meeting.id, &m).unwrap();
     assert_eq!(edited.actions.len(), 2);
     let kept = edited.actions.iter().find(|a| a.item_id == item_id).unwrap();
-    assert_eq!((kept.title.as_str(), kept.owner.as_deref()), ("Book the big room", Some("Ben Cole")));
-    assert_eq!(edited.decisions.iter().map(|d| d.text.as_str()).collect::<Vec<_>>(), ["One", "Two"]);
+    assert_eq!(
+        (kept.title.as_str(), kept.owner.as_deref()),
+        ("Book the big room", Some("Ben Cole"))
+    );
+    assert_eq!(
+        edited.decisions.iter().map(|d| d.text.as_str()).collect::<Vec<_>>(),
+        ["One", "Two"]
+    );
     f.ws.undo().unwrap();
     assert_eq!(dump(&f.path), before);
     f.ws.redo().unwrap();
@@ -298,21 +316,33 @@ fn bad_input_is_refused_by_name_and_nothing_is_saved() {
     let err = f.ws.create_meeting(f.project, &stolen).unwrap_err();
     assert!(err.to_string().contains("no longer an action of this meeting"), "{err}");
     assert_eq!(dump(&f.path), before);
-    assert_eq!(f.ws.history_state().undo_label.as_deref(), Some("Add meeting \"Weekly status\""));
+    assert_eq!(
+        f.ws.history_state().undo_label.as_deref(),
+        Some("Add meeting \"Weekly status\"")
+    );
 }
 
 #[test]
 fn an_item_is_marked_blocked_and_cleared_each_undoable() {
     let mut f = fixture();
-    let item = f
-        .ws
-        .create_item(f.project, None, &WorkItemInput { title: "API".into(), ..Default::default() })
+    let item =
+        f.ws.create_item(
+            f.project,
+            None,
+            &WorkItemInput {
+                title: "API".into(),
+                ..Default::default()
+            },
+        )
         .unwrap();
     assert_eq!(item.blocked_reason, None);
     let before = dump(&f.path);
     let blocked = f.ws.set_item_blocked(item.id, "  Waiting for the gateway ").unwrap();
     assert_eq!(blocked.blocked_reason.as_deref(), Some("Waiting for the gateway"));
-    assert_eq!(f.ws.board(f.project).unwrap().columns[0].items[0].blocked_reason, blocked.blocked_reason);
+    assert_eq!(
+        f.ws.board(f.project).unwrap().columns[0].items[0].blocked_reason,
+        blocked.blocked_reason
+    );
     let marked = dump(&f.path);
     f.ws.undo().unwrap();
     assert_eq!(dump(&f.path), before);
@@ -335,7 +365,11 @@ fn the_next_meeting_of_a_series_copies_attendees_and_agenda_one_period_later() {
     m.notes = "old notes".into();
     let standup = f.ws.create_meeting(f.project, &m).unwrap();
     let next = f.ws.next_meeting_from(standup.id).unwrap();
-    assert_eq!(next.day.to_string(), "2026-11-30", "a stand-up on Friday is followed on Monday");
+    assert_eq!(
+        next.day.to_string(),
+        "2026-11-30",
+        "a stand-up on Friday is followed on Monday"
+    );
     assert!(next.attendees.iter().all(|a| a.attended) && next.attendees.len() == 2);
     assert_eq!((next.agenda.as_str(), next.notes.as_str()), (m.agenda.as_str(), ""));
     m.kind = MeetingKind::Status;
@@ -350,9 +384,8 @@ fn the_next_meeting_of_a_series_copies_attendees_and_agenda_one_period_later() {
 #[test]
 fn lists_for_the_tab_my_day_and_the_dashboard() {
     let mut f = fixture();
-    let other = f
-        .ws
-        .create_project(&ProjectInput {
+    let other =
+        f.ws.create_project(&ProjectInput {
             name: "ERP".into(),
             methodology: Methodology::Waterfall,
             start_date: None,
@@ -378,12 +411,17 @@ fn lists_for_the_tab_my_day_and_the_dashboard() {
     drop(ws);
     let on = f.ws.meetings_on(day).unwrap();
     assert_eq!(
-        on.iter().map(|m| (m.project_name.as_str(), m.start_time.as_deref())).collect::<Vec<_>>(),
+        on.iter()
+            .map(|m| (m.project_name.as_str(), m.start_time.as_deref()))
+            .collect::<Vec<_>>(),
         [("ERP", Some("09:00")), ("Portal", Some("14:00"))]
     );
     assert_eq!((on[0].action_count, on[0].open_actions), (1, 1));
     let next = bridgeplan_core::clock::on_day(day, || f.ws.next_meetings(f.project, 2).unwrap());
-    assert_eq!(next.iter().map(|m| m.day.to_string()).collect::<Vec<_>>(), ["2026-12-02", "2026-12-09"]);
+    assert_eq!(
+        next.iter().map(|m| m.day.to_string()).collect::<Vec<_>>(),
+        ["2026-12-02", "2026-12-09"]
+    );
     let all = f.ws.meetings(f.project).unwrap();
     assert_eq!(all.len(), 4);
     assert_eq!(all[0].day.to_string(), "2026-12-16", "newest first");
@@ -395,7 +433,11 @@ fn the_standup_lists_per_person_what_changed_what_is_due_and_what_is_blocked() {
     let wednesday = NaiveDate::from_ymd_opt(2026, 12, 2).unwrap();
     let statuses = f.ws.statuses(f.project).unwrap();
     let done = statuses.iter().find(|s| s.category == StatusCategory::Done).unwrap().id;
-    let doing = statuses.iter().find(|s| s.category == StatusCategory::InProgress).unwrap().id;
+    let doing = statuses
+        .iter()
+        .find(|s| s.category == StatusCategory::InProgress)
+        .unwrap()
+        .id;
     let mut item = |title: &str, who: &str, due: Option<&str>| {
         f.ws.create_item(
             f.project,
@@ -424,7 +466,10 @@ fn the_standup_lists_per_person_what_changed_what_is_due_and_what_is_blocked() {
     f.ws.create_meeting(f.project, &m).unwrap();
     let tuesday = NaiveDate::from_ymd_opt(2026, 12, 1).unwrap();
     let at = |day: NaiveDate| chrono::NaiveDateTime::new(day, chrono::NaiveTime::from_hms_opt(12, 0, 0).unwrap());
-    let at_tuesday = chrono::Local.from_local_datetime(&at(tuesday)).unwrap().with_timezone(&chrono::Utc);
+    let at_tuesday = chrono::Local
+        .from_local_datetime(&at(tuesday))
+        .unwrap()
+        .with_timezone(&chrono::Utc);
     bridgeplan_core::clock::at_instant(at_tuesday, || {
         f.ws.move_item(login, doing, 0).unwrap();
         f.ws.move_item(docs, done, 0).unwrap();
@@ -446,9 +491,15 @@ fn the_standup_lists_per_person_what_changed_what_is_due_and_what_is_blocked() {
     assert!(view.last_standup_id.is_some() && view.today_standup_id.is_none());
     let card = |name: &str| view.people.iter().find(|p| p.name == name).unwrap();
     let ana = card("Ana Lima");
-    assert_eq!(ana.moved.iter().map(|m| m.title.as_str()).collect::<Vec<_>>(), ["Login"]);
     assert_eq!(
-        ana.due.iter().map(|d| (d.title.as_str(), d.overdue)).collect::<Vec<_>>(),
+        ana.moved.iter().map(|m| m.title.as_str()).collect::<Vec<_>>(),
+        ["Login"]
+    );
+    assert_eq!(
+        ana.due
+            .iter()
+            .map(|d| (d.title.as_str(), d.overdue))
+            .collect::<Vec<_>>(),
         [("Search", true), ("Orphan", true), ("Login", false)]
     );
     let ben = card("Ben Cole");
@@ -462,7 +513,9 @@ fn the_standup_lists_per_person_what_changed_what_is_due_and_what_is_blocked() {
 
     // With no earlier stand-up, "since" is the working day before today (Friday for a Monday).
     let monday = NaiveDate::from_ymd_opt(2026, 11, 30).unwrap();
-    let view = bridgeplan_core::clock::on_day(monday, || standup::standup(&conn_of(&f.path), f.project, monday).unwrap());
+    let view = bridgeplan_core::clock::on_day(monday, || {
+        standup::standup(&conn_of(&f.path), f.project, monday).unwrap()
+    });
     assert_eq!(view.since.to_string(), "2026-11-27");
     assert!(view.today_standup_id.is_some());
 
@@ -487,6 +540,12 @@ fn the_minutes_default_is_the_latest_meeting_on_or_before_today() {
     let _c = f.ws.create_meeting(f.project, &input("2026-12-08")).unwrap().id;
     let conn = conn_of(&f.path);
     let day = |d: &str| NaiveDate::parse_from_str(d, "%Y-%m-%d").unwrap();
-    assert_eq!(meetings::latest_meeting(&conn, f.project, day("2026-12-02")).unwrap(), Some(b));
-    assert_eq!(meetings::latest_meeting(&conn, f.project, day("2026-11-01")).unwrap(), Some(a));
+    assert_eq!(
+        meetings::latest_meeting(&conn, f.project, day("2026-12-02")).unwrap(),
+        Some(b)
+    );
+    assert_eq!(
+        meetings::latest_meeting(&conn, f.project, day("2026-11-01")).unwrap(),
+        Some(a)
+    );
 }
