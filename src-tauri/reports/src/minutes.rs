@@ -1,7 +1,7 @@
 //! The minutes of one meeting: its header (kind, day, time, place), who attended and who sent
 //! apologies, the agenda, notes, decisions, and the action items with owner, due date and the
 //! live status of their work items. The meeting is the one asked for, else the project's
-//! latest meeting on or before today.
+//! latest meeting with minutes (see `meetings::latest_meeting`).
 
 use bridgeplan_core::meetings::{self, Meeting};
 use bridgeplan_core::work::statuses::StatusCategory;
@@ -112,7 +112,6 @@ pub(crate) fn data(ws: &Workspace, checked: &Checked) -> Result<(Meta, serde_jso
         decisions: m.decisions.iter().map(|d| d.text.clone()).collect(),
         actions,
     };
-    let mut meta = format::meta(checked, project.name.clone(), project.manager.clone());
-    meta.period = Some(date(m.day));
+    let meta = format::meta(checked, project.name.clone(), project.manager.clone());
     crate::data(meta, body)
 }

@@ -635,13 +635,16 @@ pub fn meeting(conn: &Connection, id: Id) -> Result<Meeting> {
     Ok(m)
 }
 
-/// The latest meeting of a project on or before `today` (else its first upcoming one): the
-/// minutes report's default.
+/// The minutes report's default: the project's latest meeting on or before `today` that has
+/// minutes (notes, a decision or an action), else its latest on or before today, else its
+/// first one.
 pub fn latest_meeting(conn: &Connection, project_id: Id, today: NaiveDate) -> Result<Option<Id>> {
     let past: Option<Id> = conn
         .query_row(
-            "SELECT id FROM meetings WHERE project_id = ?1 AND day <= ?2 \
-             ORDER BY day DESC, coalesce(start_time, '') DESC, id LIMIT 1",
+            "SELECT m.id FROM meetings m WHERE m.project_id = ?1 AND m.day <= ?2 \
+             ORDER BY (m.notes <> '' OR EXISTS (SELECT 1 FROM meeting_decisions d WHERE d.meeting_id = m.id) \
+               OR EXISTS (SELECT 1 FROM meeting_actions x WHERE x.meeting_id = m.id)) DESC, \
+             m.day DESC, coalesce(m.start_time, '') DESC, m.id LIMIT 1",
             rusqlite::params![project_id, today.to_string()],
             |r| r.get(0),
         )

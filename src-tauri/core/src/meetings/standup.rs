@@ -86,6 +86,11 @@ pub struct Standup {
     pub people: Vec<StandupPerson>,
 }
 
+/// Item id, title, owner id and name, then what each query adds.
+type MoveRow = (Id, String, Option<Id>, Option<String>, String, String, String);
+type DueRow = (Id, String, Option<Id>, Option<String>, String);
+type BlockedRow = (Id, String, Option<Id>, Option<String>, String, Option<String>);
+
 fn local_day(at: &str) -> Option<NaiveDate> {
     DateTime::parse_from_rfc3339(at)
         .ok()
@@ -116,11 +121,11 @@ pub fn standup(conn: &Connection, project_id: Id, today: NaiveDate) -> Result<St
 
     // Key: (name, person id); None sorts the "No owner" card last by its name.
     let mut cards: BTreeMap<(bool, String, Option<Id>), StandupPerson> = BTreeMap::new();
-    fn card<'a>(
-        cards: &'a mut BTreeMap<(bool, String, Option<Id>), StandupPerson>,
+    fn card(
+        cards: &mut BTreeMap<(bool, String, Option<Id>), StandupPerson>,
         person: Option<Id>,
         name: Option<String>,
-    ) -> &'a mut StandupPerson {
+    ) -> &mut StandupPerson {
         let name = name.unwrap_or_else(|| "No owner".into());
         cards
             .entry((person.is_none(), name.to_lowercase(), person))
@@ -157,7 +162,7 @@ pub fn standup(conn: &Connection, project_id: Id, today: NaiveDate) -> Result<St
     )?;
     // A day's changes are read from the UTC instant a day before `since`, then cut locally.
     let from = (since - chrono::Duration::days(1)).to_string();
-    let rows: Vec<(Id, String, Option<Id>, Option<String>, String, String, String)> = stmt
+    let rows: Vec<MoveRow> = stmt
         .query_map(rusqlite::params![project_id, from], |r| {
             Ok((
                 r.get(0)?,
@@ -217,7 +222,7 @@ pub fn standup(conn: &Connection, project_id: Id, today: NaiveDate) -> Result<St
          WHERE w.project_id = ?1 AND s.category <> 'done' AND w.item_type <> 'epic' \
          AND w.due_date IS NOT NULL AND w.due_date <= ?2 ORDER BY w.due_date, w.title",
     )?;
-    let rows: Vec<(Id, String, Option<Id>, Option<String>, String)> = stmt
+    let rows: Vec<DueRow> = stmt
         .query_map(rusqlite::params![project_id, today.to_string()], |r| {
             Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?))
         })?
@@ -245,7 +250,7 @@ pub fn standup(conn: &Connection, project_id: Id, today: NaiveDate) -> Result<St
          AND (w.blocked_reason <> '' OR EXISTS (SELECT 1 FROM external_dependencies d \
               WHERE d.item_id = w.id AND d.status = 'open')) ORDER BY w.title",
     )?;
-    let rows: Vec<(Id, String, Option<Id>, Option<String>, String, Option<String>)> = stmt
+    let rows: Vec<BlockedRow> = stmt
         .query_map([project_id], |r| {
             Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?, r.get(5)?))
         })?

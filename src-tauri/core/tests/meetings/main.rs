@@ -549,3 +549,17 @@ fn the_minutes_default_is_the_latest_meeting_on_or_before_today() {
         Some(a)
     );
 }
+
+#[test]
+fn the_minutes_default_prefers_a_meeting_with_minutes() {
+    let mut f = fixture();
+    let mut held = input("2026-11-24");
+    held.notes = "Went well".into();
+    let held = f.ws.create_meeting(f.project, &held).unwrap().id;
+    f.ws.create_meeting(f.project, &input("2026-12-01")).unwrap();
+    let day = NaiveDate::from_ymd_opt(2026, 12, 1).unwrap();
+    assert_eq!(
+        meetings::latest_meeting(&conn_of(&f.path), f.project, day).unwrap(),
+        Some(held)
+    );
+}
