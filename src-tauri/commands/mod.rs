@@ -7,6 +7,7 @@ pub mod lessons;
 pub mod health;
 pub mod lifecycle;
 pub mod myday;
+pub mod meetings;
 pub mod people;
 pub mod plan;
 pub mod raid;
@@ -213,6 +214,16 @@ pub fn handlers<R: Runtime>() -> impl Fn(Invoke<R>) -> bool + Send + Sync + 'sta
         raid::external_dependency_add,
         raid::external_dependency_update,
         raid::external_dependency_delete,
+        // Meetings area: meetings, stand-ups, blocked items
+        meetings::meetings_list,
+        meetings::meeting_get,
+        meetings::meeting_create,
+        meetings::meeting_update,
+        meetings::meeting_delete,
+        meetings::meeting_next,
+        meetings::standup_get,
+        meetings::standup_start,
+        meetings::item_set_blocked,
         workspace::history_state,
         workspace::history_undo,
         workspace::history_redo,

@@ -286,6 +286,7 @@ pub fn fill_demo(ws: &mut Workspace, today: NaiveDate) -> Result<()> {
     crate::health::demo::seed(ws, today)?;
     crate::raid::demo::seed(ws, today)?;
     crate::stakeholders::demo::seed(ws, today)?;
+    crate::meetings::demo::seed(ws, today)?;
     ws.history.clear();
     Ok(())
 }

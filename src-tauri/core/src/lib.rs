@@ -13,6 +13,7 @@ pub mod interchange;
 pub mod lessons;
 pub mod lifecycle;
 pub mod myday;
+pub mod meetings;
 pub mod people;
 pub mod plan;
 pub mod raid;

@@ -38,6 +38,7 @@ const TEMPLATES: [(&str, &str); 8] = [
     ("/closure.typ", include_str!("../templates/closure.typ")),
     ("/risk.typ", include_str!("../templates/risk.typ")),
     ("/stakeholders.typ", include_str!("../templates/stakeholders.typ")),
+    ("/minutes.typ", include_str!("../templates/minutes.typ")),
 ];
 
 const DATA_PATH: &str = "/data.json";

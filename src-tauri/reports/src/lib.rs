@@ -12,6 +12,7 @@ mod career;
 mod closure;
 mod engine;
 mod format;
+mod minutes;
 mod request;
 mod risk;
 mod schedule;
@@ -117,6 +118,7 @@ pub fn prepare(ws: &Workspace, request: &ReportRequest) -> Result<Prepared> {
         ReportKind::Closure => closure::data(ws, &checked)?,
         ReportKind::Risk => risk::data(ws, &checked)?,
         ReportKind::Stakeholders => stakeholders::data(ws, &checked)?,
+        ReportKind::Minutes => minutes::data(ws, &checked)?,
     };
     let file_name =
         format!("{} - {} - {}.pdf", meta.subject, meta.title, today.format("%Y-%m-%d")).replace(['/', '\\', ':'], "-");

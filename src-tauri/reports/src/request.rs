@@ -23,6 +23,7 @@ pub enum ReportKind {
     Closure,
     Risk,
     Stakeholders,
+    Minutes,
 }
 
 impl ReportKind {
@@ -106,6 +107,10 @@ pub struct KindInfo {
     pub period: bool,
     /// Printed landscape, for width.
     pub landscape: bool,
+    /// It is about one meeting of the project (Some(true) for the minutes).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub meeting: Option<bool>,
     #[serde(skip)]
     #[ts(skip)]
     pub(crate) template: &'static str,
@@ -122,6 +127,7 @@ const KINDS: [KindInfo; 7] = [
         person: false,
         period: true,
         landscape: false,
+        meeting: None,
         template: "/status.typ",
     },
     KindInfo {
@@ -134,6 +140,7 @@ const KINDS: [KindInfo; 7] = [
         person: false,
         period: true,
         landscape: true,
+        meeting: None,
         template: "/schedule.typ",
     },
     KindInfo {
@@ -146,6 +153,7 @@ const KINDS: [KindInfo; 7] = [
         person: false,
         period: false,
         landscape: false,
+        meeting: None,
         template: "/sprint.typ",
     },
     KindInfo {
@@ -158,6 +166,7 @@ const KINDS: [KindInfo; 7] = [
         person: false,
         period: false,
         landscape: true,
+        meeting: None,
         template: "/board.typ",
     },
     KindInfo {
@@ -170,6 +179,7 @@ const KINDS: [KindInfo; 7] = [
         person: false,
         period: false,
         landscape: false,
+        meeting: None,
         template: "/budget.typ",
     },
     KindInfo {
@@ -181,6 +191,7 @@ const KINDS: [KindInfo; 7] = [
         sprint: false,
         person: false,
         period: false,
+        meeting: None,
         landscape: false,
         template: "/closure.typ",
     },
@@ -193,6 +204,7 @@ const KINDS: [KindInfo; 7] = [
         sprint: false,
         person: false,
         period: false,
+        meeting: None,
         landscape: false,
         template: "/risk.typ",
     },
@@ -205,8 +217,22 @@ const KINDS: [KindInfo; 7] = [
         sprint: false,
         person: false,
         period: false,
+        meeting: None,
         landscape: false,
         template: "/stakeholders.typ",
+    },
+    KindInfo {
+        kind: ReportKind::Minutes,
+        name: "minutes",
+        title: "Meeting minutes",
+        description: "The minutes of one meeting: attendees and apologies, agenda, notes, decisions, and the actions with their owner, due date and status now.",
+        project: ProjectChoice::One,
+        sprint: false,
+        person: false,
+        period: false,
+        landscape: false,
+        meeting: Some(true),
+        template: "/minutes.typ",
     },
     KindInfo {
         kind: ReportKind::Career,
@@ -218,6 +244,7 @@ const KINDS: [KindInfo; 7] = [
         person: true,
         period: false,
         landscape: false,
+        meeting: None,
         template: "/career.typ",
     },
 ];
@@ -248,6 +275,10 @@ pub struct ReportRequest {
     pub to: Option<String>,
     #[serde(default)]
     pub paper: Paper,
+    /// For the minutes; none: the project's latest meeting on or before today.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[ts(optional, type = "number | null")]
+    pub meeting_id: Option<Id>,
 }
 
 impl ReportRequest {
@@ -260,6 +291,7 @@ impl ReportRequest {
             from: None,
             to: None,
             paper: Paper::A4,
+            meeting_id: None,
         }
     }
 }
@@ -275,6 +307,7 @@ pub(crate) struct Checked {
     pub to: Option<NaiveDate>,
     pub paper: Paper,
     pub today: NaiveDate,
+    pub meeting_id: Option<Id>,
 }
 
 impl ReportRequest {
@@ -327,6 +360,11 @@ impl ReportRequest {
             to: if info.period { to } else { None },
             paper: self.paper,
             today,
+            meeting_id: if info.meeting == Some(true) {
+                self.meeting_id
+            } else {
+                None
+            },
         })
     }
 }

@@ -577,3 +577,30 @@ fn stakeholders_report_has_the_register_grid_raci_flags_and_plan() {
     assert!(text.contains("Key-user update"));
     assert!(text.contains("due"));
 }
+
+#[test]
+fn the_minutes_of_the_latest_meeting_or_the_one_chosen() {
+    bridgeplan_core::clock::fix_for_tests();
+    let mut ws = Workspace::in_memory().unwrap();
+    bridgeplan_core::demo::fill_demo(&mut ws, bridgeplan_core::clock::today()).unwrap();
+    let erp = ws.project_by_name("ERP Cloud Migration").unwrap().id;
+    let mut req = ReportRequest::new(ReportKind::Minutes);
+    req.project_id = Some(erp);
+    let prepared = prepare(&ws, &req).unwrap();
+    let typeset = typeset(&prepared).unwrap();
+    assert!(typeset.pages() >= 1);
+    assert!(typeset.pdf().unwrap().starts_with(b"%PDF"));
+    let svg = typeset.first_page_svg();
+    assert!(svg.len() > 1000);
+    // A meeting of another project is refused; a missing one is named.
+    let portal = ws.project_by_name("Customer Portal").unwrap().id;
+    let standup = ws.meetings(portal).unwrap()[0].id;
+    req.meeting_id = Some(standup);
+    assert!(prepare(&ws, &req).is_err());
+    req.project_id = Some(portal);
+    assert!(prepare(&ws, &req).is_ok());
+    let mut empty = ReportRequest::new(ReportKind::Minutes);
+    empty.project_id = Some(ws.project_by_name("Security Hardening").unwrap().id);
+    let err = prepare(&ws, &empty).err().unwrap();
+    assert!(err.to_string().contains("has no meetings"), "{err}");
+}

@@ -101,6 +101,10 @@ pub struct WorkItem {
     /// The item it sits under: a summary task in the WBS outline, or an epic on a board.
     #[ts(type = "number | null")]
     pub parent_id: Option<Id>,
+    /// Why the item cannot move, when it is blocked (see `meetings::set_item_blocked`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub blocked_reason: Option<String>,
 }
 
 /// The fields a person edits on an item. Dates are text so that an impossible date gets a
@@ -171,7 +175,7 @@ pub(crate) fn check(input: &WorkItemInput) -> Result<CheckedItem> {
 
 pub(crate) const SELECT_ITEM: &str = "SELECT w.id, w.project_id, w.status_id, w.item_type, \
      w.title, w.description, p.name, w.estimate_hours, w.story_points, w.priority, w.tags, \
-     w.due_date, w.created_at, w.updated_at, w.parent_id \
+     w.due_date, w.created_at, w.updated_at, w.parent_id, w.blocked_reason \
      FROM work_items w LEFT JOIN people p ON p.id = w.assignee_id";
 
 pub(crate) fn item_from_row(r: &Row) -> rusqlite::Result<WorkItem> {
@@ -192,6 +196,7 @@ pub(crate) fn item_from_row(r: &Row) -> rusqlite::Result<WorkItem> {
         created_at: r.get(12)?,
         updated_at: r.get(13)?,
         parent_id: r.get(14)?,
+        blocked_reason: Some(r.get::<_, String>(15)?).filter(|b| !b.is_empty()),
     })
 }
 

@@ -508,3 +508,66 @@ fn the_demo_has_erp_stakeholders_a_due_communication_and_a_raci_flag() {
         });
     }
 }
+
+/// The meetings the user guide shows: the ERP's weekly status series (three past with notes,
+/// decisions and actions, the next to come), a steering committee and a retrospective; the
+/// portal's stand-ups with the latest on the working day before today; two blocked items.
+#[test]
+fn the_demo_has_meetings_stand_ups_and_blocked_items() {
+    use bridgeplan_core::meetings::{previous_working_day, MeetingKind};
+    for day in [
+        (2026, 12, 2),
+        (2026, 11, 30),
+        (2026, 12, 6),
+        (2027, 1, 1),
+        (2028, 2, 29),
+    ] {
+        let today = NaiveDate::from_ymd_opt(day.0, day.1, day.2).unwrap();
+        bridgeplan_core::clock::on_day(today, || {
+            let mut ws = Workspace::in_memory().unwrap();
+            fill_demo(&mut ws, today).unwrap();
+            let erp = ws.project_by_name("ERP Cloud Migration").unwrap().id;
+            let list = ws.meetings(erp).unwrap();
+            let status: Vec<_> = list.iter().filter(|m| m.kind == MeetingKind::Status).collect();
+            assert_eq!(status.iter().filter(|m| m.day < today).count(), 3, "{today}");
+            assert_eq!(status.iter().filter(|m| m.day >= today).count(), 1, "{today}");
+            for m in status.iter().filter(|m| m.day < today) {
+                let full = ws.meeting(m.id).unwrap();
+                assert!(!full.notes.is_empty() && !full.decisions.is_empty() && !full.actions.is_empty());
+                assert!(full.actions.iter().all(|a| a.owner.is_some()));
+            }
+            assert!(list.iter().any(|m| m.kind == MeetingKind::Steering && m.day < today));
+            assert!(list.iter().any(|m| m.kind == MeetingKind::Retrospective));
+            assert!(
+                list.iter().all(|m| m.day.weekday().number_from_monday() <= 5),
+                "{today}"
+            );
+            assert_eq!(ws.next_meetings(erp, 1).unwrap()[0].kind, MeetingKind::Status);
+            let portal = ws.project_by_name("Customer Portal").unwrap().id;
+            let standups = ws.meetings(portal).unwrap();
+            assert_eq!(standups[0].kind, MeetingKind::Standup);
+            assert_eq!(standups[0].day, previous_working_day(today), "{today}");
+            let view = ws.standup(portal).unwrap();
+            assert_eq!(view.since, previous_working_day(today));
+            assert!(
+                view.people.iter().any(|p| !p.blocked.is_empty()),
+                "{today}: someone is blocked"
+            );
+            let blocked: i64 = ["ERP Cloud Migration", "Customer Portal"]
+                .iter()
+                .map(|p| {
+                    let id = ws.project_by_name(p).unwrap().id;
+                    ws.board(id)
+                        .unwrap()
+                        .columns
+                        .iter()
+                        .flat_map(|c| &c.items)
+                        .filter(|i| i.blocked_reason.is_some())
+                        .count() as i64
+                })
+                .sum();
+            assert_eq!(blocked, 2);
+            assert!(ws.history_state().undo_label.is_none());
+        });
+    }
+}

@@ -64,6 +64,8 @@ class ReportsState {
   /** null: the running sprint, else the latest. */
   sprintChoice = $state<number | null>(null);
   personChoice = $state<number | null>(null);
+  /** For the minutes: null: the project's latest meeting (see ReportMeetingOption). */
+  meetingChoice = $state<number | null>(null);
   /** YYYY-MM-DD or empty. */
   from = $state('');
   to = $state('');
@@ -147,6 +149,7 @@ class ReportsState {
       from: info.period && this.from ? this.from : null,
       to: info.period && this.to ? this.to : null,
       paper: this.paper,
+      ...(info.meeting ? { meeting_id: this.meetingChoice } : {}),
     };
   });
 
@@ -208,6 +211,7 @@ class ReportsState {
   chooseProject(value: string) {
     this.projectChoice = value === '' ? ALL_PROJECTS : Number(value);
     this.sprintChoice = null;
+    this.meetingChoice = null;
   }
 
   /**
@@ -344,6 +348,7 @@ class ReportsState {
     this.projectChoice = null;
     this.sprintChoice = null;
     this.personChoice = null;
+    this.meetingChoice = null;
     this.from = '';
     this.to = '';
     this.paper = 'a4';

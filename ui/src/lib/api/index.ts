@@ -58,3 +58,4 @@ export * from './myday';
 export * from './health';
 export * from './raid';
 export * from './stakeholders';
+export * from './meetings';

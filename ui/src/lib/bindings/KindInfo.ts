@@ -25,4 +25,8 @@ period: boolean,
 /**
  * Printed landscape, for width.
  */
-landscape: boolean, };
+landscape: boolean, 
+/**
+ * It is about one meeting of the project (Some(true) for the minutes).
+ */
+meeting?: boolean, };

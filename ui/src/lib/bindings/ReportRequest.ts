@@ -10,4 +10,8 @@ export type ReportRequest = { kind: ReportKind, project_id: number | null,
 /**
  * For a sprint report; none: the running sprint, else the latest one.
  */
-sprint_id: number | null, person_id: number | null, from: string | null, to: string | null, paper: Paper, };
+sprint_id: number | null, person_id: number | null, from: string | null, to: string | null, paper: Paper, 
+/**
+ * For the minutes; none: the project's latest meeting on or before today.
+ */
+meeting_id?: number | null, };

@@ -6,4 +6,8 @@ export type WorkItem = { id: number, project_id: number, status_id: number, item
 /**
  * The item it sits under: a summary task in the WBS outline, or an epic on a board.
  */
-parent_id: number | null, };
+parent_id: number | null, 
+/**
+ * Why the item cannot move, when it is blocked (see `meetings::set_item_blocked`).
+ */
+blocked_reason?: string, };
