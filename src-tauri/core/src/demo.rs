@@ -282,6 +282,7 @@ pub fn fill_demo(ws: &mut Workspace, today: NaiveDate) -> Result<()> {
     crate::budget::demo::seed(ws, today)?;
     crate::lifecycle::demo::seed(ws, today)?;
     crate::scope::demo::seed(ws, today)?;
+    crate::operations::demo::seed(ws, today)?;
     ws.history.clear();
     Ok(())
 }

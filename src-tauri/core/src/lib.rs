@@ -10,6 +10,7 @@ pub mod demo;
 pub mod error;
 pub mod interchange;
 pub mod lifecycle;
+pub mod operations;
 pub mod people;
 pub mod plan;
 pub mod resources;
