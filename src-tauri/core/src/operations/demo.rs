@@ -91,41 +91,97 @@ pub(crate) fn seed(ws: &mut Workspace, today: NaiveDate) -> Result<()> {
     let back = |months: usize, n: u32| day_of_month(today, months, n);
     let ago = |days: i64| today - Duration::days(days);
     let incidents = [
-        (erp, incident(
-            "ERP unavailable: database storage full",
-            "The ledger database ran out of space during the nightly batch; storage extended and batch rerun.",
-            1, at(last(12), 8, 40), at(last(12), 8, 52), Some(at(last(12), 14, 10)), true, None,
-        )),
-        (erp, incident(
-            "Month-end reports run slowly",
-            "Ledger reports took over an hour at month-end; an index was rebuilt.",
-            3, at(back(2, 3), 10, 0), at(back(2, 3), 11, 30), Some(at(back(2, 4), 16, 0)), false, None,
-        )),
-        (erp, incident(
-            "Purchase order print layout misaligned",
-            "The address block prints over the logo on the new label printers.",
-            3, at(ago(2), 9, 0), at(ago(2), 10, 10), None, false, None,
-        )),
-        (mail, incident(
-            "Outbound mail delayed",
-            "The relay's queue backed up after a certificate renewal.",
-            2, at(back(3, 20), 13, 0), at(back(3, 20), 13, 20), Some(at(back(3, 20), 17, 30)), false, None,
-        )),
-        (mail, incident(
-            "Shared mailbox permissions lost",
-            "Finance lost access to the invoices mailbox after a group clean-up.",
-            4, at(last(5), 9, 0), at(last(6), 10, 0), Some(at(last(7), 12, 0)), false, None,
-        )),
-        (vpn, incident(
-            "VPN tunnel to the cloud region drops after firewall change",
-            "The ERP migration's firewall change closed the tunnel's keep-alive port; the rule was corrected.",
-            2, at(ago(6), 9, 15), at(ago(6), 9, 40), Some(at(ago(6), 15, 0)), true, Some(erp_project),
-        )),
-        (vpn, incident(
-            "Slow remote access from the Łódź depot",
-            "The depot's line was saturated by backups; backups moved to the night.",
-            3, at(back(4, 8), 11, 0), at(back(4, 8), 12, 30), Some(at(back(4, 9), 10, 0)), false, None,
-        )),
+        (
+            erp,
+            incident(
+                "ERP unavailable: database storage full",
+                "The ledger database ran out of space during the nightly batch; storage extended and batch rerun.",
+                1,
+                at(last(12), 8, 40),
+                at(last(12), 8, 52),
+                Some(at(last(12), 14, 10)),
+                true,
+                None,
+            ),
+        ),
+        (
+            erp,
+            incident(
+                "Month-end reports run slowly",
+                "Ledger reports took over an hour at month-end; an index was rebuilt.",
+                3,
+                at(back(2, 3), 10, 0),
+                at(back(2, 3), 11, 30),
+                Some(at(back(2, 4), 16, 0)),
+                false,
+                None,
+            ),
+        ),
+        (
+            erp,
+            incident(
+                "Purchase order print layout misaligned",
+                "The address block prints over the logo on the new label printers.",
+                3,
+                at(ago(2), 9, 0),
+                at(ago(2), 10, 10),
+                None,
+                false,
+                None,
+            ),
+        ),
+        (
+            mail,
+            incident(
+                "Outbound mail delayed",
+                "The relay's queue backed up after a certificate renewal.",
+                2,
+                at(back(3, 20), 13, 0),
+                at(back(3, 20), 13, 20),
+                Some(at(back(3, 20), 17, 30)),
+                false,
+                None,
+            ),
+        ),
+        (
+            mail,
+            incident(
+                "Shared mailbox permissions lost",
+                "Finance lost access to the invoices mailbox after a group clean-up.",
+                4,
+                at(last(5), 9, 0),
+                at(last(6), 10, 0),
+                Some(at(last(7), 12, 0)),
+                false,
+                None,
+            ),
+        ),
+        (
+            vpn,
+            incident(
+                "VPN tunnel to the cloud region drops after firewall change",
+                "The ERP migration's firewall change closed the tunnel's keep-alive port; the rule was corrected.",
+                2,
+                at(ago(6), 9, 15),
+                at(ago(6), 9, 40),
+                Some(at(ago(6), 15, 0)),
+                true,
+                Some(erp_project),
+            ),
+        ),
+        (
+            vpn,
+            incident(
+                "Slow remote access from the Łódź depot",
+                "The depot's line was saturated by backups; backups moved to the night.",
+                3,
+                at(back(4, 8), 11, 0),
+                at(back(4, 8), 12, 30),
+                Some(at(back(4, 9), 10, 0)),
+                false,
+                None,
+            ),
+        ),
     ];
     for (service, input) in &incidents {
         ws.add_incident(*service, input)?;
@@ -154,7 +210,11 @@ pub(crate) fn seed(ws: &mut Workspace, today: NaiveDate) -> Result<()> {
         }
     }
 
-    ws.link_service_project(erp, erp_project, "Replaces the on-premises ERP with the cloud-hosted one")?;
+    ws.link_service_project(
+        erp,
+        erp_project,
+        "Replaces the on-premises ERP with the cloud-hosted one",
+    )?;
     ws.link_service_project(vpn, erp_project, "New site-to-site tunnels to the cloud region")?;
     ws.link_service_project(vpn, network, "The new depot firewalls terminate the VPN")?;
     Ok(())

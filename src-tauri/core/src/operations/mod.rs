@@ -239,7 +239,9 @@ fn short(text: &str) -> String {
 }
 
 fn gone(what: &str) -> CoreError {
-    CoreError::NotFound(format!("That {what} no longer exists (it may have been deleted or undone)."))
+    CoreError::NotFound(format!(
+        "That {what} no longer exists (it may have been deleted or undone)."
+    ))
 }
 
 struct CheckedService {
@@ -412,8 +414,18 @@ impl Workspace {
             })?
             .collect::<rusqlite::Result<Vec<_>>>()?;
         let mut out = Vec::with_capacity(rows.len());
-        for (id, title, description, severity, started_at, responded_at, resolved_at, outage, project_id, project_name) in
-            rows
+        for (
+            id,
+            title,
+            description,
+            severity,
+            started_at,
+            responded_at,
+            resolved_at,
+            outage,
+            project_id,
+            project_name,
+        ) in rows
         {
             let Some(started) = read_time(&started_at) else {
                 continue;
@@ -459,7 +471,9 @@ impl Workspace {
         let outages: Vec<(NaiveDateTime, Option<NaiveDateTime>)> = self
             .conn
             .prepare_cached("SELECT started_at, resolved_at FROM incidents WHERE service_id = ?1 AND outage = 1")?
-            .query_map([service_id], |r| Ok((r.get::<_, String>(0)?, r.get::<_, Option<String>>(1)?)))?
+            .query_map([service_id], |r| {
+                Ok((r.get::<_, String>(0)?, r.get::<_, Option<String>>(1)?))
+            })?
             .collect::<rusqlite::Result<Vec<_>>>()?
             .into_iter()
             .filter_map(|(s, e)| Some((read_time(&s)?, e.as_deref().and_then(read_time))))
@@ -693,7 +707,12 @@ impl Workspace {
     }
 
     /// Records (or with None removes) the measured availability of a month, 0–100 %.
-    pub fn set_availability(&mut self, service_id: Id, month: &str, availability: Option<f64>) -> Result<ServiceDetail> {
+    pub fn set_availability(
+        &mut self,
+        service_id: Id,
+        month: &str,
+        availability: Option<f64>,
+    ) -> Result<ServiceDetail> {
         let name = self.service_exists(service_id)?;
         let month = check_month(month)?;
         if let Some(a) = availability {
@@ -715,8 +734,10 @@ impl Workspace {
             match (existing, availability) {
                 (Some(row), Some(a)) => {
                     ctx.touch("service_availability", row)?;
-                    ctx.tx
-                        .execute("UPDATE service_availability SET availability = ?1 WHERE id = ?2", (a, row))?;
+                    ctx.tx.execute(
+                        "UPDATE service_availability SET availability = ?1 WHERE id = ?2",
+                        (a, row),
+                    )?;
                 }
                 (None, Some(a)) => {
                     let row = ids::new_id(ctx.tx, "service_availability")?;
@@ -932,7 +953,9 @@ impl Workspace {
         let project = self.project(project_id)?;
         let note = note.trim().to_string();
         if note.chars().count() > 500 {
-            return Err(CoreError::InvalidInput("The note is too long; keep it under 500 characters.".into()));
+            return Err(CoreError::InvalidInput(
+                "The note is too long; keep it under 500 characters.".into(),
+            ));
         }
         let existing: Option<Id> = self
             .conn
