@@ -4,6 +4,7 @@ pub mod agile;
 pub mod budget;
 pub mod error;
 pub mod lifecycle;
+pub mod operations;
 pub mod people;
 pub mod plan;
 pub mod reports;
@@ -183,6 +184,21 @@ pub fn handlers<R: Runtime>() -> impl Fn(Invoke<R>) -> bool + Send + Sync + 'sta
         scope::change_delete,
         scope::change_preview,
         scope::change_apply,
+        // Operations area: services, SLAs, incidents and the ops dashboard
+        operations::operations_dashboard,
+        operations::operations_for_project,
+        operations::service_get,
+        operations::service_add,
+        operations::service_update,
+        operations::service_delete,
+        operations::sla_target_set,
+        operations::availability_set,
+        operations::satisfaction_set,
+        operations::incident_add,
+        operations::incident_update,
+        operations::incident_delete,
+        operations::service_project_link,
+        operations::service_project_unlink,
         workspace::history_state,
         workspace::history_undo,
         workspace::history_redo,

@@ -27,7 +27,7 @@ const FONTS: [&[u8]; 5] = [
 ];
 
 /// The templates, by the path they are imported under.
-const TEMPLATES: [(&str, &str); 7] = [
+const TEMPLATES: [(&str, &str); 8] = [
     ("/common.typ", include_str!("../templates/common.typ")),
     ("/status.typ", include_str!("../templates/status.typ")),
     ("/schedule.typ", include_str!("../templates/schedule.typ")),
@@ -35,6 +35,7 @@ const TEMPLATES: [(&str, &str); 7] = [
     ("/board.typ", include_str!("../templates/board.typ")),
     ("/career.typ", include_str!("../templates/career.typ")),
     ("/budget.typ", include_str!("../templates/budget.typ")),
+    ("/operations.typ", include_str!("../templates/operations.typ")),
 ];
 
 const DATA_PATH: &str = "/data.json";

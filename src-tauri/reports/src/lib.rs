@@ -11,6 +11,7 @@ mod budget;
 mod career;
 mod engine;
 mod format;
+mod operations;
 mod request;
 mod schedule;
 mod sprint;
@@ -111,6 +112,7 @@ pub fn prepare(ws: &Workspace, request: &ReportRequest) -> Result<Prepared> {
         ReportKind::Board => board::data(ws, &checked)?,
         ReportKind::Career => career::data(ws, &checked)?,
         ReportKind::Budget => budget::data(ws, &checked)?,
+        ReportKind::Operations => operations::data(ws, &checked)?,
     };
     let file_name =
         format!("{} - {} - {}.pdf", meta.subject, meta.title, today.format("%Y-%m-%d")).replace(['/', '\\', ':'], "-");

@@ -20,6 +20,7 @@ pub enum ReportKind {
     Board,
     Career,
     Budget,
+    Operations,
 }
 
 impl ReportKind {
@@ -108,7 +109,7 @@ pub struct KindInfo {
     pub(crate) template: &'static str,
 }
 
-const KINDS: [KindInfo; 6] = [
+const KINDS: [KindInfo; 7] = [
     KindInfo {
         kind: ReportKind::Status,
         name: "status",
@@ -180,6 +181,18 @@ const KINDS: [KindInfo; 6] = [
         period: false,
         landscape: false,
         template: "/career.typ",
+    },
+    KindInfo {
+        kind: ReportKind::Operations,
+        name: "operations",
+        title: "Operations report",
+        description: "IT services with their health, SLA targets, availability against target by month, incidents with SLA breaches, and user satisfaction.",
+        project: ProjectChoice::None,
+        sprint: false,
+        person: false,
+        period: false,
+        landscape: false,
+        template: "/operations.typ",
     },
 ];
 

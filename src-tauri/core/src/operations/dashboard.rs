@@ -7,7 +7,7 @@
 use serde::Serialize;
 use ts_rs::TS;
 
-use super::rules::{self, Rating, ServiceHealth};
+use super::rules::{self, OpsRating, ServiceHealth};
 use super::{now_local, Incident, MonthAvailability};
 use crate::lifecycle::health::Rag;
 use crate::{clock, Id, Result, Workspace};
@@ -42,9 +42,9 @@ pub struct ProjectSide {
     pub project_id: Id,
     pub name: String,
     pub overall: Rag,
-    pub on_time: Rating,
-    pub in_scope: Rating,
-    pub on_budget: Rating,
+    pub on_time: OpsRating,
+    pub in_scope: OpsRating,
+    pub on_budget: OpsRating,
     /// The services the project changes.
     pub services: Vec<String>,
 }
@@ -77,7 +77,7 @@ pub fn project_side(ws: &Workspace) -> Result<Vec<ProjectSide>> {
     let portfolio = ws.portfolio()?;
     let mut out = Vec::with_capacity(portfolio.rows.len());
     for row in portfolio.rows {
-        let on_time = Rating {
+        let on_time = OpsRating {
             rag: row.health.rag,
             reason: row.health.reason.clone(),
         };
@@ -87,15 +87,15 @@ pub fn project_side(ws: &Workspace) -> Result<Vec<ProjectSide>> {
             |r| r.get(0),
         )?;
         let in_scope = match waiting {
-            0 => Rating {
+            0 => OpsRating {
                 rag: Rag::Green,
                 reason: "No change request waiting for a decision".into(),
             },
-            1 => Rating {
+            1 => OpsRating {
                 rag: Rag::Amber,
                 reason: "1 change request waiting for a decision".into(),
             },
-            n => Rating {
+            n => OpsRating {
                 rag: Rag::Amber,
                 reason: format!("{n} change requests waiting for a decision"),
             },
@@ -123,13 +123,13 @@ pub fn project_side(ws: &Workspace) -> Result<Vec<ProjectSide>> {
 }
 
 /// Amber when the forecast is over the budget, red when more than 10 % over.
-pub fn budget_rating(budget_minor: i64, forecast_minor: Option<i64>) -> Rating {
+pub fn budget_rating(budget_minor: i64, forecast_minor: Option<i64>) -> OpsRating {
     match (budget_minor, forecast_minor) {
-        (b, _) if b <= 0 => Rating {
+        (b, _) if b <= 0 => OpsRating {
             rag: Rag::Green,
             reason: "No budget set".into(),
         },
-        (_, None) => Rating {
+        (_, None) => OpsRating {
             rag: Rag::Green,
             reason: "No cost earned yet to forecast from".into(),
         },
@@ -147,7 +147,7 @@ pub fn budget_rating(budget_minor: i64, forecast_minor: Option<i64>) -> Rating {
             } else {
                 format!("Forecast {:.1} % under budget", -over)
             };
-            Rating { rag, reason }
+            OpsRating { rag, reason }
         }
     }
 }

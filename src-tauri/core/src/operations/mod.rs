@@ -16,7 +16,7 @@ use ts_rs::TS;
 use crate::{clock, validate, workspace::ids, CoreError, Id, Result, Workspace};
 use rules::{SlaState, DEFAULT_SLA};
 
-pub use rules::{Rating, ServiceHealth};
+pub use rules::{OpsRating, ServiceHealth};
 
 /// How incident times are written: local wall-clock time to the minute.
 pub const TIME_FORMAT: &str = "%Y-%m-%dT%H:%M";

@@ -121,7 +121,7 @@ pub fn computed_availability(
 /// One of the three sides of a service's health, with its reason in a sentence.
 #[derive(Debug, Clone, Serialize, TS, PartialEq)]
 #[ts(export)]
-pub struct Rating {
+pub struct OpsRating {
     pub rag: Rag,
     pub reason: String,
 }
@@ -132,11 +132,11 @@ pub struct ServiceHealth {
     /// The worst of the three.
     pub overall: Rag,
     /// SLA breaches among this month's incidents, open critical incidents.
-    pub stability: Rating,
+    pub stability: OpsRating,
     /// This month's availability against the target.
-    pub uptime: Rating,
+    pub uptime: OpsRating,
     /// The latest satisfaction score against the target.
-    pub satisfaction: Rating,
+    pub satisfaction: OpsRating,
 }
 
 /// What the health rules read for a service.
@@ -189,10 +189,10 @@ pub fn service_health(input: &HealthInput) -> ServiceHealth {
         } else {
             (Rag::Green, breaches)
         };
-        Rating { rag, reason }
+        OpsRating { rag, reason }
     };
     let uptime = match input.availability {
-        None => Rating {
+        None => OpsRating {
             rag: Rag::Green,
             reason: "No availability figure this month yet".into(),
         },
@@ -212,14 +212,14 @@ pub fn service_health(input: &HealthInput) -> ServiceHealth {
                 Rag::Red
             };
             let cmp = if rag == Rag::Green { "≥" } else { "<" };
-            Rating {
+            OpsRating {
                 rag,
                 reason: format!("Availability {} ({how}) {cmp} target {}", pct(a), pct(target)),
             }
         }
     };
     let satisfaction = match &input.satisfaction {
-        None => Rating {
+        None => OpsRating {
             rag: Rag::Green,
             reason: "No satisfaction score this or last month".into(),
         },
@@ -233,7 +233,7 @@ pub fn service_health(input: &HealthInput) -> ServiceHealth {
                 Rag::Red
             };
             let cmp = if rag == Rag::Green { "≥" } else { "<" };
-            Rating {
+            OpsRating {
                 rag,
                 reason: format!("Satisfaction {score:.1} ({month}) {cmp} target {target:.1}"),
             }

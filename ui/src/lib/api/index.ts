@@ -52,3 +52,4 @@ export * from './budget';
 export * from './lifecycle';
 export * from './resources';
 export * from './scope';
+export * from './operations';
