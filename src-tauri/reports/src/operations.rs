@@ -192,7 +192,10 @@ pub(crate) fn data(ws: &Workspace, checked: &Checked) -> Result<(Meta, serde_jso
                 })
                 .collect(),
             months,
-            breaches: incidents.iter().filter(|i| i.response_breach || i.resolution_breach).count(),
+            breaches: incidents
+                .iter()
+                .filter(|i| i.response_breach || i.resolution_breach)
+                .count(),
             incidents,
             scores: d
                 .satisfaction

@@ -488,7 +488,13 @@ fn operations_report_has_the_services_slas_availability_and_breaches() {
         assert!(has(&text, target), "{target} in: {text}");
     }
     let erp = board.services.iter().find(|s| s.name == "ERP").unwrap();
-    let p1 = ws.service_detail(erp.id).unwrap().incidents.into_iter().find(|i| i.severity == 1).unwrap();
+    let p1 = ws
+        .service_detail(erp.id)
+        .unwrap()
+        .incidents
+        .into_iter()
+        .find(|i| i.severity == 1)
+        .unwrap();
     assert_eq!(p1.resolution, SlaState::Breached);
     assert!(has(&text, "with an SLA breach"), "{text}");
     assert!(has(&text, "caused by ERP Cloud Migration"), "{text}");
