@@ -8,6 +8,7 @@ pub mod health;
 pub mod lifecycle;
 pub mod myday;
 pub mod meetings;
+pub mod operations;
 pub mod people;
 pub mod plan;
 pub mod raid;
@@ -224,6 +225,21 @@ pub fn handlers<R: Runtime>() -> impl Fn(Invoke<R>) -> bool + Send + Sync + 'sta
         meetings::standup_get,
         meetings::standup_start,
         meetings::item_set_blocked,
+        // Operations area: services, SLAs, incidents and the ops dashboard
+        operations::operations_dashboard,
+        operations::operations_for_project,
+        operations::service_get,
+        operations::service_add,
+        operations::service_update,
+        operations::service_delete,
+        operations::sla_target_set,
+        operations::availability_set,
+        operations::satisfaction_set,
+        operations::incident_add,
+        operations::incident_update,
+        operations::incident_delete,
+        operations::service_project_link,
+        operations::service_project_unlink,
         workspace::history_state,
         workspace::history_undo,
         workspace::history_redo,

@@ -287,6 +287,7 @@ pub fn fill_demo(ws: &mut Workspace, today: NaiveDate) -> Result<()> {
     crate::raid::demo::seed(ws, today)?;
     crate::stakeholders::demo::seed(ws, today)?;
     crate::meetings::demo::seed(ws, today)?;
+    crate::operations::demo::seed(ws, today)?;
     ws.history.clear();
     Ok(())
 }

@@ -14,6 +14,7 @@ pub mod lessons;
 pub mod lifecycle;
 pub mod myday;
 pub mod meetings;
+pub mod operations;
 pub mod people;
 pub mod plan;
 pub mod raid;

@@ -39,6 +39,7 @@ const TEMPLATES: [(&str, &str); 8] = [
     ("/risk.typ", include_str!("../templates/risk.typ")),
     ("/stakeholders.typ", include_str!("../templates/stakeholders.typ")),
     ("/minutes.typ", include_str!("../templates/minutes.typ")),
+    ("/operations.typ", include_str!("../templates/operations.typ")),
 ];
 
 const DATA_PATH: &str = "/data.json";

@@ -13,6 +13,7 @@ mod closure;
 mod engine;
 mod format;
 mod minutes;
+mod operations;
 mod request;
 mod risk;
 mod schedule;
@@ -119,6 +120,7 @@ pub fn prepare(ws: &Workspace, request: &ReportRequest) -> Result<Prepared> {
         ReportKind::Risk => risk::data(ws, &checked)?,
         ReportKind::Stakeholders => stakeholders::data(ws, &checked)?,
         ReportKind::Minutes => minutes::data(ws, &checked)?,
+        ReportKind::Operations => operations::data(ws, &checked)?,
     };
     let file_name =
         format!("{} - {} - {}.pdf", meta.subject, meta.title, today.format("%Y-%m-%d")).replace(['/', '\\', ':'], "-");

@@ -24,6 +24,7 @@ pub enum ReportKind {
     Risk,
     Stakeholders,
     Minutes,
+    Operations,
 }
 
 impl ReportKind {
@@ -116,7 +117,7 @@ pub struct KindInfo {
     pub(crate) template: &'static str,
 }
 
-const KINDS: [KindInfo; 7] = [
+const KINDS: [KindInfo; 11] = [
     KindInfo {
         kind: ReportKind::Status,
         name: "status",
@@ -233,6 +234,19 @@ const KINDS: [KindInfo; 7] = [
         landscape: false,
         meeting: Some(true),
         template: "/minutes.typ",
+    },
+    KindInfo {
+        kind: ReportKind::Operations,
+        name: "operations",
+        title: "Operations report",
+        description: "IT services with their health, SLA targets, availability against target by month, incidents with SLA breaches, and user satisfaction.",
+        project: ProjectChoice::None,
+        sprint: false,
+        person: false,
+        period: false,
+        meeting: None,
+        landscape: false,
+        template: "/operations.typ",
     },
     KindInfo {
         kind: ReportKind::Career,

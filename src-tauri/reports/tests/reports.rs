@@ -604,3 +604,41 @@ fn the_minutes_of_the_latest_meeting_or_the_one_chosen() {
     let err = prepare(&ws, &empty).err().unwrap();
     assert!(err.to_string().contains("has no meetings"), "{err}");
 }
+
+#[test]
+fn operations_report_has_the_services_slas_availability_and_breaches() {
+    use bridgeplan_core::operations::rules::SlaState;
+    let ws = demo_workspace();
+    let r = ReportRequest::new(ReportKind::Operations);
+    let pdf = render_pdf(&ws, &r).unwrap();
+    keep("operations.pdf", &pdf);
+    let text = squeeze(&pdf_pages(&pdf).join(" "));
+    assert!(text.contains("Operations report"), "{text}");
+    let board = ws.operations_dashboard().unwrap();
+    for tile in &board.services {
+        assert!(has(&text, &tile.name), "{} in: {text}", tile.name);
+        let detail = ws.service_detail(tile.id).unwrap();
+        for i in &detail.incidents {
+            let words = i.title.split_whitespace().take(3).collect::<Vec<_>>().join(" ");
+            assert!(has(&text, &words), "{words} in: {text}");
+        }
+        let measured = detail.months.iter().rev().find_map(|m| m.measured).unwrap();
+        assert!(has(&text, &format!("{measured:.2}")), "{measured:.2} in: {text}");
+    }
+    // The default SLA targets, and the ERP outage that breached its resolution target.
+    for target in ["15 min", "4 h", "3 d", "5 d"] {
+        assert!(has(&text, target), "{target} in: {text}");
+    }
+    let erp = board.services.iter().find(|s| s.name == "ERP").unwrap();
+    let p1 = ws
+        .service_detail(erp.id)
+        .unwrap()
+        .incidents
+        .into_iter()
+        .find(|i| i.severity == 1)
+        .unwrap();
+    assert_eq!(p1.resolution, SlaState::Breached);
+    assert!(has(&text, "with an SLA breach"), "{text}");
+    assert!(has(&text, "caused by ERP Cloud Migration"), "{text}");
+    assert!(has(&text, "Stability") && has(&text, "Uptime") && has(&text, "Satisfaction"));
+}

@@ -1059,6 +1059,12 @@ export class FakeBackend {
             goals: [],
           }
         );
+      // Operations: the Operations screen and a project's services panel see no services
+      // unless a test adds FakeOperations (fake-operations.ts).
+      case 'operations_dashboard':
+        return this.answers.get(cmd)?.(args) ?? { month: todayIso().slice(0, 7), services: [], projects: [] };
+      case 'operations_for_project':
+        return this.answers.get(cmd)?.(args) ?? { project_id: a.project_id, services: [], caused_incidents: [] };
       default: {
         const answer = this.answers.get(cmd);
         if (answer) return answer(args);

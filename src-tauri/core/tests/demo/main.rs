@@ -571,3 +571,64 @@ fn the_demo_has_meetings_stand_ups_and_blocked_items() {
         });
     }
 }
+
+/// The demo's IT operations: three services with twelve months of figures, a critical ERP outage
+/// last month that breached its resolution target, a VPN outage the ERP migration caused, and the
+/// projects linked to the services they change — on a month's first and last days too.
+#[test]
+fn the_demo_runs_three_services_with_incidents_the_erp_migration_affects() {
+    use bridgeplan_core::operations::rules::SlaState;
+    for day in [(2026, 12, 2), (2027, 3, 1), (2027, 12, 31), (2028, 2, 29)] {
+        let today = NaiveDate::from_ymd_opt(day.0, day.1, day.2).unwrap();
+        bridgeplan_core::clock::on_day(today, || {
+            let mut ws = Workspace::in_memory().unwrap();
+            fill_demo(&mut ws, today).unwrap();
+            let dashboard = ws.operations_dashboard().unwrap();
+            let names: Vec<&str> = dashboard.services.iter().map(|s| s.name.as_str()).collect();
+            assert_eq!(names, ["E-mail", "ERP", "VPN"], "{today}");
+            let tile = |name: &str| dashboard.services.iter().find(|s| s.name == name).unwrap();
+            for s in &dashboard.services {
+                let measured = s.months.iter().filter(|m| m.measured.is_some()).count();
+                assert_eq!(
+                    measured, 11,
+                    "{today}: {} has the eleven months before this one measured",
+                    s.name
+                );
+                assert!(s.latest_satisfaction.is_some());
+            }
+            let detail = ws.service_detail(tile("ERP").id).unwrap();
+            let p1 = detail.incidents.iter().find(|i| i.severity == 1).unwrap();
+            assert!(p1.outage && p1.resolution == SlaState::Breached, "{today}: {p1:?}");
+            assert_eq!(detail.satisfaction.len(), 12);
+            // Last month's measured figure shows the outage.
+            let last = &detail.months[10];
+            assert!(
+                last.measured.unwrap() < 99.5 && last.computed.unwrap() < 99.5,
+                "{today}: {last:?}"
+            );
+            let vpn = ws.service_detail(tile("VPN").id).unwrap();
+            let caused = vpn
+                .incidents
+                .iter()
+                .find(|i| i.project_name.as_deref() == Some("ERP Cloud Migration"))
+                .unwrap();
+            assert!(caused.outage && !caused.breached);
+            let erp = ws.project_by_name("ERP Cloud Migration").unwrap();
+            let touched = ws.operations_for_project(erp.id).unwrap();
+            let touched_names: Vec<&str> = touched.services.iter().map(|s| s.name.as_str()).collect();
+            assert_eq!(touched_names, ["ERP", "VPN"]);
+            assert_eq!(touched.caused_incidents.len(), 1);
+            let network = ws.project_by_name("Network Refresh").unwrap();
+            let touched = ws.operations_for_project(network.id).unwrap();
+            assert_eq!(touched.services.len(), 1);
+            assert_eq!(touched.services[0].name, "VPN");
+            let side = dashboard
+                .projects
+                .iter()
+                .find(|p| p.name == "ERP Cloud Migration")
+                .unwrap();
+            assert_eq!(side.services, ["ERP", "VPN"]);
+            assert!(ws.history_state().undo_label.is_none());
+        });
+    }
+}

@@ -59,3 +59,4 @@ export * from './health';
 export * from './raid';
 export * from './stakeholders';
 export * from './meetings';
+export * from './operations';
