@@ -3,11 +3,11 @@
 pub mod agile;
 pub mod budget;
 pub mod error;
-pub mod lessons;
 pub mod health;
+pub mod lessons;
 pub mod lifecycle;
-pub mod myday;
 pub mod meetings;
+pub mod myday;
 pub mod operations;
 pub mod people;
 pub mod plan;
