@@ -466,7 +466,7 @@ fn a_report_renders_with_a_preview_and_saves_that_very_pdf() {
     let h = Harness::new(None);
     h.ok("session_start", json!({}));
     let kinds = h.ok("report_kinds", json!({}));
-    assert_eq!(kinds.as_array().unwrap().len(), 7);
+    assert_eq!(kinds.as_array().unwrap().len(), 11);
     assert_eq!(kinds[0]["kind"], "status");
     assert_eq!(kinds[0]["project"], "one_or_all");
 

@@ -27,7 +27,7 @@ const FONTS: [&[u8]; 5] = [
 ];
 
 /// The templates, by the path they are imported under.
-const TEMPLATES: [(&str, &str); 8] = [
+const TEMPLATES: [(&str, &str); 12] = [
     ("/common.typ", include_str!("../templates/common.typ")),
     ("/status.typ", include_str!("../templates/status.typ")),
     ("/schedule.typ", include_str!("../templates/schedule.typ")),

@@ -2,7 +2,7 @@
 //! SLA targets, availability against the target month by month (measured and from outages),
 //! its incidents with their SLA breaches, satisfaction scores and the projects that change it.
 
-use bridgeplan_core::lifecycle::health::Rag;
+use bridgeplan_core::health::Rag;
 use bridgeplan_core::operations::rules::SlaState;
 use bridgeplan_core::operations::OpsRating;
 use bridgeplan_core::Workspace;

@@ -326,9 +326,9 @@ fn unknown_or_missing_subjects_are_refused_with_a_message() {
     assert!(ReportKind::parse("gantt")
         .unwrap_err()
         .to_string()
-        .contains("status, schedule, sprint, board, budget, closure, career"));
+        .contains("status, schedule, sprint, board, budget, closure, risk, stakeholders, minutes, operations, career"));
     assert!(Paper::parse("a3").is_err());
-    assert_eq!(kinds().len(), 7);
+    assert_eq!(kinds().len(), 11);
 }
 
 #[test]

@@ -1,15 +1,15 @@
 //! The operations dashboard: each service's health (stability, uptime, satisfaction) beside
 //! each project's (on time, in scope, on budget), and the services one project touches.
 //!
-//! The project side reads the lifecycle portfolio through one function, [`project_side`], so
-//! the computed project health of the `health` area can replace it in that one place.
+//! The project side is the `health` area's rating of each project (schedule, scope, budget),
+//! read in one function, [`project_side`], so both dashboards show the same thing.
 
 use serde::Serialize;
 use ts_rs::TS;
 
 use super::rules::{self, OpsRating, ServiceHealth};
 use super::{now_local, Incident, MonthAvailability};
-use crate::lifecycle::health::Rag;
+use crate::health::{Area, AreaHealth, Rag};
 use crate::{clock, Id, Result, Workspace};
 
 /// One service's tile.
@@ -69,87 +69,37 @@ pub struct ProjectServices {
     pub caused_incidents: Vec<Incident>,
 }
 
-/// Every project's on time / in scope / on budget. On time is the portfolio's schedule health;
-/// in scope is amber while a change request waits for a decision; on budget compares the
-/// forecast at completion with the budget (amber over it, red more than 10 % over).
-/// The one place the dashboard reads project health.
+/// Every project's on time / in scope / on budget: the schedule, scope and budget ratings in
+/// force (an override included) of the health area, as of today.
 pub fn project_side(ws: &Workspace) -> Result<Vec<ProjectSide>> {
-    let portfolio = ws.portfolio()?;
-    let mut out = Vec::with_capacity(portfolio.rows.len());
-    for row in portfolio.rows {
-        let on_time = OpsRating {
-            rag: row.health.rag,
-            reason: row.health.reason.clone(),
-        };
-        let waiting: i64 = ws.conn.query_row(
-            "SELECT count(*) FROM change_requests WHERE project_id = ?1 AND status = 'proposed'",
-            [row.project_id],
-            |r| r.get(0),
-        )?;
-        let in_scope = match waiting {
-            0 => OpsRating {
-                rag: Rag::Green,
-                reason: "No change request waiting for a decision".into(),
-            },
-            1 => OpsRating {
-                rag: Rag::Amber,
-                reason: "1 change request waiting for a decision".into(),
-            },
-            n => OpsRating {
-                rag: Rag::Amber,
-                reason: format!("{n} change requests waiting for a decision"),
-            },
-        };
-        let on_budget = budget_rating(row.budget_minor, row.forecast_minor);
+    let today = clock::today();
+    let settings = ws.health_settings()?;
+    let rating = |a: &AreaHealth| OpsRating {
+        rag: a.rag,
+        reason: a.reasons.join("; "),
+    };
+    let mut out = Vec::new();
+    for project in ws.projects()? {
+        let health = ws.project_health_with(project.id, today, &settings)?;
         let services: Vec<String> = ws
             .conn
             .prepare_cached(
                 "SELECT s.name FROM service_projects sp JOIN services s ON s.id = sp.service_id \
                  WHERE sp.project_id = ?1 ORDER BY s.name COLLATE NOCASE",
             )?
-            .query_map([row.project_id], |r| r.get(0))?
+            .query_map([project.id], |r| r.get(0))?
             .collect::<rusqlite::Result<_>>()?;
         out.push(ProjectSide {
-            project_id: row.project_id,
-            name: row.name,
-            overall: on_time.rag.max(in_scope.rag).max(on_budget.rag),
-            on_time,
-            in_scope,
-            on_budget,
+            project_id: project.id,
+            name: project.name,
+            overall: health.overall.rag,
+            on_time: rating(health.area(Area::Schedule)),
+            in_scope: rating(health.area(Area::Scope)),
+            on_budget: rating(health.area(Area::Budget)),
             services,
         });
     }
     Ok(out)
-}
-
-/// Amber when the forecast is over the budget, red when more than 10 % over.
-pub fn budget_rating(budget_minor: i64, forecast_minor: Option<i64>) -> OpsRating {
-    match (budget_minor, forecast_minor) {
-        (b, _) if b <= 0 => OpsRating {
-            rag: Rag::Green,
-            reason: "No budget set".into(),
-        },
-        (_, None) => OpsRating {
-            rag: Rag::Green,
-            reason: "No cost earned yet to forecast from".into(),
-        },
-        (b, Some(f)) => {
-            let over = 100.0 * (f - b) as f64 / b as f64;
-            let rag = if over > 10.0 {
-                Rag::Red
-            } else if over > 0.0 {
-                Rag::Amber
-            } else {
-                Rag::Green
-            };
-            let reason = if over > 0.0 {
-                format!("Forecast {over:.1} % over budget")
-            } else {
-                format!("Forecast {:.1} % under budget", -over)
-            };
-            OpsRating { rag, reason }
-        }
-    }
 }
 
 impl Workspace {

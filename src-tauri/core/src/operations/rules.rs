@@ -6,7 +6,7 @@ use chrono::{Datelike, Duration, NaiveDate, NaiveDateTime};
 use serde::Serialize;
 use ts_rs::TS;
 
-use crate::lifecycle::health::Rag;
+use crate::health::Rag;
 
 /// Default response and resolution targets in minutes, by severity 1 (critical) … 4 (low).
 pub const DEFAULT_SLA: [(u8, i64, i64); 4] = [

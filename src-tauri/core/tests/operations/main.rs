@@ -6,7 +6,7 @@
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
-use bridgeplan_core::lifecycle::health::Rag;
+use bridgeplan_core::health::{Area, Rag};
 use bridgeplan_core::operations::rules::{
     computed_availability, months_ending, service_health, sla_state, HealthInput, SlaState,
 };
@@ -26,8 +26,12 @@ fn dump(path: &Path) -> Dump {
         .unwrap()
         .query_map([], |r| r.get(0))
         .unwrap()
-        .collect::<Result<_, _>>()
-        .unwrap();
+        .collect::<Result<Vec<String>, _>>()
+        .unwrap()
+        .into_iter()
+        // The search index is derived from the rows; its pages and keys may differ after undo.
+        .filter(|t: &String| !bridgeplan_core::search::is_index_table(t))
+        .collect();
     let mut dump = Dump::new();
     for table in tables {
         let mut stmt = conn.prepare(&format!("SELECT * FROM {table}")).unwrap();
@@ -587,7 +591,7 @@ fn the_dashboard_sets_services_beside_projects_and_a_project_sees_its_services()
         let side = &board.projects[0];
         assert_eq!(side.services, ["ERP"]);
         assert_eq!(side.in_scope.rag, Rag::Green);
-        assert_eq!(side.on_budget.reason, "No budget set");
+        assert!(side.on_budget.reason.contains("no budget"), "{}", side.on_budget.reason);
         let mine = at("2026-12-15 12:00", || f.ws.operations_for_project(p).unwrap());
         assert_eq!(mine.services.len(), 1);
         assert_eq!(mine.caused_incidents.len(), 1);
@@ -601,15 +605,18 @@ fn the_dashboard_sets_services_beside_projects_and_a_project_sees_its_services()
 }
 
 #[test]
-fn budget_rating_compares_the_forecast_with_the_budget() {
-    use bridgeplan_core::operations::dashboard::budget_rating;
-    assert_eq!(budget_rating(100_000, Some(100_000)).rag, Rag::Green);
-    assert_eq!(budget_rating(100_000, Some(105_000)).rag, Rag::Amber);
-    assert_eq!(budget_rating(100_000, Some(110_000)).rag, Rag::Amber);
-    assert_eq!(budget_rating(100_000, Some(110_001)).rag, Rag::Red);
-    assert_eq!(
-        budget_rating(100_000, Some(105_000)).reason,
-        "Forecast 5.0 % over budget"
-    );
-    assert_eq!(budget_rating(100_000, None).rag, Rag::Green);
+fn the_project_side_is_the_health_areas_rating() {
+    clock::on_day(NaiveDate::from_ymd_opt(2026, 12, 2).unwrap(), || {
+        let mut ws = Workspace::in_memory().unwrap();
+        bridgeplan_core::demo::fill_demo(&mut ws, clock::today()).unwrap();
+        let sides = bridgeplan_core::operations::dashboard::project_side(&ws).unwrap();
+        assert_eq!(sides.len(), ws.projects().unwrap().len());
+        for side in sides {
+            let health = ws.project_health(side.project_id, clock::today()).unwrap();
+            assert_eq!(side.overall, health.overall.rag, "{}", side.name);
+            assert_eq!(side.on_time.rag, health.area(Area::Schedule).rag, "{}", side.name);
+            assert_eq!(side.in_scope.rag, health.area(Area::Scope).rag, "{}", side.name);
+            assert_eq!(side.on_budget.rag, health.area(Area::Budget).rag, "{}", side.name);
+        }
+    })
 }
