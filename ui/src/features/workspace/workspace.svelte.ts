@@ -23,15 +23,7 @@ export type ProjectFormState = { mode: 'new' } | { mode: 'edit'; project: Projec
  * portfolio, resources, timesheets, People & Skills, reports).
  */
 export type Screen =
-  | 'project'
-  | 'people'
-  | 'upcoming'
-  | 'reports'
-  | 'portfolio'
-  | 'resources'
-  | 'timesheet'
-  | 'operations'
-  | 'lessons';
+  'project' | 'people' | 'upcoming' | 'reports' | 'portfolio' | 'resources' | 'timesheet' | 'operations' | 'lessons';
 
 export type View =
   | 'dashboard'
