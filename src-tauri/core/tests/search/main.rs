@@ -537,7 +537,7 @@ fn items_inserted_in_bulk_are_indexed_before_the_edit_commits() {
 #[test]
 fn a_kind_with_very_many_matches_ranks_its_newest_and_its_title_matches() {
     use bridgeplan_core::search::RANKED_IN_FULL;
-    let mut f = fixture();
+    let f = fixture();
     let status = f.ws.statuses(f.project).unwrap()[0].id;
     let project = f.project;
     let path = f.path.clone();
