@@ -170,6 +170,9 @@ pub struct SearchResults {
 /// The index columns' weights for bm25 (kind, ref_id, project_id, title, body): a word in
 /// the title counts for eight in the body.
 const RANK: &str = "bm25(search_index, 0.0, 0.0, 0.0, 8.0, 1.0)";
+/// A kind with at most this many matches is ranked in full; one with more ranks its this many
+/// newest matches and its this many newest with every word in the title.
+pub const RANKED_IN_FULL: usize = 1000;
 const MARK_START: char = '\u{2}';
 const MARK_END: char = '\u{3}';
 
@@ -185,27 +188,71 @@ pub fn search(conn: &Connection, text: &str, limit_per_kind: usize) -> Result<Se
         return Ok(results);
     };
     let limit = limit_per_kind.clamp(1, MAX_PER_KIND);
-    // Rank inside each kind with bm25 only; the snippets are made for the hits kept.
-    let mut ranked = conn.prepare_cached(&format!(
-        "SELECT hit, kind, n FROM ( \
-           SELECT hit, kind, \
-                  row_number() OVER (PARTITION BY kind ORDER BY score, hit) AS place, \
-                  count(*) OVER (PARTITION BY kind) AS n \
-           FROM (SELECT rowid AS hit, rowid % 16 AS kind, {RANK} AS score \
-                 FROM search_index WHERE search_index MATCH ?1)) \
-         WHERE place <= ?2 ORDER BY kind, place"
-    ))?;
-    let mut by_kind: BTreeMap<SearchKind, (usize, Vec<i64>)> = BTreeMap::new();
-    let rows = ranked.query_map(params![fts, limit as i64], |r| {
-        Ok((r.get::<_, i64>(0)?, r.get::<_, i64>(1)?, r.get::<_, i64>(2)?))
-    })?;
-    for row in rows {
-        let (rowid, kind, count) = row?;
-        let Some(kind) = SearchKind::from_code(kind) else {
-            continue;
-        };
-        let entry = by_kind.entry(kind).or_insert((count as usize, Vec::new()));
-        entry.1.push(rowid);
+    // How many rows of each kind match: read from the index's lists alone, no scoring.
+    let mut counts: BTreeMap<SearchKind, usize> = BTreeMap::new();
+    {
+        let mut count = conn
+            .prepare_cached("SELECT rowid % 16, count(*) FROM search_index WHERE search_index MATCH ?1 GROUP BY 1")?;
+        let rows = count.query_map([&fts], |r| Ok((r.get::<_, i64>(0)?, r.get::<_, i64>(1)?)))?;
+        for row in rows {
+            let (code, n) = row?;
+            if let Some(kind) = SearchKind::from_code(code) {
+                counts.insert(kind, n as usize);
+            }
+        }
+    }
+    let mut by_kind: BTreeMap<SearchKind, Vec<i64>> = BTreeMap::new();
+    // The kinds with few enough matches are ranked in full, in one statement, bm25 scoring
+    // only their rows.
+    let few: Vec<i64> = counts
+        .iter()
+        .filter(|(_, &n)| n <= RANKED_IN_FULL)
+        .map(|(k, _)| k.code())
+        .collect();
+    if !few.is_empty() {
+        let mut ranked = conn.prepare_cached(&format!(
+            "SELECT hit, kind FROM ( \
+               SELECT hit, kind, row_number() OVER (PARTITION BY kind ORDER BY score, hit) AS place \
+               FROM (SELECT rowid AS hit, rowid % 16 AS kind, {RANK} AS score \
+                     FROM search_index WHERE search_index MATCH ?1 \
+                       AND rowid % 16 IN (SELECT value FROM json_each(?2)))) \
+             WHERE place <= ?3 ORDER BY kind, place"
+        ))?;
+        let codes = format!("[{}]", few.iter().map(i64::to_string).collect::<Vec<_>>().join(","));
+        let rows = ranked.query_map(params![fts, codes, limit as i64], |r| {
+            Ok((r.get::<_, i64>(0)?, r.get::<_, i64>(1)?))
+        })?;
+        for row in rows {
+            let (rowid, code) = row?;
+            if let Some(kind) = SearchKind::from_code(code) {
+                by_kind.entry(kind).or_default().push(rowid);
+            }
+        }
+    }
+    // A kind with more matches (a common word over a large workspace) ranks a bounded set:
+    // its newest matches and its newest matches with every word in the title, the rows bm25
+    // would put first (a title word weighs eight).
+    let in_title = format!("{{title}} : ({fts})");
+    for (&kind, _) in counts.iter().filter(|(_, &n)| n > RANKED_IN_FULL) {
+        let mut ranked = conn.prepare_cached(&format!(
+            "SELECT hit FROM ( \
+               SELECT * FROM (SELECT rowid AS hit, {RANK} AS score FROM search_index \
+                              WHERE search_index MATCH ?1 AND rowid % 16 = ?2 ORDER BY rowid DESC LIMIT ?3) \
+               UNION \
+               SELECT rowid, {RANK} FROM search_index \
+               WHERE search_index MATCH ?1 AND rowid % 16 = ?2 \
+                 AND +rowid IN (SELECT rowid FROM search_index WHERE search_index MATCH ?4 AND rowid % 16 = ?2 \
+                                ORDER BY rowid DESC LIMIT ?3)) \
+             ORDER BY score, hit LIMIT ?5"
+        ))?;
+        let rows = ranked.query_map(
+            params![fts, kind.code(), RANKED_IN_FULL as i64, in_title, limit as i64],
+            |r| r.get::<_, i64>(0),
+        )?;
+        let hits = by_kind.entry(kind).or_default();
+        for row in rows {
+            hits.push(row?);
+        }
     }
     let mut one = conn.prepare_cached(
         "SELECT s.ref_id, s.project_id, \
@@ -216,7 +263,8 @@ pub fn search(conn: &Connection, text: &str, limit_per_kind: usize) -> Result<Se
          FROM search_index s LEFT JOIN projects p ON p.id = s.project_id \
          WHERE search_index MATCH ?1 AND s.rowid = ?2",
     )?;
-    for (kind, (count, rowids)) in by_kind {
+    for (kind, rowids) in by_kind {
+        let count = counts.get(&kind).copied().unwrap_or(0);
         let mut hits = Vec::with_capacity(rowids.len());
         for rowid in rowids {
             let found = one

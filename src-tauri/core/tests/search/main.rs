@@ -533,3 +533,50 @@ fn items_inserted_in_bulk_are_indexed_before_the_edit_commits() {
     assert_eq!(index(&f.path).iter().filter(|e| e.2 == Some(plan)).count(), tasks);
     assert_index_sound(&f.path);
 }
+
+#[test]
+fn a_kind_with_very_many_matches_ranks_its_newest_and_its_title_matches() {
+    use bridgeplan_core::search::RANKED_IN_FULL;
+    let f = fixture();
+    let status = f.ws.statuses(f.project).unwrap()[0].id;
+    let project = f.project;
+    let path = f.path.clone();
+    f.ws.close().unwrap();
+    let mut conn = Connection::open(&path).unwrap();
+    let tx = conn.transaction().unwrap();
+    bridgeplan_core::search::pause_items(&tx).unwrap();
+    let extra = RANKED_IN_FULL as i64 + 200;
+    let insert = |id: i64, title: &str, description: &str| {
+        tx.execute(
+            "INSERT INTO work_items(id, project_id, status_id, rank, item_type, title, description, tags, \
+             created_at, updated_at) VALUES (?1, ?2, ?3, ?1, 'task', ?4, ?5, '[]', '2026-12-01', '2026-12-01')",
+            rusqlite::params![id, project, status, title, description],
+        )
+        .unwrap();
+    };
+    // The oldest rows: one with the word in its title, one with it only in its text.
+    insert(1_000_000, "Firewall change freeze", "Agreed with the board.");
+    insert(1_000_001, "Quarterly review", "Mind the firewall change window.");
+    for n in 0..extra {
+        insert(
+            1_000_002 + n,
+            &format!("Routine task {n}"),
+            "Firewall logs read during the weekly check of the estate.",
+        );
+    }
+    bridgeplan_core::search::index_new_items(&tx).unwrap();
+    tx.commit().unwrap();
+    drop(conn);
+    let ws = Workspace::open(&path).unwrap();
+    let results = ws.search("firewall", 5).unwrap();
+    let items = &results.groups[0];
+    // The count is exact; the old title match still comes first though it is not among the
+    // newest matches; the old match in the text only is not ranked.
+    assert_eq!(items.count, extra as usize + 2);
+    assert_eq!(items.hits.len(), 5);
+    assert_eq!(items.hits[0].id, 1_000_000);
+    assert!(items.hits.iter().all(|h| h.id != 1_000_001));
+    // Below the threshold every match is ranked: the text-only match is found.
+    let few = ws.search("firewall change", 5).unwrap();
+    assert_eq!(found(&few)[&SearchKind::Item], [1_000_000, 1_000_001]);
+}
