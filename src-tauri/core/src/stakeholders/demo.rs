@@ -42,7 +42,7 @@ const ERP_STAKEHOLDERS: &[(&str, &str, &str, i64, i64, Attitude, Attitude)] = &[
         "Works council",
         "Employee representatives",
         "Consulted on changes to daily work",
-        7,
+        6,
         4,
         Attitude::Resistant,
         Attitude::Neutral,
