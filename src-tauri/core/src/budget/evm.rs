@@ -266,12 +266,13 @@ pub const ACCRUAL_RULE: &str = "PV accrues each task's budget linearly over its 
 impl Workspace {
     /// The project calendar, read without building the whole outline.
     fn calendar_of(&self, project_id: Id) -> Result<Calendar> {
-        let (calendars, index) = calendars::load(&self.conn)?;
         let id: Option<Id> =
             self.conn
                 .query_row("SELECT calendar_id FROM projects WHERE id = ?1", [project_id], |r| {
                     r.get(0)
                 })?;
+        let wanted = [STANDARD_CALENDAR, id.unwrap_or(STANDARD_CALENDAR)].into();
+        let (calendars, index) = calendars::load_some(&self.conn, &wanted)?;
         let at = index
             .get(&id.unwrap_or(STANDARD_CALENDAR))
             .or_else(|| index.get(&STANDARD_CALENDAR))

@@ -1,6 +1,6 @@
 //! The working calendars stored in a workspace (table `calendars` and its exceptions).
 
-use std::collections::HashMap;
+use std::collections::{BTreeSet, HashMap};
 
 use chrono::NaiveDate;
 use rusqlite::{Connection, OptionalExtension};
@@ -27,36 +27,67 @@ fn spans_from_json(json: &str) -> Result<Vec<Span>> {
 
 /// Every calendar of the workspace, and where each id sits in the list.
 pub(crate) fn load(conn: &Connection) -> Result<(Vec<Calendar>, HashMap<Id, usize>)> {
+    load_where(conn, None)
+}
+
+/// Only the calendars with these ids (in id order), and where each sits in the list. A schedule
+/// reads the few its project uses: a workspace of many imported plans holds a calendar per plan.
+pub(crate) fn load_some(conn: &Connection, ids: &BTreeSet<Id>) -> Result<(Vec<Calendar>, HashMap<Id, usize>)> {
+    load_where(conn, Some(ids))
+}
+
+fn load_where(conn: &Connection, ids: Option<&BTreeSet<Id>>) -> Result<(Vec<Calendar>, HashMap<Id, usize>)> {
+    // All calendars, or those whose id is in the JSON array `?1`.
+    let wanted = ids.map(|ids| serde_json::to_string(ids).unwrap_or_else(|_| "[]".into()));
+    let filter = if wanted.is_some() {
+        "WHERE id IN (SELECT value FROM json_each(?1))"
+    } else {
+        "WHERE ?1 IS NULL"
+    };
     let mut calendars = Vec::new();
     let mut index = HashMap::new();
-    let mut stmt = conn.prepare_cached("SELECT id, name, week FROM calendars ORDER BY id")?;
-    let rows = stmt.query_map([], |r| {
+    let mut stmt = conn.prepare_cached(&format!("SELECT id, name, week FROM calendars {filter} ORDER BY id"))?;
+    let rows = stmt.query_map([&wanted], |r| {
         Ok((r.get::<_, Id>(0)?, r.get::<_, String>(1)?, r.get::<_, String>(2)?))
     })?;
     for row in rows {
         let (id, name, week) = row?;
-        let days: Vec<serde_json::Value> = serde_json::from_str(&week).unwrap_or_default();
+        let days: Vec<Vec<[u16; 2]>> = serde_json::from_str(&week)
+            .map_err(|e| CoreError::Damaged(format!("A calendar in this workspace is damaged: {e}.")))?;
         let mut parsed: [Vec<Span>; 7] = Default::default();
-        for (d, day) in days.iter().take(7).enumerate() {
-            parsed[d] = spans_from_json(&day.to_string())?;
+        for (d, day) in days.into_iter().take(7).enumerate() {
+            parsed[d] = day.into_iter().map(|[start, end]| Span { start, end }).collect();
         }
         let calendar = Calendar::new(&name, parsed)
             .map_err(|e| CoreError::Damaged(format!("A calendar in this workspace is damaged: {e}")))?;
         index.insert(id, calendars.len());
         calendars.push(calendar);
     }
-    let mut stmt = conn.prepare_cached("SELECT calendar_id, day, spans FROM calendar_exceptions")?;
-    let rows = stmt.query_map([], |r| {
+    let filter = filter.replace("WHERE id", "WHERE calendar_id");
+    let mut stmt = conn.prepare_cached(&format!(
+        "SELECT calendar_id, day, spans FROM calendar_exceptions {filter}"
+    ))?;
+    let rows = stmt.query_map([&wanted], |r| {
         Ok((r.get::<_, Id>(0)?, r.get::<_, String>(1)?, r.get::<_, String>(2)?))
     })?;
     for row in rows {
         let (id, day, spans) = row?;
-        let (Some(&at), Ok(date)) = (index.get(&id), NaiveDate::parse_from_str(&day, "%Y-%m-%d")) else {
+        let (Some(&at), Some(date)) = (index.get(&id), parse_day(&day)) else {
             continue;
         };
         calendars[at].set_exception(date, spans_from_json(&spans)?)?;
     }
     Ok((calendars, index))
+}
+
+/// A stored `YYYY-MM-DD` day, read without chrono's format parser (a plan holds thousands).
+fn parse_day(text: &str) -> Option<NaiveDate> {
+    let b = text.as_bytes();
+    if b.len() != 10 || b[4] != b'-' || b[7] != b'-' {
+        return None;
+    }
+    let num = |r: std::ops::Range<usize>| text.get(r)?.parse::<u32>().ok();
+    NaiveDate::from_ymd_opt(num(0..4)? as i32, num(5..7)?, num(8..10)?)
 }
 
 /// Stores `calendar` under a name no other calendar has (adding " (2)", " (3)" … if needed).

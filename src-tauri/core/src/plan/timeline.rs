@@ -3,7 +3,7 @@
 //! Edits of tasks and dependencies are in `tasks`; the MS Project import in
 //! `interchange::mspdi::import`.
 
-use std::collections::HashMap;
+use std::collections::{BTreeSet, HashMap};
 
 use chrono::{NaiveDate, NaiveDateTime, NaiveTime};
 use serde::{Deserialize, Serialize};
@@ -236,16 +236,11 @@ pub(crate) fn constraint_columns(c: Constraint) -> (&'static str, Option<String>
 impl Workspace {
     pub(crate) fn outline(&self, project_id: Id) -> Result<Outline> {
         let project = self.project(project_id)?;
-        let (calendars, calendar_index) = calendars::load(&self.conn)?;
         let (calendar_id, honor, start_time): (Option<Id>, bool, Option<String>) = self.conn.query_row(
             "SELECT calendar_id, honor_constraints, start_time FROM projects WHERE id = ?1",
             [project_id],
             |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
         )?;
-        let calendar = calendar_id
-            .or(Some(STANDARD_CALENDAR))
-            .and_then(|id| calendar_index.get(&id).copied())
-            .unwrap_or(0);
 
         struct Row {
             id: Id,
@@ -306,6 +301,16 @@ impl Workspace {
                 row.calendar = Some(cal);
             }
         }
+
+        // Only the calendars this plan uses: the project's, the tasks' and their people's.
+        let project_calendar = calendar_id.unwrap_or(STANDARD_CALENDAR);
+        let used: BTreeSet<Id> = rows
+            .iter()
+            .filter_map(|r| r.calendar)
+            .chain([STANDARD_CALENDAR, project_calendar])
+            .collect();
+        let (calendars, calendar_index) = calendars::load_some(&self.conn, &used)?;
+        let calendar = calendar_index.get(&project_calendar).copied().unwrap_or(0);
 
         // Depth-first over the outline gives WBS order and codes.
         let mut children: HashMap<Option<Id>, Vec<usize>> = HashMap::new();

@@ -350,3 +350,29 @@ fn in_the_demo_the_contractors_tasks_carry_his_four_day_week_and_a_bar_dropped_o
     let moved = moved.tasks.iter().find(|t| t.item_id == rehearsal.item_id).unwrap();
     assert_eq!(moved.start.to_string(), "2026-03-16 08:00:00");
 }
+
+#[test]
+fn a_schedule_carries_only_the_calendars_its_own_plan_uses() {
+    let mut p = plan();
+    // A second import brings its own "Standard" calendar, stored under another name.
+    let other = p.ws.import_plan(&mspdi::read(PLAN).unwrap()).unwrap().project.id;
+    let names = |project: Id| -> Vec<String> {
+        let s = p.ws.project_schedule(project).unwrap();
+        s.calendars.iter().map(|c| c.name.clone()).collect()
+    };
+    let (mine, theirs) = (names(p.project), names(other));
+    assert_eq!(
+        mine.len(),
+        2,
+        "the workspace's standard calendar and the plan's own: {mine:?}"
+    );
+    assert_eq!(theirs.len(), 2, "{theirs:?}");
+    assert_ne!(mine, theirs, "each plan reads its own imported calendar");
+    // Each task still points at its plan's calendar.
+    let s = p.schedule();
+    let cal = &s.calendars[s.tasks[1].plan.calendar];
+    assert!(
+        cal.week[5].is_empty() && cal.week[6].is_empty() && !cal.week[0].is_empty(),
+        "{cal:?}"
+    );
+}
