@@ -1,3 +1,4 @@
 //! Plans in and out of other tools' formats.
 
 pub mod mspdi;
+pub mod preview;
