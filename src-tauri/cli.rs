@@ -136,7 +136,8 @@ enum Command {
     /// Write a report as PDF: status, schedule, sprint, board, career, budget or closure.
     Report {
         workspace: PathBuf,
-        /// status, schedule, sprint, board, career, budget or closure.
+        /// status, schedule, sprint, board, career, budget, closure, risk, stakeholders, minutes
+        /// (the project's latest meeting) or operations.
         #[arg(long, value_name = "KIND")]
         kind: String,
         /// The project's name; a status report without one covers every project.
