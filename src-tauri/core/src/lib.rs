@@ -23,6 +23,7 @@ pub mod scope;
 pub mod search;
 pub mod skills;
 pub mod stakeholders;
+pub mod stamp;
 pub mod time;
 mod validate;
 pub mod work;
