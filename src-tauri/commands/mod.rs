@@ -37,6 +37,7 @@ pub fn handlers<R: Runtime>() -> impl Fn(Invoke<R>) -> bool + Send + Sync + 'sta
         workspace::workspace_open_demo,
         workspace::workspace_save_copy,
         workspace::workspace_close,
+        workspace::app_quit,
         workspace::report_board_painted,
         work::projects_list,
         work::project_create,

@@ -120,6 +120,8 @@ export const STANDARD_SCHEDULE_CALENDAR: ScheduleCalendar = {
 
 export class FakeBackend {
   calls: Call[] = [];
+  /** Set once the UI asks the app to quit. */
+  quit = false;
   workspace: WorkspaceInfo | null = {
     path: '/data/test.bridgeplan',
     name: 'test',
@@ -562,6 +564,9 @@ export class FakeBackend {
         this.workspace = null;
         return null;
       case 'workspace_save_copy':
+        return null;
+      case 'app_quit':
+        this.quit = true;
         return null;
       case 'projects_list':
         return this.projects.map((p) => ({ ...p }));

@@ -240,6 +240,14 @@ export function registerBuiltinActions() {
     keywords: ['file', 'start screen'],
     run: () => session.close(),
   });
+  registerAction({
+    id: 'app:quit',
+    label: 'Quit Bridgeplan',
+    group: 'Workspace',
+    keywords: ['exit', 'close window'],
+    shortcut: 'Ctrl+Q',
+    run: () => api.appQuit(),
+  });
   registerActions(() =>
     reportKinds.map((kind) => ({
       id: `report:${kind.kind}`,
