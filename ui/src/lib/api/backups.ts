@@ -7,8 +7,7 @@ import type { WorkspaceInfo } from '../bindings/WorkspaceInfo';
 
 export const backupsList = () => call<BackupInfo[]>('backups_list');
 export const backupNow = () => call<BackupInfo>('backup_now');
-export const backupRestore = (backup: string, path: string) =>
-  call<WorkspaceInfo>('backup_restore', { backup, path });
+export const backupRestore = (backup: string, path: string) => call<WorkspaceInfo>('backup_restore', { backup, path });
 export const backupSettings = () => call<BackupSettings>('backup_settings');
 export const backupSettingsSet = (interval_minutes: number) =>
   call<BackupSettings>('backup_settings_set', { interval_minutes });

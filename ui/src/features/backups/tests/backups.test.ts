@@ -46,7 +46,9 @@ describe('backup helpers (pure)', () => {
     ).toBe(`1 project · ${(1200).toLocaleString()} work items`);
     expect(contentsLine({ ...base, summary: null, damaged: 'bad' })).toBeNull();
     expect(copyName('Acme', 'not a date')).toBe('Acme (restored backup).bridgeplan');
-    expect(copyName('Acme', '2026-12-02T10:15:00Z')).toMatch(/^Acme \(restored 2026-12-0[23] \d\d\.\d\d\)\.bridgeplan$/);
+    expect(copyName('Acme', '2026-12-02T10:15:00Z')).toMatch(
+      /^Acme \(restored 2026-12-0[23] \d\d\.\d\d\)\.bridgeplan$/,
+    );
   });
 });
 
@@ -80,7 +82,9 @@ describe('restore from backup', () => {
     expect(save.options.title).toBe('Open the backup as a copy');
     await waitFor(() => expect(screen.queryByTestId('restore-dialog')).toBeNull());
     await waitFor(() => expect(screen.getByTestId('workspace-name').textContent).toBe('Recovered'));
-    await waitFor(() => expect(screen.queryAllByTestId('toast').some((t) => text(t).includes('is unchanged'))).toBe(true));
+    await waitFor(() =>
+      expect(screen.queryAllByTestId('toast').some((t) => text(t).includes('is unchanged'))).toBe(true),
+    );
   });
 
   test('cancelling the save dialog restores nothing; an existing file is refused with the reason', async () => {
@@ -105,7 +109,9 @@ describe('restore from backup', () => {
     await fireEvent.click(within(dialog).getByTestId('backup-now'));
     await waitFor(() => expect(within(dialog).getAllByTestId('backup-row')).toHaveLength(4));
     expect(fake.callsOf('backup_now')).toHaveLength(1);
-    await waitFor(() => expect(screen.queryAllByTestId('toast').some((t) => text(t).includes('Backed up as'))).toBe(true));
+    await waitFor(() =>
+      expect(screen.queryAllByTestId('toast').some((t) => text(t).includes('Backed up as'))).toBe(true),
+    );
   });
 
   test('no backups yet: an empty state that says when they are made; Escape closes', async () => {
