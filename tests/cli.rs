@@ -494,7 +494,10 @@ fn backup_prints_the_file_it_made_and_restore_makes_a_workspace_but_never_replac
     let out = bridgeplan(&["restore", s(&made), "--to", s(&restored)]);
     assert_eq!(out.status.code(), Some(1));
     let said = text(&out.stderr);
-    assert!(said.contains("already exists") && said.contains("never replaces"), "{said}");
+    assert!(
+        said.contains("already exists") && said.contains("never replaces"),
+        "{said}"
+    );
     assert_eq!(std::fs::read(&restored).unwrap(), before);
     let out = bridgeplan(&["restore", s(&made), "--to", s(&ws)]);
     assert_eq!(out.status.code(), Some(1));

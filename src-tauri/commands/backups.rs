@@ -55,15 +55,15 @@ pub async fn backup_restore<R: Runtime>(
     path: PathBuf,
 ) -> CommandResult<WorkspaceInfo> {
     let folder = backups::folder_for(&open_file(&session)?);
-    let inside = match (std::fs::canonicalize(&folder), backup.parent().map(std::fs::canonicalize)) {
+    let inside = match (
+        std::fs::canonicalize(&folder),
+        backup.parent().map(std::fs::canonicalize),
+    ) {
         (Ok(folder), Some(Ok(parent))) => folder == parent,
         _ => false,
     };
     if !inside {
-        return Err(CoreError::InvalidInput(
-            "Choose a backup from this workspace's list of backups.".into(),
-        )
-        .into());
+        return Err(CoreError::InvalidInput("Choose a backup from this workspace's list of backups.".into()).into());
     }
     let dest = path.clone();
     off_thread(move || backups::restore(&backup, &dest)).await?;
@@ -132,38 +132,36 @@ impl Automatic {
 
 /// Starts the automatic backups on a thread of their own for as long as the app runs.
 pub fn start_automatic<R: Runtime>(app: AppHandle<R>) {
-    let spawned = std::thread::Builder::new()
-        .name("backups".into())
-        .spawn(move || {
-            let mut state = Automatic::default();
-            loop {
-                let look: Look = app.try_state::<Session>().and_then(|session| {
-                    session
-                        .with(|ws| {
-                            Ok::<_, CoreError>(ws.path().map(|p| {
-                                (
-                                    p.to_path_buf(),
-                                    ws.is_read_only(),
-                                    ws.change_count(),
-                                    ws.backup_interval_minutes()
-                                        .unwrap_or(backups::DEFAULT_INTERVAL_MINUTES),
-                                )
-                            }))
-                        })
-                        .ok()
-                        .flatten()
-                });
-                if look.is_none() {
-                    state = Automatic::default();
-                }
-                if let Some(file) = state.due(look, Instant::now()) {
-                    if let Err(err) = backups::backup_now(&file, &backups::folder_for(&file)) {
-                        log::warn!("automatic backup of {}: {err}", file.display());
-                    }
-                }
-                std::thread::sleep(TICK);
+    let spawned = std::thread::Builder::new().name("backups".into()).spawn(move || {
+        let mut state = Automatic::default();
+        loop {
+            let look: Look = app.try_state::<Session>().and_then(|session| {
+                session
+                    .with(|ws| {
+                        Ok::<_, CoreError>(ws.path().map(|p| {
+                            (
+                                p.to_path_buf(),
+                                ws.is_read_only(),
+                                ws.change_count(),
+                                ws.backup_interval_minutes()
+                                    .unwrap_or(backups::DEFAULT_INTERVAL_MINUTES),
+                            )
+                        }))
+                    })
+                    .ok()
+                    .flatten()
+            });
+            if look.is_none() {
+                state = Automatic::default();
             }
-        });
+            if let Some(file) = state.due(look, Instant::now()) {
+                if let Err(err) = backups::backup_now(&file, &backups::folder_for(&file)) {
+                    log::warn!("automatic backup of {}: {err}", file.display());
+                }
+            }
+            std::thread::sleep(TICK);
+        }
+    });
     if let Err(err) = spawned {
         log::warn!("automatic backups could not start: {err}");
     }
@@ -183,8 +181,16 @@ mod tests {
         assert_eq!(auto.due(None, t0), None);
         assert_eq!(auto.due(look(5, false), t0), Some(file.clone()), "on open");
         assert_eq!(auto.due(look(5, false), min(30)), None, "no change, no backup");
-        assert_eq!(auto.due(look(6, false), min(31)), Some(file.clone()), "changed, interval passed");
-        assert_eq!(auto.due(look(7, false), min(35)), None, "changed, but only 4 minutes later");
+        assert_eq!(
+            auto.due(look(6, false), min(31)),
+            Some(file.clone()),
+            "changed, interval passed"
+        );
+        assert_eq!(
+            auto.due(look(7, false), min(35)),
+            None,
+            "changed, but only 4 minutes later"
+        );
         assert_eq!(auto.due(look(8, false), min(41)), Some(file.clone()));
         // Another file opened: backed up at once, unless it is read-only.
         let other = PathBuf::from("/plans/b.bridgeplan");

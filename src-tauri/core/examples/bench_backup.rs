@@ -41,5 +41,8 @@ fn main() {
     let _ = std::fs::remove_dir_all(&folder);
     eprintln!("backup of {:.1} MiB", size as f64 / 1_048_576.0);
     let round = |x: f64| (x * 10.0).round() / 10.0;
-    println!("{{\"backup_10k_ms\": {{\"value\": {}, \"unit\": \"ms\"}}}}", round(median(samples)));
+    println!(
+        "{{\"backup_10k_ms\": {{\"value\": {}, \"unit\": \"ms\"}}}}",
+        round(median(samples))
+    );
 }

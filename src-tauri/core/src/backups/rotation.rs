@@ -1,6 +1,8 @@
 //! Which backups to keep: a pure rule over the backups' instants and "now".
 //!
 //! - the newest backup is always kept, whatever its age (a plan untouched for months still has one);
+//! - every backup younger than one hour is kept (a mistake made ten minutes ago can be undone from
+//!   the backup made before it);
 //! - younger than 24 hours: the newest backup of each clock hour;
 //! - younger than 7 days: the newest backup of each day;
 //! - younger than 8 weeks: the newest backup of each ISO week (Monday to Sunday);
@@ -21,7 +23,7 @@ pub fn keep(times: &[DateTime<Utc>], now: DateTime<Utc>) -> BTreeSet<usize> {
         kept.insert(newest);
     }
     for (i, t) in times.iter().enumerate() {
-        if *t > now {
+        if *t > now || now - *t < Duration::hours(1) {
             kept.insert(i);
         }
     }

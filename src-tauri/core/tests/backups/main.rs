@@ -80,27 +80,29 @@ fn item(title: &str) -> WorkItemInput {
 // --- the rotation rule -------------------------------------------------------------------
 
 #[test]
-fn rotation_keeps_hourly_for_a_day_daily_for_a_week_weekly_for_eight_weeks() {
+fn rotation_keeps_the_last_hour_then_hourly_for_a_day_daily_for_a_week_weekly_for_eight_weeks() {
     // Wednesday 2 December 2026, 12:05 UTC.
     let now = at(2026, 12, 2, 12, 5);
     let times = vec![
         at(2026, 12, 2, 12, 0),  // 0 newest: kept
-        at(2026, 12, 2, 11, 50), // 1 same hour as 2, newer: kept
-        at(2026, 12, 2, 11, 10), // 2 older in hour 11: deleted
-        at(2026, 12, 2, 9, 30),  // 3 hour 9: kept
-        at(2026, 12, 1, 13, 0),  // 4 23 h old, hour 13 of the 1st: kept
-        at(2026, 12, 1, 8, 0),   // 5 28 h old: not the newest of the 1st (4 is): deleted
-        at(2026, 11, 28, 18, 0), // 6 day tier, newest of the 28th: kept
-        at(2026, 11, 28, 9, 0),  // 7 older on the 28th: deleted
-        at(2026, 11, 20, 10, 0), // 8 12 days: week tier (week 47), newest of it: kept
-        at(2026, 11, 17, 10, 0), // 9 week 47 too, older: deleted
-        at(2026, 10, 14, 10, 0), // 10 seven weeks: kept (week 42)
-        at(2026, 10, 6, 10, 0),  // 11 eight weeks and a day: deleted
-        at(2025, 1, 1, 0, 0),    // 12 long ago: deleted
+        at(2026, 12, 2, 11, 50), // 1 younger than an hour: kept
+        at(2026, 12, 2, 11, 10), // 2 55 minutes old: kept, though not the newest of hour 11
+        at(2026, 12, 2, 10, 20), // 3 hour 10, older than an hour, not its newest (4 is): deleted
+        at(2026, 12, 2, 10, 40), // 4 the newest of hour 10: kept
+        at(2026, 12, 2, 9, 30),  // 5 hour 9: kept
+        at(2026, 12, 1, 13, 0),  // 6 23 h old, hour 13 of the 1st: kept
+        at(2026, 12, 1, 8, 0),   // 7 28 h old: not the newest of the 1st (6 is): deleted
+        at(2026, 11, 28, 18, 0), // 8 day tier, newest of the 28th: kept
+        at(2026, 11, 28, 9, 0),  // 9 older on the 28th: deleted
+        at(2026, 11, 20, 10, 0), // 10 12 days: week tier (week 47), newest of it: kept
+        at(2026, 11, 17, 10, 0), // 11 week 47 too, older: deleted
+        at(2026, 10, 14, 10, 0), // 12 seven weeks: kept (week 42)
+        at(2026, 10, 6, 10, 0),  // 13 eight weeks and a day: deleted
+        at(2025, 1, 1, 0, 0),    // 14 long ago: deleted
     ];
     let kept: Vec<usize> = rotation::keep(&times, now).into_iter().collect();
-    assert_eq!(kept, vec![0, 1, 3, 4, 6, 8, 10]);
-    assert_eq!(rotation::prune(&times, now), vec![2, 5, 7, 9, 11, 12]);
+    assert_eq!(kept, vec![0, 1, 2, 4, 5, 6, 8, 10, 12]);
+    assert_eq!(rotation::prune(&times, now), vec![3, 7, 9, 11, 13, 14]);
 }
 
 #[test]
@@ -110,7 +112,7 @@ fn rotation_always_keeps_the_newest_and_anything_dated_after_now() {
     let old = vec![at(2026, 3, 1, 9, 0), at(2026, 2, 1, 9, 0)];
     assert_eq!(rotation::prune(&old, now), vec![1]);
     // The clock was set back: a backup "from the future" is not deleted.
-    let future = vec![at(2026, 12, 3, 9, 0), at(2026, 12, 2, 11, 0), at(2026, 12, 2, 11, 30)];
+    let future = vec![at(2026, 12, 3, 9, 0), at(2026, 12, 2, 10, 0), at(2026, 12, 2, 10, 30)];
     assert_eq!(rotation::prune(&future, now), vec![1]);
     assert!(rotation::keep(&[], now).is_empty());
 }
@@ -130,9 +132,9 @@ fn rotation_is_stable_once_a_backup_survives_its_hour() {
         }
     }
     let now = *times.last().unwrap();
-    // 24 hourly + the previous two days' newest (one of which may share an hour bucket) + the
-    // newest: at most 27.
-    assert!(times.len() <= 27, "{} kept", times.len());
+    // The last hour's 6, 24 hourly (one shared with the last hour) and the previous two days'
+    // newest: at most 32.
+    assert!(times.len() <= 32, "{} kept", times.len());
     assert!(times.len() >= 24, "{} kept", times.len());
     assert!(times.iter().all(|t| now - *t < Duration::days(7)));
 }
@@ -298,9 +300,11 @@ fn making_a_backup_deletes_the_ones_the_rule_no_longer_keeps() {
     }
     std::fs::write(folder.join("my notes.txt"), b"mine").unwrap();
     let removed = backups::rotate(&folder, now).unwrap();
-    // 30 and 40 minutes ago may share the current hour with `first` or not; 100 days goes.
+    // The last hour's stay; 100 days goes.
     let left = names_in(&folder);
     assert!(left.contains(&"my notes.txt".to_string()));
+    assert!(left.contains(&backups::file_name_for(&path, now - Duration::minutes(40))));
+    assert_eq!(removed, 1);
     assert!(left.contains(&first.file_name));
     assert!(left.contains(&backups::file_name_for(&path, now - Duration::days(3))));
     assert!(!left.contains(&backups::file_name_for(&path, now - Duration::days(100))));
