@@ -32,3 +32,11 @@ export function copyName(workspaceName: string, takenAt: string): string {
     : `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())} ${pad(d.getHours())}.${pad(d.getMinutes())}`;
   return `${workspaceName} (restored ${when}).bridgeplan`;
 }
+
+const instant = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'medium' });
+
+/** Date and local time to the second: two backups of the same minute stay apart. */
+export function formatInstant(rfc3339: string): string {
+  const d = new Date(rfc3339);
+  return Number.isNaN(d.getTime()) ? rfc3339 : instant.format(d);
+}
