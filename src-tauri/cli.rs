@@ -162,6 +162,17 @@ enum Command {
         #[arg(long, value_name = "FILE.pdf")]
         out: PathBuf,
     },
+    /// Make a backup of a workspace now, in the backups folder beside it (WS.backups/), and
+    /// delete the older backups the rotation rule no longer keeps. Prints the backup's path.
+    Backup { workspace: PathBuf },
+    /// Restore a backup as a new workspace at PATH. An existing PATH is never replaced.
+    Restore {
+        /// A backup file (.bridgeplan-backup) from a workspace's backups folder.
+        backup: PathBuf,
+        /// Where to write the restored workspace; it must not exist yet.
+        #[arg(long, value_name = "PATH")]
+        to: PathBuf,
+    },
 }
 
 #[derive(Clone, Copy, clap::ValueEnum)]
@@ -440,6 +451,8 @@ fn run_headless(command: Command) -> Result<(), String> {
             };
             emit(&text)
         }
+        Command::Backup { workspace } => backup_command(&workspace),
+        Command::Restore { backup, to } => restore_command(&backup, &to),
     }
 }
 
@@ -766,4 +779,19 @@ fn search_text(results: &bridgeplan_core::search::SearchResults) -> String {
         }
     }
     out
+}
+
+/// `bridgeplan backup WS`: one backup now, then the rotation; prints the new file's path.
+fn backup_command(workspace: &std::path::Path) -> Result<(), String> {
+    use bridgeplan_core::backups;
+    let info = backups::backup_now(workspace, &backups::folder_for(workspace)).map_err(|e| e.to_string())?;
+    println!("{}", info.path);
+    Ok(())
+}
+
+/// `bridgeplan restore BACKUP --to PATH`: the backup as a new workspace; PATH must not exist.
+fn restore_command(backup: &std::path::Path, to: &std::path::Path) -> Result<(), String> {
+    bridgeplan_core::backups::restore(backup, to).map_err(|e| e.to_string())?;
+    println!("Restored {} to {}", backup.display(), to.display());
+    Ok(())
 }

@@ -30,6 +30,7 @@ pub fn run_app(file: Option<std::path::PathBuf>) -> i32 {
             );
             app.manage(session);
             app.manage(commands::reports::ReportStore::default());
+            commands::backups::start_automatic(app.handle().clone());
             Ok(())
         })
         .invoke_handler(commands::handlers())

@@ -468,3 +468,46 @@ fn health_of_the_demo_as_json_and_as_text() {
     assert_eq!(out.status.code(), Some(1));
     assert!(!text(&out.stderr).trim().is_empty());
 }
+
+#[test]
+fn backup_prints_the_file_it_made_and_restore_makes_a_workspace_but_never_replaces_one() {
+    let dir = tempfile::tempdir().unwrap();
+    let ws = dir.path().join("Acme.bridgeplan");
+    assert!(bridgeplan(&["demo", s(&ws)]).status.success());
+
+    let out = bridgeplan(&["backup", s(&ws)]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let made = PathBuf::from(text(&out.stdout).trim());
+    assert!(made.is_file(), "{}", made.display());
+    assert_eq!(made.parent().unwrap(), dir.path().join("Acme.bridgeplan.backups"));
+    assert!(made.to_str().unwrap().ends_with(".bridgeplan-backup"));
+
+    let restored = dir.path().join("Restored.bridgeplan");
+    let out = bridgeplan(&["restore", s(&made), "--to", s(&restored)]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let out = bridgeplan(&["check", s(&restored)]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    assert!(text(&out.stdout).contains("healthy"));
+
+    // An existing path is refused with a message, and left as it was.
+    let before = std::fs::read(&restored).unwrap();
+    let out = bridgeplan(&["restore", s(&made), "--to", s(&restored)]);
+    assert_eq!(out.status.code(), Some(1));
+    let said = text(&out.stderr);
+    assert!(
+        said.contains("already exists") && said.contains("never replaces"),
+        "{said}"
+    );
+    assert_eq!(std::fs::read(&restored).unwrap(), before);
+    let out = bridgeplan(&["restore", s(&made), "--to", s(&ws)]);
+    assert_eq!(out.status.code(), Some(1));
+
+    // Not a workspace: refused, no backups folder made for it.
+    let notes = dir.path().join("notes.txt");
+    std::fs::write(&notes, "hello").unwrap();
+    let out = bridgeplan(&["backup", s(&notes)]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(!dir.path().join("notes.txt.backups").exists());
+    // Wrong usage: --to is required.
+    assert_eq!(bridgeplan(&["restore", s(&made)]).status.code(), Some(2));
+}

@@ -1,6 +1,7 @@
 //! Thin `#[tauri::command]` wrappers: take arguments, call the core, map errors. No logic.
 
 pub mod agile;
+pub mod backups;
 pub mod budget;
 pub mod error;
 pub mod health;
@@ -262,5 +263,10 @@ pub fn handlers<R: Runtime>() -> impl Fn(Invoke<R>) -> bool + Send + Sync + 'sta
         stakeholders::communication_delete,
         stakeholders::raci_set,
         stakeholders::raci_make_accountable,
+        backups::backups_list,
+        backups::backup_now,
+        backups::backup_restore,
+        backups::backup_settings,
+        backups::backup_settings_set,
     ]
 }

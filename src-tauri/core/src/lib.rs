@@ -4,6 +4,7 @@
 //! and maps [`CoreError`] to the `{code, message}` the UI branches on.
 
 pub mod agile;
+pub mod backups;
 pub mod budget;
 pub mod clock;
 pub mod demo;
