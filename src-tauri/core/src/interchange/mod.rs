@@ -2,3 +2,5 @@
 
 pub mod mspdi;
 pub mod preview;
+pub mod csv;
+pub mod ical;
