@@ -187,6 +187,10 @@ def main():
                                 "--example", "bench_resources", "--", str(OUT)],
                                cwd=ROOT, check=True, capture_output=True, text=True)
     results.update(json.loads(resources.stdout))
+    imported = subprocess.run(["cargo", "run", "--quiet", "--release", "-p", "bridgeplan-core",
+                               "--example", "bench_csv", "--", str(OUT)],
+                              cwd=ROOT, check=True, capture_output=True, text=True)
+    results.update(json.loads(imported.stdout))
     reports = subprocess.run(["cargo", "run", "--quiet", "--release", "-p", "bridgeplan-reports",
                               "--example", "bench_reports", "--", str(OUT)],
                              cwd=ROOT, check=True, capture_output=True, text=True)

@@ -3,7 +3,10 @@
 //! and applied in one undoable edit. A row with a problem is never imported half: the user
 //! either fixes the file or chooses to skip those rows, which are then counted in `skipped`.
 
+use std::collections::HashMap;
+
 use chrono::NaiveDate;
+use rusqlite::OptionalExtension;
 use serde::Serialize;
 use ts_rs::TS;
 
@@ -13,6 +16,7 @@ use crate::interchange::preview::ImportPreview;
 use crate::raid::RiskCategory;
 use crate::work::items::{self, ItemType, Priority, WorkItemInput};
 use crate::work::statuses::{Status, StatusCategory};
+use crate::workspace::history::EditContext;
 use crate::workspace::ids;
 use crate::{people, validate, CoreError, Id, Result, Workspace};
 
@@ -131,14 +135,7 @@ impl Workspace {
         let headers = table.headers.clone();
         self.edit(|ctx| {
             match &planned.rows {
-                Rows::Items(rows) => {
-                    crate::search::pause_items(ctx.tx)?;
-                    for row in rows {
-                        let checked = items::check(&row.input)?;
-                        items::insert(ctx, project_id, row.status_id, &checked)?;
-                    }
-                    crate::search::index_new_items(ctx.tx)?;
-                }
+                Rows::Items(rows) => insert_items(ctx, project_id, rows)?,
                 Rows::Risks(rows) => {
                     let now = validate::now_utc();
                     for r in rows {
@@ -300,6 +297,104 @@ impl Workspace {
             rows,
         })
     }
+}
+
+/// Inserts the rows at the bottom of their columns and of the outline, in file order. Ranks and
+/// outline positions are counted on from one query each, not one per row (10,000 rows).
+fn insert_items(ctx: &mut EditContext, project_id: Id, rows: &[ItemRow]) -> Result<()> {
+    crate::search::pause_items(ctx.tx)?;
+    let first: Id = ctx
+        .tx
+        .query_row(
+            "SELECT id FROM statuses WHERE project_id = ?1 ORDER BY position LIMIT 1",
+            [project_id],
+            |r| r.get(0),
+        )
+        .optional()?
+        .ok_or_else(|| CoreError::InvalidInput("This project's board has no columns.".into()))?;
+    let mut ranks: HashMap<Id, f64> = HashMap::new();
+    let mut outline: f64 = ctx.tx.query_row(
+        "SELECT coalesce(max(outline_position), 0) FROM work_items WHERE project_id = ?1 AND parent_id IS NULL",
+        [project_id],
+        |r| r.get(0),
+    )?;
+    let mut people_ids: HashMap<String, Id> = HashMap::new();
+    let mut seq = ids::next_seq(ctx.tx, "status_changes")?;
+    let now = validate::now_utc();
+    for row in rows {
+        // The same checks as an item typed in; the preview has already named any that fail.
+        items::check(&row.input)?;
+        let input = &row.input;
+        let status = row.status_id.unwrap_or(first);
+        let rank = match ranks.get_mut(&status) {
+            Some(r) => r,
+            None => {
+                let start: f64 = ctx.tx.query_row(
+                    "SELECT coalesce(max(rank), 0) FROM work_items WHERE status_id = ?1",
+                    [status],
+                    |r| r.get(0),
+                )?;
+                ranks.entry(status).or_insert(start)
+            }
+        };
+        *rank += 1.0;
+        let rank = *rank;
+        outline += 1.0;
+        let assignee = match input.assignee.as_deref() {
+            Some(name) => match people_ids.get(name) {
+                Some(id) => Some(*id),
+                None => {
+                    let id = people::person_id_by_name(ctx, name)?;
+                    people_ids.insert(name.to_string(), id);
+                    Some(id)
+                }
+            },
+            None => None,
+        };
+        let mut tags: Vec<&str> = Vec::new();
+        for t in &input.tags {
+            if !tags.iter().any(|x| x.eq_ignore_ascii_case(t)) {
+                tags.push(t);
+            }
+        }
+        let id = ids::new_id(ctx.tx, "work_items")?;
+        ctx.tx
+            .prepare_cached(
+                "INSERT INTO work_items(project_id, status_id, rank, item_type, title, description, \
+                 assignee_id, estimate_hours, story_points, priority, tags, due_date, created_at, \
+                 updated_at, outline_position, id) \
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?13, ?14, ?15)",
+            )?
+            .execute(rusqlite::params![
+                project_id,
+                status,
+                rank,
+                input.item_type.unwrap_or(ItemType::Task).as_str(),
+                input.title.trim(),
+                input.description.trim_end(),
+                assignee,
+                input.estimate_hours,
+                input.story_points,
+                input.priority.unwrap_or(Priority::Medium).as_str(),
+                serde_json::to_string(&tags).unwrap_or_else(|_| "[]".into()),
+                input.due_date,
+                now,
+                outline,
+                id
+            ])?;
+        ctx.inserted("work_items", id);
+        let change = ids::new_id(ctx.tx, "status_changes")?;
+        ctx.tx
+            .prepare_cached(
+                "INSERT INTO status_changes(item_id, status_id, category, at, seq, id) \
+                 SELECT ?1, id, category, ?3, ?4, ?5 FROM statuses WHERE id = ?2",
+            )?
+            .execute(rusqlite::params![id, status, now, seq, change])?;
+        seq += 1;
+        ctx.inserted("status_changes", change);
+    }
+    crate::search::index_new_items(ctx.tx)?;
+    Ok(())
 }
 
 fn what(kind: CsvKind, n: usize) -> &'static str {
