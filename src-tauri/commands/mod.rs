@@ -4,6 +4,7 @@ pub mod agile;
 pub mod budget;
 pub mod error;
 pub mod health;
+pub mod interchange_csv;
 pub mod lessons;
 pub mod lifecycle;
 pub mod meetings;
@@ -261,5 +262,11 @@ pub fn handlers<R: Runtime>() -> impl Fn(Invoke<R>) -> bool + Send + Sync + 'sta
         stakeholders::communication_delete,
         stakeholders::raci_set,
         stakeholders::raci_make_accountable,
+        // CSV import and export, calendar (.ics) export
+        interchange_csv::csv_inspect,
+        interchange_csv::csv_import_preview,
+        interchange_csv::csv_import,
+        interchange_csv::csv_export,
+        interchange_csv::ical_export,
     ]
 }

@@ -11,4 +11,4 @@ pub mod table;
 pub use export::CsvGrid;
 pub use import::{CsvImportPreview, CsvSheet};
 pub use mapping::{fields, CsvField, CsvKind};
-pub use table::{read, write, Record, Table};
+pub use table::{read, read_file, write, Record, Table};

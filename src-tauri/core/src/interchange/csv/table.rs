@@ -192,3 +192,9 @@ fn write_record(out: &mut String, cells: &[String]) {
     }
     out.push_str("\r\n");
 }
+
+/// Reads and parses a CSV file from disk (nothing is written anywhere).
+pub fn read_file(path: &std::path::Path) -> Result<Table> {
+    let bytes = std::fs::read(path).map_err(|e| CoreError::io(format!("Could not read {}", path.display()), e))?;
+    read(&bytes)
+}
