@@ -315,7 +315,9 @@ fn run_headless(command: Command) -> Result<(), String> {
             mapping,
             skip_bad_rows,
         } => {
-            let into = into.or(workspace).ok_or("Name the workspace to import into (after the file, or with --into).")?;
+            let into = into
+                .or(workspace)
+                .ok_or("Name the workspace to import into (after the file, or with --into).")?;
             let project = into_project.ok_or("A CSV file goes into an existing project: add --into-project NAME.")?;
             import_csv(&file, &into, &project, &kind, &mapping, skip_bad_rows)
         }
@@ -326,7 +328,9 @@ fn run_headless(command: Command) -> Result<(), String> {
             format: ImportFormat::Mspdi,
             ..
         } => {
-            let into = into.or(workspace).ok_or("Name the workspace to import into with --into.")?;
+            let into = into
+                .or(workspace)
+                .ok_or("Name the workspace to import into with --into.")?;
             let xml = std::fs::read_to_string(&file).map_err(|e| format!("Could not read {}: {e}", file.display()))?;
             // The file is read in full before the workspace is touched: a bad file changes nothing.
             let plan = mspdi::read(&xml).map_err(|e| format!("{}: {e} Nothing was imported.", file.display()))?;
@@ -354,7 +358,13 @@ fn run_headless(command: Command) -> Result<(), String> {
             format: format @ (ExportFormat::Csv | ExportFormat::Ics),
             grid,
             out,
-        } => export_csv_or_ics(&workspace, project.as_deref(), matches!(format, ExportFormat::Ics), grid.as_deref(), &out),
+        } => export_csv_or_ics(
+            &workspace,
+            project.as_deref(),
+            matches!(format, ExportFormat::Ics),
+            grid.as_deref(),
+            &out,
+        ),
         Command::Export {
             workspace,
             project,
@@ -835,7 +845,14 @@ fn search_text(results: &bridgeplan_core::search::SearchResults) -> String {
 
 /// `import FILE.csv --format csv`: the file is read and checked in full before the workspace
 /// changes; rows with problems are listed, and refuse the import unless `--skip-bad-rows`.
-fn import_csv(file: &std::path::Path, into: &std::path::Path, project: &str, kind: &str, mapping: &str, skip_bad_rows: bool) -> Result<(), String> {
+fn import_csv(
+    file: &std::path::Path,
+    into: &std::path::Path,
+    project: &str,
+    kind: &str,
+    mapping: &str,
+    skip_bad_rows: bool,
+) -> Result<(), String> {
     use bridgeplan_core::interchange::csv::{self, CsvKind};
     let kind = CsvKind::parse(kind).map_err(|e| e.to_string())?;
     let bytes = std::fs::read(file).map_err(|e| format!("Could not read {}: {e}", file.display()))?;
@@ -871,16 +888,38 @@ fn import_csv(file: &std::path::Path, into: &std::path::Path, project: &str, kin
         }
     };
     ws.close().map_err(|e| e.to_string())?;
-    for line in preview.preview.not_kept.iter().chain(&preview.preview.skipped).chain(&preview.problems) {
+    for line in preview
+        .preview
+        .not_kept
+        .iter()
+        .chain(&preview.preview.skipped)
+        .chain(&preview.problems)
+    {
         eprintln!("warning: {line}");
     }
-    let made: Vec<String> = preview.preview.creates.iter().map(|c| format!("{} {}", c.count, c.what)).collect();
-    println!("Imported into \"{}\" ({}): {}.", project.name, into.display(), made.join(", "));
+    let made: Vec<String> = preview
+        .preview
+        .creates
+        .iter()
+        .map(|c| format!("{} {}", c.count, c.what))
+        .collect();
+    println!(
+        "Imported into \"{}\" ({}): {}.",
+        project.name,
+        into.display(),
+        made.join(", ")
+    );
     Ok(())
 }
 
 /// `export --format csv|ics`: written whole or not at all.
-fn export_csv_or_ics(workspace: &std::path::Path, project: Option<&str>, ics: bool, grid: Option<&str>, out: &std::path::Path) -> Result<(), String> {
+fn export_csv_or_ics(
+    workspace: &std::path::Path,
+    project: Option<&str>,
+    ics: bool,
+    grid: Option<&str>,
+    out: &std::path::Path,
+) -> Result<(), String> {
     use bridgeplan_core::interchange::csv::CsvGrid;
     let ws = Workspace::open(workspace).map_err(|e| e.to_string())?;
     let project_id = match project {
@@ -898,8 +937,16 @@ fn export_csv_or_ics(workspace: &std::path::Path, project: Option<&str>, ics: bo
     for line in &report.not_kept {
         eprintln!("warning: {line}");
     }
-    let written: Vec<String> = report.written.iter().map(|c| format!("{} {}", c.count, c.what)).collect();
-    let written = if written.is_empty() { "nothing to write".to_string() } else { written.join(", ") };
+    let written: Vec<String> = report
+        .written
+        .iter()
+        .map(|c| format!("{} {}", c.count, c.what))
+        .collect();
+    let written = if written.is_empty() {
+        "nothing to write".to_string()
+    } else {
+        written.join(", ")
+    };
     println!("Wrote {} ({written}) to {}", report.format, out.display());
     Ok(())
 }

@@ -57,7 +57,11 @@ pub async fn csv_export(
 }
 
 #[tauri::command(rename_all = "snake_case")]
-pub async fn ical_export(session: State<'_, Session>, path: String, project_id: Option<Id>) -> CommandResult<ExportReport> {
+pub async fn ical_export(
+    session: State<'_, Session>,
+    path: String,
+    project_id: Option<Id>,
+) -> CommandResult<ExportReport> {
     let (text, report) = session.with(|ws| ws.ical_export(project_id))?;
     files::write_whole(&PathBuf::from(path), text.as_bytes())?;
     Ok(report)

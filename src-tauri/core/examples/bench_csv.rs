@@ -55,12 +55,17 @@ fn main() {
         let start = Instant::now();
         let table = csv::read(&bytes).unwrap();
         let mapping = ws.csv_inspect(CsvKind::WorkItems, &table).unwrap().mapping;
-        let done = ws.csv_import(project.id, CsvKind::WorkItems, &table, &mapping, false).unwrap();
+        let done = ws
+            .csv_import(project.id, CsvKind::WorkItems, &table, &mapping, false)
+            .unwrap();
         times.push(start.elapsed().as_secs_f64() * 1000.0);
         assert_eq!(done.good_rows, ROWS, "{:?}", done.problems.first());
         ws.close().unwrap();
         let _ = std::fs::remove_file(&path);
     }
     times.sort_by(f64::total_cmp);
-    println!("{{\"import_csv_10k_ms\": {{\"value\": {:.0}, \"unit\": \"ms\"}}}}", times[1]);
+    println!(
+        "{{\"import_csv_10k_ms\": {{\"value\": {:.0}, \"unit\": \"ms\"}}}}",
+        times[1]
+    );
 }

@@ -66,7 +66,12 @@ fn fixture() -> Fixture {
         })
         .unwrap()
         .id;
-    Fixture { _dir: dir, path, ws, project }
+    Fixture {
+        _dir: dir,
+        path,
+        ws,
+        project,
+    }
 }
 
 fn message(e: bridgeplan_core::CoreError) -> String {
@@ -76,7 +81,8 @@ fn message(e: bridgeplan_core::CoreError) -> String {
 
 #[test]
 fn the_reader_handles_quotes_line_breaks_a_bom_and_each_delimiter() {
-    let text = "\u{feff}Title,Description,Tags\r\n\"Fix, then ship\",\"Line one\r\nline \"\"two\"\"\",a;b\r\nPlain,,\r\n\r\n";
+    let text =
+        "\u{feff}Title,Description,Tags\r\n\"Fix, then ship\",\"Line one\r\nline \"\"two\"\"\",a;b\r\nPlain,,\r\n\r\n";
     let t = csv::read(text.as_bytes()).unwrap();
     assert_eq!(t.delimiter, ',');
     assert_eq!(t.headers, ["Title", "Description", "Tags"]);
@@ -86,7 +92,10 @@ fn the_reader_handles_quotes_line_breaks_a_bom_and_each_delimiter() {
     assert_eq!((t.rows[0].row, t.rows[1].row), (2, 3));
 
     let semi = csv::read("Titel;Schätzung\nA;1,5\nB;2\n".as_bytes()).unwrap();
-    assert_eq!((semi.delimiter, semi.rows[0].cells.clone()), (';', vec!["A".to_string(), "1,5".to_string()]));
+    assert_eq!(
+        (semi.delimiter, semi.rows[0].cells.clone()),
+        (';', vec!["A".to_string(), "1,5".to_string()])
+    );
     let tab = csv::read(b"Title\tStatus\nA\tDone\n").unwrap();
     assert_eq!((tab.delimiter, tab.rows[0].cells.len()), ('\t', 2));
     // Without a final line break the last row is still read.
@@ -133,12 +142,22 @@ fn the_mapping_is_guessed_from_the_headers_and_remembered_after_an_import() {
     let some = |s: &str| Some(s.to_string());
     assert_eq!(
         sheet.mapping,
-        vec![some("title"), some("description"), some("status"), some("assignee"), some("due_date"), some("tags"), None]
+        vec![
+            some("title"),
+            some("description"),
+            some("status"),
+            some("assignee"),
+            some("due_date"),
+            some("tags"),
+            None
+        ]
     );
     // The user maps Notes to nothing; that choice is what comes back next time.
     let mut mapping = sheet.mapping.clone();
     mapping[1] = None;
-    let done = f.ws.csv_import(f.project, CsvKind::WorkItems, &table, &mapping, false).unwrap();
+    let done =
+        f.ws.csv_import(f.project, CsvKind::WorkItems, &table, &mapping, false)
+            .unwrap();
     assert_eq!(done.good_rows, 1);
     let again = f.ws.csv_inspect(CsvKind::WorkItems, &table).unwrap();
     assert!(again.remembered);
@@ -163,18 +182,41 @@ fn work_items_import_in_one_undoable_edit_with_every_field() {
                 Write docs;;;;Mia Chen;;;;;;\n";
     let table = csv::read(text.as_bytes()).unwrap();
     let mapping = f.ws.csv_inspect(CsvKind::WorkItems, &table).unwrap().mapping;
-    let preview = f.ws.csv_import_preview(f.project, CsvKind::WorkItems, &table, &mapping).unwrap();
+    let preview =
+        f.ws.csv_import_preview(f.project, CsvKind::WorkItems, &table, &mapping)
+            .unwrap();
     assert!(preview.problems.is_empty(), "{:?}", preview.problems);
-    let creates: Vec<(String, usize)> = preview.preview.creates.iter().map(|c| (c.what.clone(), c.count)).collect();
+    let creates: Vec<(String, usize)> = preview
+        .preview
+        .creates
+        .iter()
+        .map(|c| (c.what.clone(), c.count))
+        .collect();
     assert_eq!(creates, [("work items".to_string(), 3), ("people".to_string(), 1)]);
-    assert_eq!(preview.preview.not_kept, ["The \"Sprint\" column is mapped to nothing: its 2 values are not imported."]);
+    assert_eq!(
+        preview.preview.not_kept,
+        ["The \"Sprint\" column is mapped to nothing: its 2 values are not imported."]
+    );
     // The preview wrote nothing.
     let before = dump(&f.path);
-    assert_eq!(f.ws.board(f.project).unwrap().columns.iter().map(|c| c.items.len()).sum::<usize>(), 0);
+    assert_eq!(
+        f.ws.board(f.project)
+            .unwrap()
+            .columns
+            .iter()
+            .map(|c| c.items.len())
+            .sum::<usize>(),
+        0
+    );
 
-    f.ws.csv_import(f.project, CsvKind::WorkItems, &table, &mapping, false).unwrap();
+    f.ws.csv_import(f.project, CsvKind::WorkItems, &table, &mapping, false)
+        .unwrap();
     let board = f.ws.board(f.project).unwrap();
-    let all: Vec<_> = board.columns.iter().flat_map(|c| c.items.iter().map(move |i| (c.status.name.clone(), i.clone()))).collect();
+    let all: Vec<_> = board
+        .columns
+        .iter()
+        .flat_map(|c| c.items.iter().map(move |i| (c.status.name.clone(), i.clone())))
+        .collect();
     assert_eq!(all.len(), 3);
     let (column, login) = all.iter().find(|(_, i)| i.title == "Login page").unwrap();
     assert_eq!(column, "Done");
@@ -192,10 +234,21 @@ fn work_items_import_in_one_undoable_edit_with_every_field() {
     // One undo step takes every row back, the person and the remembered mapping included.
     assert_ne!(before, dump(&f.path));
     let step = f.ws.undo().unwrap().unwrap();
-    assert!(format!("{step:?}").contains("Import 3 work items from CSV into Portal"), "{step:?}");
+    assert!(
+        format!("{step:?}").contains("Import 3 work items from CSV into Portal"),
+        "{step:?}"
+    );
     assert_eq!(before, dump(&f.path));
     f.ws.redo().unwrap().unwrap();
-    assert_eq!(f.ws.board(f.project).unwrap().columns.iter().map(|c| c.items.len()).sum::<usize>(), 3);
+    assert_eq!(
+        f.ws.board(f.project)
+            .unwrap()
+            .columns
+            .iter()
+            .map(|c| c.items.len())
+            .sum::<usize>(),
+        3
+    );
 }
 
 #[test]
@@ -211,7 +264,9 @@ fn bad_rows_are_named_and_either_refuse_the_import_or_are_skipped_and_counted() 
                 Ragged,,\n";
     let table = csv::read(text.as_bytes()).unwrap();
     let mapping = f.ws.csv_inspect(CsvKind::WorkItems, &table).unwrap().mapping;
-    let preview = f.ws.csv_import_preview(f.project, CsvKind::WorkItems, &table, &mapping).unwrap();
+    let preview =
+        f.ws.csv_import_preview(f.project, CsvKind::WorkItems, &table, &mapping)
+            .unwrap();
     assert_eq!((preview.good_rows, preview.problem_rows), (1, 6));
     assert_eq!(
         preview.problems,
@@ -225,12 +280,23 @@ fn bad_rows_are_named_and_either_refuse_the_import_or_are_skipped_and_counted() 
         ]
     );
     let before = dump(&f.path);
-    let m = message(f.ws.csv_import(f.project, CsvKind::WorkItems, &table, &mapping, false).unwrap_err());
-    assert!(m.contains("6 rows of the file cannot be imported") && m.contains("Nothing was imported"), "{m}");
+    let m = message(
+        f.ws.csv_import(f.project, CsvKind::WorkItems, &table, &mapping, false)
+            .unwrap_err(),
+    );
+    assert!(
+        m.contains("6 rows of the file cannot be imported") && m.contains("Nothing was imported"),
+        "{m}"
+    );
     assert_eq!(before, dump(&f.path));
-    let done = f.ws.csv_import(f.project, CsvKind::WorkItems, &table, &mapping, true).unwrap();
+    let done =
+        f.ws.csv_import(f.project, CsvKind::WorkItems, &table, &mapping, true)
+            .unwrap();
     assert_eq!(done.good_rows, 1);
-    assert_eq!(done.preview.skipped, ["6 rows with problems (listed below) left out if you choose to skip them."]);
+    assert_eq!(
+        done.preview.skipped,
+        ["6 rows with problems (listed below) left out if you choose to skip them."]
+    );
     assert_eq!(f.ws.board(f.project).unwrap().columns[0].items.len(), 1);
 }
 
@@ -246,7 +312,10 @@ fn a_bad_mapping_is_refused_before_anything_is_read() {
         (vec![some("title"), some("colour")], "\"colour\" is not a field"),
         (vec![some("title")], "names 1 columns but the file has 2"),
     ] {
-        let m = message(f.ws.csv_import(f.project, CsvKind::WorkItems, &table, &mapping, true).unwrap_err());
+        let m = message(
+            f.ws.csv_import(f.project, CsvKind::WorkItems, &table, &mapping, true)
+                .unwrap_err(),
+        );
         assert!(m.contains(says), "{m:?} should say {says:?}");
     }
     assert_eq!(before, dump(&f.path));
@@ -264,7 +333,9 @@ fn risks_import_with_their_scales_checked() {
     let table = csv::read(text.as_bytes()).unwrap();
     let sheet = f.ws.csv_inspect(CsvKind::Risks, &table).unwrap();
     assert!(sheet.mapping.iter().all(Option::is_some), "{:?}", sheet.mapping);
-    let preview = f.ws.csv_import_preview(f.project, CsvKind::Risks, &table, &sheet.mapping).unwrap();
+    let preview =
+        f.ws.csv_import_preview(f.project, CsvKind::Risks, &table, &sheet.mapping)
+            .unwrap();
     assert_eq!(
         preview.problems,
         [
@@ -273,9 +344,13 @@ fn risks_import_with_their_scales_checked() {
             "Row 6: response \"pray\" is not one of avoid, mitigate, transfer, accept, escalate",
         ]
     );
-    assert_eq!(preview.preview.not_kept, ["Categories Bridgeplan does not have are filed as Other: Weather."]);
+    assert_eq!(
+        preview.preview.not_kept,
+        ["Categories Bridgeplan does not have are filed as Other: Weather."]
+    );
     let before = dump(&f.path);
-    f.ws.csv_import(f.project, CsvKind::Risks, &table, &sheet.mapping, true).unwrap();
+    f.ws.csv_import(f.project, CsvKind::Risks, &table, &sheet.mapping, true)
+        .unwrap();
     let log = f.ws.raid_log(f.project).unwrap();
     assert_eq!(log.risks.len(), 2);
     let vendor = log.risks.iter().find(|r| r.title == "Vendor late").unwrap();
@@ -285,7 +360,10 @@ fn risks_import_with_their_scales_checked() {
     assert_eq!(vendor.response_plan, "Second source");
     assert_eq!(vendor.review_date.unwrap().to_string(), "2026-12-20");
     let person = log.risks.iter().find(|r| r.title == "Key person leaves").unwrap();
-    assert_eq!((person.impact, serde_json::to_value(person.status).unwrap()), (4, "monitoring".into()));
+    assert_eq!(
+        (person.impact, serde_json::to_value(person.status).unwrap()),
+        (4, "monitoring".into())
+    );
     f.ws.undo().unwrap().unwrap();
     assert_eq!(before, dump(&f.path));
 }
@@ -309,7 +387,11 @@ fn every_grid_exports_as_csv_that_reads_back() {
             }
             let back = csv::read(text.as_bytes()).unwrap();
             assert_eq!(back.headers, rows.headers, "{grid:?}");
-            assert_eq!(back.rows.iter().map(|r| r.cells.clone()).collect::<Vec<_>>(), rows.rows, "{grid:?}");
+            assert_eq!(
+                back.rows.iter().map(|r| r.cells.clone()).collect::<Vec<_>>(),
+                rows.rows,
+                "{grid:?}"
+            );
         }
         assert!(total > 0, "the demo has rows in the {grid:?} grid");
         if !grid.needs_project() {
@@ -342,19 +424,37 @@ fn exported_work_items_import_again_into_another_project_unchanged() {
         .unwrap();
     let table = csv::read(text.as_bytes()).unwrap();
     let sheet = ws.csv_inspect(CsvKind::WorkItems, &table).unwrap();
-    assert!(sheet.mapping.iter().all(Option::is_some), "every exported column maps back: {:?}", sheet.mapping);
+    assert!(
+        sheet.mapping.iter().all(Option::is_some),
+        "every exported column maps back: {:?}",
+        sheet.mapping
+    );
     // The source's own column names may not exist in the copy's board; map status only when they do.
     let mut mapping = sheet.mapping.clone();
     let columns: Vec<String> = ws.statuses(target.id).unwrap().into_iter().map(|s| s.name).collect();
     let status_col = mapping.iter().position(|m| m.as_deref() == Some("status")).unwrap();
-    if table.rows.iter().any(|r| !columns.iter().any(|c| c.eq_ignore_ascii_case(r.get(status_col)))) {
+    if table
+        .rows
+        .iter()
+        .any(|r| !columns.iter().any(|c| c.eq_ignore_ascii_case(r.get(status_col))))
+    {
         mapping[status_col] = None;
     }
-    ws.csv_import(target.id, CsvKind::WorkItems, &table, &mapping, false).unwrap();
+    ws.csv_import(target.id, CsvKind::WorkItems, &table, &mapping, false)
+        .unwrap();
     let a = ws.csv_grid(CsvGrid::WorkItems, Some(source.id)).unwrap();
     let b = ws.csv_grid(CsvGrid::WorkItems, Some(target.id)).unwrap();
     let without_status = |rows: &[Vec<String>]| {
-        let mut v: Vec<Vec<String>> = rows.iter().map(|r| r.iter().enumerate().filter(|(i, _)| *i != 2).map(|(_, c)| c.clone()).collect()).collect();
+        let mut v: Vec<Vec<String>> = rows
+            .iter()
+            .map(|r| {
+                r.iter()
+                    .enumerate()
+                    .filter(|(i, _)| *i != 2)
+                    .map(|(_, c)| c.clone())
+                    .collect()
+            })
+            .collect();
         v.sort();
         v
     };

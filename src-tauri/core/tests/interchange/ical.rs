@@ -29,7 +29,10 @@ fn parse(text: &str) -> (Vec<Prop>, Vec<HashMap<String, Prop>>) {
     let mut logical: Vec<String> = Vec::new();
     for l in physical {
         if let Some(rest) = l.strip_prefix(' ').or_else(|| l.strip_prefix('\t')) {
-            logical.last_mut().expect("a continuation line follows a line").push_str(rest);
+            logical
+                .last_mut()
+                .expect("a continuation line follows a line")
+                .push_str(rest);
         } else {
             logical.push(l.to_string());
         }
@@ -46,8 +49,17 @@ fn parse(text: &str) -> (Vec<Prop>, Vec<HashMap<String, Prop>>) {
             }
         })
         .collect();
-    assert_eq!((props[0].name.as_str(), props[0].value.as_str()), ("BEGIN", "VCALENDAR"));
-    assert_eq!((props.last().unwrap().name.as_str(), props.last().unwrap().value.as_str()), ("END", "VCALENDAR"));
+    assert_eq!(
+        (props[0].name.as_str(), props[0].value.as_str()),
+        ("BEGIN", "VCALENDAR")
+    );
+    assert_eq!(
+        (
+            props.last().unwrap().name.as_str(),
+            props.last().unwrap().value.as_str()
+        ),
+        ("END", "VCALENDAR")
+    );
     let mut calendar = Vec::new();
     let mut events = Vec::new();
     let mut current: Option<HashMap<String, Prop>> = None;
@@ -62,12 +74,19 @@ fn parse(text: &str) -> (Vec<Prop>, Vec<HashMap<String, Prop>>) {
                 for required in ["UID", "DTSTAMP", "DTSTART", "SUMMARY"] {
                     assert!(e.contains_key(required), "an event without {required}: {e:?}");
                 }
-                assert!(!(e.contains_key("DTEND") && e.contains_key("DURATION")), "both DTEND and DURATION");
+                assert!(
+                    !(e.contains_key("DTEND") && e.contains_key("DURATION")),
+                    "both DTEND and DURATION"
+                );
                 events.push(e);
             }
             _ => match current.as_mut() {
                 Some(e) => {
-                    assert!(e.insert(p.name.clone(), p.clone()).is_none(), "{} twice in one event", p.name);
+                    assert!(
+                        e.insert(p.name.clone(), p.clone()).is_none(),
+                        "{} twice in one event",
+                        p.name
+                    );
                 }
                 None => calendar.push(p.clone()),
             },
@@ -75,7 +94,10 @@ fn parse(text: &str) -> (Vec<Prop>, Vec<HashMap<String, Prop>>) {
     }
     assert!(current.is_none(), "an event is never closed");
     for required in ["VERSION", "PRODID"] {
-        assert!(calendar.iter().any(|p| p.name == required), "the calendar has no {required}");
+        assert!(
+            calendar.iter().any(|p| p.name == required),
+            "the calendar has no {required}"
+        );
     }
     (calendar, events)
 }
@@ -143,15 +165,34 @@ fn a_project_calendar_has_milestones_meetings_and_due_dates_that_calendar_apps_r
                 },
             )
             .unwrap();
-        ws.create_item(project.id, None, &WorkItemInput { title: "No date".into(), ..Default::default() }).unwrap();
+        ws.create_item(
+            project.id,
+            None,
+            &WorkItemInput {
+                title: "No date".into(),
+                ..Default::default()
+            },
+        )
+        .unwrap();
         let (text, report) = ws.ical_export(Some(project.id)).unwrap();
         let (calendar, events) = parse(&text);
-        let cal = |name: &str| calendar.iter().find(|p| p.name == name).map(|p| p.value.clone()).unwrap();
+        let cal = |name: &str| {
+            calendar
+                .iter()
+                .find(|p| p.name == name)
+                .map(|p| p.value.clone())
+                .unwrap()
+        };
         assert_eq!(cal("VERSION"), "2.0");
         assert_eq!(cal("CALSCALE"), "GREGORIAN");
         assert_eq!(unescape(&cal("X-WR-CALNAME")), "Data centre move; phase 2, east");
         assert_eq!(events.len(), 2, "{text}");
-        let by_summary = |s: &str| events.iter().find(|e| unescape(&e["SUMMARY"].value) == s).unwrap_or_else(|| panic!("no {s}: {text}"));
+        let by_summary = |s: &str| {
+            events
+                .iter()
+                .find(|e| unescape(&e["SUMMARY"].value) == s)
+                .unwrap_or_else(|| panic!("no {s}: {text}"))
+        };
         let milestone = by_summary("◆ Go live");
         assert_eq!(milestone["DTSTART"].params, ["VALUE=DATE"]);
         assert_eq!(milestone["DTSTART"].value, "20261218");
@@ -161,7 +202,14 @@ fn a_project_calendar_has_milestones_meetings_and_due_dates_that_calendar_apps_r
         assert_eq!(due_event["DTSTART"].value, "20261209");
         assert!(unescape(&due_event["DESCRIPTION"].value).ends_with("Line one\nLine two"));
         assert!(due_event["UID"].value.starts_with(&format!("due-{}@", due.id)));
-        assert_eq!(report.written.iter().map(|c| (c.what.as_str(), c.count)).collect::<Vec<_>>(), [("milestones", 1), ("due dates", 1)]);
+        assert_eq!(
+            report
+                .written
+                .iter()
+                .map(|c| (c.what.as_str(), c.count))
+                .collect::<Vec<_>>(),
+            [("milestones", 1), ("due dates", 1)]
+        );
         // Exported again, the same rows have the same UIDs: calendar apps update, not duplicate.
         let (again, _) = ws.ical_export(Some(project.id)).unwrap();
         let uids = |events: &[HashMap<String, Prop>]| {

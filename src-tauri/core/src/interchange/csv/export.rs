@@ -51,10 +51,17 @@ impl CsvGrid {
 
     pub fn parse(text: &str) -> Result<CsvGrid> {
         let wanted = text.trim().to_lowercase().replace(['_', ' '], "-");
-        CsvGrid::ALL.into_iter().find(|g| g.cli_name() == wanted).ok_or_else(|| {
-            let names: Vec<String> = CsvGrid::ALL.iter().map(|g| g.cli_name()).collect();
-            CoreError::InvalidInput(format!("There is no grid called \"{}\"; choose one of {}.", text.trim(), names.join(", ")))
-        })
+        CsvGrid::ALL
+            .into_iter()
+            .find(|g| g.cli_name() == wanted)
+            .ok_or_else(|| {
+                let names: Vec<String> = CsvGrid::ALL.iter().map(|g| g.cli_name()).collect();
+                CoreError::InvalidInput(format!(
+                    "There is no grid called \"{}\"; choose one of {}.",
+                    text.trim(),
+                    names.join(", ")
+                ))
+            })
     }
 
     /// Lessons and incidents live across projects (the project then filters); the rest need one.
@@ -129,7 +136,18 @@ impl Workspace {
                     }
                 }
                 GridRows {
-                    headers: headers(&["Title", "Type", "Status", "Priority", "Assignee", "Estimate (h)", "Story points", "Due date", "Tags", "Description"]),
+                    headers: headers(&[
+                        "Title",
+                        "Type",
+                        "Status",
+                        "Priority",
+                        "Assignee",
+                        "Estimate (h)",
+                        "Story points",
+                        "Due date",
+                        "Tags",
+                        "Description",
+                    ]),
                     rows,
                 }
             }
@@ -138,8 +156,23 @@ impl Workspace {
                 match grid {
                     CsvGrid::Risks => GridRows {
                         headers: headers(&[
-                            "Title", "Cause", "Event", "Effect", "Category", "Probability", "Impact", "Score", "Band", "Owner",
-                            "Response", "Response plan", "Trigger", "Residual probability", "Residual impact", "Review date", "Status",
+                            "Title",
+                            "Cause",
+                            "Event",
+                            "Effect",
+                            "Category",
+                            "Probability",
+                            "Impact",
+                            "Score",
+                            "Band",
+                            "Owner",
+                            "Response",
+                            "Response plan",
+                            "Trigger",
+                            "Residual probability",
+                            "Residual impact",
+                            "Review date",
+                            "Status",
                         ]),
                         rows: log
                             .risks
@@ -168,7 +201,17 @@ impl Workspace {
                             .collect(),
                     },
                     CsvGrid::Issues => GridRows {
-                        headers: headers(&["Title", "Description", "Priority", "Owner", "Raised on", "Due date", "Status", "Resolution", "From risk"]),
+                        headers: headers(&[
+                            "Title",
+                            "Description",
+                            "Priority",
+                            "Owner",
+                            "Raised on",
+                            "Due date",
+                            "Status",
+                            "Resolution",
+                            "From risk",
+                        ]),
                         rows: log
                             .issues
                             .iter()
@@ -192,11 +235,27 @@ impl Workspace {
                         rows: log
                             .assumptions
                             .iter()
-                            .map(|a| vec![a.title.clone(), a.description.clone(), opt(&a.owner_name), opt(&a.validate_by), word(&a.status)])
+                            .map(|a| {
+                                vec![
+                                    a.title.clone(),
+                                    a.description.clone(),
+                                    opt(&a.owner_name),
+                                    opt(&a.validate_by),
+                                    word(&a.status),
+                                ]
+                            })
                             .collect(),
                     },
                     _ => GridRows {
-                        headers: headers(&["Title", "Description", "Provider", "Owner", "Needed by", "Waiting item", "Status"]),
+                        headers: headers(&[
+                            "Title",
+                            "Description",
+                            "Provider",
+                            "Owner",
+                            "Needed by",
+                            "Waiting item",
+                            "Status",
+                        ]),
                         rows: log
                             .dependencies
                             .iter()
@@ -216,7 +275,19 @@ impl Workspace {
                 }
             }
             CsvGrid::Stakeholders => GridRows {
-                headers: headers(&["Name", "Organisation", "Role", "Contact", "Power", "Interest", "Quadrant", "Current attitude", "Desired attitude", "Person", "Notes"]),
+                headers: headers(&[
+                    "Name",
+                    "Organisation",
+                    "Role",
+                    "Contact",
+                    "Power",
+                    "Interest",
+                    "Quadrant",
+                    "Current attitude",
+                    "Desired attitude",
+                    "Person",
+                    "Notes",
+                ]),
                 rows: self
                     .stakeholders(pid)?
                     .iter()
@@ -243,7 +314,15 @@ impl Workspace {
                     .project_scope(pid)?
                     .deliverables
                     .iter()
-                    .map(|d| vec![d.title.clone(), d.acceptance_criteria.clone(), word(&d.acceptance), opt(&d.item_title), opt(&d.due_date)])
+                    .map(|d| {
+                        vec![
+                            d.title.clone(),
+                            d.acceptance_criteria.clone(),
+                            word(&d.acceptance),
+                            opt(&d.item_title),
+                            opt(&d.due_date),
+                        ]
+                    })
                     .collect(),
             },
             CsvGrid::BudgetLines => {
@@ -260,16 +339,41 @@ impl Workspace {
             CsvGrid::CostEntries => {
                 let currency = self.currency()?;
                 GridRows {
-                    headers: headers(&["Day", "Category", &format!("Amount ({currency})"), "Description", "Work item"]),
+                    headers: headers(&[
+                        "Day",
+                        "Category",
+                        &format!("Amount ({currency})"),
+                        "Description",
+                        "Work item",
+                    ]),
                     rows: self
                         .cost_entries(pid)?
                         .iter()
-                        .map(|c| vec![c.day.clone(), word(&c.category), money(c.amount_minor), c.description.clone(), opt(&c.item_title)])
+                        .map(|c| {
+                            vec![
+                                c.day.clone(),
+                                word(&c.category),
+                                money(c.amount_minor),
+                                c.description.clone(),
+                                opt(&c.item_title),
+                            ]
+                        })
                         .collect(),
                 }
             }
             CsvGrid::Meetings => GridRows {
-                headers: headers(&["Title", "Kind", "Day", "Start", "Duration (min)", "Location", "Attendees", "Decisions", "Actions", "Open actions"]),
+                headers: headers(&[
+                    "Title",
+                    "Kind",
+                    "Day",
+                    "Start",
+                    "Duration (min)",
+                    "Location",
+                    "Attendees",
+                    "Decisions",
+                    "Actions",
+                    "Open actions",
+                ]),
                 rows: self
                     .meetings(pid)?
                     .iter()
@@ -290,7 +394,18 @@ impl Workspace {
                     .collect(),
             },
             CsvGrid::Lessons => GridRows {
-                headers: headers(&["Title", "Project", "Kind", "Phase", "What happened", "Impact", "Recommendation", "Tags", "Recorded by", "Recorded on"]),
+                headers: headers(&[
+                    "Title",
+                    "Project",
+                    "Kind",
+                    "Phase",
+                    "What happened",
+                    "Impact",
+                    "Recommendation",
+                    "Tags",
+                    "Recorded by",
+                    "Recorded on",
+                ]),
                 rows: self
                     .lessons()?
                     .iter()
@@ -333,7 +448,17 @@ impl Workspace {
                     }
                 }
                 GridRows {
-                    headers: headers(&["Service", "Title", "Severity", "Started", "Responded", "Resolved", "Outage", "Caused by project", "Description"]),
+                    headers: headers(&[
+                        "Service",
+                        "Title",
+                        "Severity",
+                        "Started",
+                        "Responded",
+                        "Resolved",
+                        "Outage",
+                        "Caused by project",
+                        "Description",
+                    ]),
                     rows,
                 }
             }

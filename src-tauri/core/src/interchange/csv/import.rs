@@ -103,7 +103,13 @@ impl Workspace {
     }
 
     /// What importing `table` into the project with this mapping would create, without writing.
-    pub fn csv_import_preview(&self, project_id: Id, kind: CsvKind, table: &Table, mapping: &[Option<String>]) -> Result<CsvImportPreview> {
+    pub fn csv_import_preview(
+        &self,
+        project_id: Id,
+        kind: CsvKind,
+        table: &Table,
+        mapping: &[Option<String>],
+    ) -> Result<CsvImportPreview> {
         Ok(self.plan_csv(project_id, kind, table, mapping)?.preview)
     }
 
@@ -189,14 +195,21 @@ impl Workspace {
         let mut problems: Vec<String> = Vec::new();
         let mut problem_rows = 0;
         let mut preview = ImportPreview::new(
-            if kind == CsvKind::Risks { "CSV (risks)" } else { "CSV (work items)" },
+            if kind == CsvKind::Risks {
+                "CSV (risks)"
+            } else {
+                "CSV (work items)"
+            },
             &project.name,
         );
         let mut new_people: Vec<String> = Vec::new();
         let known_people: Vec<String> = self.people()?.into_iter().map(|p| p.name.to_lowercase()).collect();
         let mut note_person = |name: &str| {
             let lower = name.trim().to_lowercase();
-            if !lower.is_empty() && !known_people.contains(&lower) && !new_people.iter().any(|n| n.to_lowercase() == lower) {
+            if !lower.is_empty()
+                && !known_people.contains(&lower)
+                && !new_people.iter().any(|n| n.to_lowercase() == lower)
+            {
                 new_people.push(name.trim().to_string());
             }
         };
@@ -269,7 +282,11 @@ impl Workspace {
             }
             let filled = table.rows.iter().filter(|r| !r.get(i).is_empty()).count();
             if filled > 0 {
-                let name = if table.headers[i].is_empty() { format!("column {}", i + 1) } else { format!("\"{}\"", table.headers[i]) };
+                let name = if table.headers[i].is_empty() {
+                    format!("column {}", i + 1)
+                } else {
+                    format!("\"{}\"", table.headers[i])
+                };
                 preview.not_kept.push(format!(
                     "The {name} column is mapped to nothing: its {} are not imported.",
                     count(filled, "value", "values")
@@ -285,7 +302,10 @@ impl Workspace {
         let total = problems.len();
         if total > LISTED_PROBLEMS {
             problems.truncate(LISTED_PROBLEMS);
-            problems.push(format!("… and {} more.", count(total - LISTED_PROBLEMS, "problem", "problems")));
+            problems.push(format!(
+                "… and {} more.",
+                count(total - LISTED_PROBLEMS, "problem", "problems")
+            ));
         }
         Ok(Planned {
             preview: CsvImportPreview {
@@ -319,9 +339,9 @@ fn insert_items(ctx: &mut EditContext, project_id: Id, rows: &[ItemRow]) -> Resu
         |r| r.get(0),
     )?;
     let mut people_ids: HashMap<String, Id> = HashMap::new();
-    let mut seq = ids::next_seq(ctx.tx, "status_changes")?;
+    let first_seq = ids::next_seq(ctx.tx, "status_changes")?;
     let now = validate::now_utc();
-    for row in rows {
+    for (seq, row) in (first_seq..).zip(rows) {
         // The same checks as an item typed in; the preview has already named any that fail.
         items::check(&row.input)?;
         let input = &row.input;
@@ -390,7 +410,6 @@ fn insert_items(ctx: &mut EditContext, project_id: Id, rows: &[ItemRow]) -> Resu
                  SELECT ?1, id, category, ?3, ?4, ?5 FROM statuses WHERE id = ?2",
             )?
             .execute(rusqlite::params![id, status, now, seq, change])?;
-        seq += 1;
         ctx.inserted("status_changes", change);
     }
     crate::search::index_new_items(ctx.tx)?;
@@ -430,7 +449,11 @@ fn number(label: &str, value: &str, errs: &mut Vec<String>) -> Option<f64> {
         return None;
     }
     // A decimal comma (as semicolon-separated files from many locales write) is read too.
-    let normalised = if value.contains('.') { value.to_string() } else { value.replace(',', ".") };
+    let normalised = if value.contains('.') {
+        value.to_string()
+    } else {
+        value.replace(',', ".")
+    };
     match normalised.trim_end_matches(['h', 'H']).trim().parse::<f64>() {
         Ok(v) if v.is_finite() && v >= 0.0 => Some(v),
         Ok(_) => {
@@ -485,12 +508,20 @@ fn scale(label: &str, value: &str, errs: &mut Vec<String>) -> i64 {
     }
 }
 
-fn item_row(record: &Record, col: &impl Fn(&str) -> Option<usize>, statuses: &[Status], errs: &mut Vec<String>) -> ItemRow {
+fn item_row(
+    record: &Record,
+    col: &impl Fn(&str) -> Option<usize>,
+    statuses: &[Status],
+    errs: &mut Vec<String>,
+) -> ItemRow {
     let title = text(record, col, "title");
     if title.is_empty() {
         errs.push("the title is empty".into());
     } else if title.chars().count() > 300 {
-        errs.push(format!("the title is {} characters long; keep it under 300", title.chars().count()));
+        errs.push(format!(
+            "the title is {} characters long; keep it under 300",
+            title.chars().count()
+        ));
     }
     let status = text(record, col, "status");
     let status_id = if status.is_empty() {
@@ -541,7 +572,9 @@ fn item_row(record: &Record, col: &impl Fn(&str) -> Option<usize>, statuses: &[S
             _ => None,
         };
         if p.is_none() {
-            errs.push(format!("priority \"{prio}\" is not one of lowest, low, medium, high, highest"));
+            errs.push(format!(
+                "priority \"{prio}\" is not one of lowest, low, medium, high, highest"
+            ));
         }
         p
     };
@@ -598,11 +631,22 @@ fn risk_row(record: &Record, col: &impl Fn(&str) -> Option<usize>, errs: &mut Ve
     if title.is_empty() {
         errs.push("the title is empty".into());
     } else if title.chars().count() > 300 {
-        errs.push(format!("the title is {} characters long; keep it under 300", title.chars().count()));
+        errs.push(format!(
+            "the title is {} characters long; keep it under 300",
+            title.chars().count()
+        ));
     }
     let category = RiskCategory::parse(&text(record, col, "category"));
-    let probability = if col("probability").is_some() { scale("probability", &text(record, col, "probability"), errs) } else { 3 };
-    let impact = if col("impact").is_some() { scale("impact", &text(record, col, "impact"), errs) } else { 3 };
+    let probability = if col("probability").is_some() {
+        scale("probability", &text(record, col, "probability"), errs)
+    } else {
+        3
+    };
+    let impact = if col("impact").is_some() {
+        scale("impact", &text(record, col, "impact"), errs)
+    } else {
+        3
+    };
     let response_text = text(record, col, "response");
     let response = match response_text.to_lowercase().as_str() {
         "" => "",

@@ -50,31 +50,98 @@ pub struct CsvField {
 type FieldDef = (&'static str, &'static str, &'static [&'static str]);
 
 const ITEM_FIELDS: &[FieldDef] = &[
-    ("title", "Title", &["title", "name", "summary", "task", "taskname", "item", "workitem"]),
-    ("description", "Description", &["description", "details", "notes", "body", "text"]),
-    ("status", "Status (board column)", &["status", "column", "state", "list", "stage"]),
+    (
+        "title",
+        "Title",
+        &["title", "name", "summary", "task", "taskname", "item", "workitem"],
+    ),
+    (
+        "description",
+        "Description",
+        &["description", "details", "notes", "body", "text"],
+    ),
+    (
+        "status",
+        "Status (board column)",
+        &["status", "column", "state", "list", "stage"],
+    ),
     ("type", "Type", &["type", "itemtype", "issuetype", "kind"]),
     ("priority", "Priority", &["priority", "prio"]),
-    ("assignee", "Assignee", &["assignee", "assignedto", "owner", "responsible", "person"]),
-    ("estimate_hours", "Estimate (hours)", &["estimate", "estimateh", "estimatehours", "hours", "effort", "work", "originalestimate"]),
-    ("story_points", "Story points", &["storypoints", "points", "sp", "storypointestimate"]),
-    ("due_date", "Due date", &["duedate", "due", "deadline", "enddate", "finish", "finishdate"]),
+    (
+        "assignee",
+        "Assignee",
+        &["assignee", "assignedto", "owner", "responsible", "person"],
+    ),
+    (
+        "estimate_hours",
+        "Estimate (hours)",
+        &[
+            "estimate",
+            "estimateh",
+            "estimatehours",
+            "hours",
+            "effort",
+            "work",
+            "originalestimate",
+        ],
+    ),
+    (
+        "story_points",
+        "Story points",
+        &["storypoints", "points", "sp", "storypointestimate"],
+    ),
+    (
+        "due_date",
+        "Due date",
+        &["duedate", "due", "deadline", "enddate", "finish", "finishdate"],
+    ),
     ("tags", "Tags", &["tags", "labels", "label", "tag"]),
 ];
 
 const RISK_FIELDS: &[FieldDef] = &[
-    ("title", "Title", &["title", "risk", "name", "riskname", "summary", "risktitle"]),
+    (
+        "title",
+        "Title",
+        &["title", "risk", "name", "riskname", "summary", "risktitle"],
+    ),
     ("cause", "Cause", &["cause", "causes", "source"]),
     ("event", "Event", &["event", "riskevent", "description"]),
     ("effect", "Effect", &["effect", "consequence", "consequences"]),
     ("category", "Category", &["category", "riskcategory", "type"]),
-    ("probability", "Probability (1–5)", &["probability", "likelihood", "p", "prob"]),
+    (
+        "probability",
+        "Probability (1–5)",
+        &["probability", "likelihood", "p", "prob"],
+    ),
     ("impact", "Impact (1–5)", &["impact", "i", "severity"]),
     ("owner", "Owner", &["owner", "riskowner", "assignee", "responsible"]),
-    ("response", "Response", &["response", "strategy", "responsetype", "responsestrategy"]),
-    ("response_plan", "Response plan", &["responseplan", "mitigation", "mitigationplan", "plan", "actions", "action"]),
-    ("trigger", "Trigger", &["trigger", "triggers", "triggercondition", "warningsign"]),
-    ("review_date", "Review date", &["reviewdate", "review", "nextreview", "nextreviewdate"]),
+    (
+        "response",
+        "Response",
+        &["response", "strategy", "responsetype", "responsestrategy"],
+    ),
+    (
+        "response_plan",
+        "Response plan",
+        &[
+            "responseplan",
+            "mitigation",
+            "mitigationplan",
+            "plan",
+            "actions",
+            "action",
+        ],
+    ),
+    (
+        "trigger",
+        "Trigger",
+        &["trigger", "triggers", "triggercondition", "warningsign"],
+    ),
+    (
+        "review_date",
+        "Review date",
+        &["reviewdate", "review", "nextreview", "nextreviewdate"],
+    ),
     ("status", "Status", &["status", "state", "riskstatus"]),
 ];
 
@@ -143,7 +210,11 @@ pub(crate) fn check(kind: CsvKind, headers: &[String], mapping: &[Option<String>
         let Some((_, label, _)) = defs.iter().find(|(k, _, _)| k == key) else {
             return Err(CoreError::InvalidInput(format!(
                 "\"{key}\" is not a field of {}; choose one from the list.",
-                if kind == CsvKind::Risks { "a risk" } else { "a work item" }
+                if kind == CsvKind::Risks {
+                    "a risk"
+                } else {
+                    "a work item"
+                }
             )));
         };
         if let Some(j) = mapping[..i].iter().position(|k| k.as_deref() == Some(key)) {
@@ -186,19 +257,32 @@ impl Workspace {
     pub fn csv_remembered_mapping(&self, kind: CsvKind, headers: &[String]) -> Result<Option<Vec<Option<String>>>> {
         let value: Option<String> = self
             .conn
-            .query_row("SELECT value FROM settings WHERE key = ?1", [signature_key(kind, headers)], |r| r.get(0))
+            .query_row(
+                "SELECT value FROM settings WHERE key = ?1",
+                [signature_key(kind, headers)],
+                |r| r.get(0),
+            )
             .optional()?;
         let Some(remembered) = value.and_then(|v| serde_json::from_str::<Remembered>(&v).ok()) else {
             return Ok(None);
         };
         let same = remembered.headers.len() == headers.len()
-            && remembered.headers.iter().zip(headers).all(|(a, b)| normalise(a) == normalise(b));
+            && remembered
+                .headers
+                .iter()
+                .zip(headers)
+                .all(|(a, b)| normalise(a) == normalise(b));
         Ok((same && check(kind, headers, &remembered.mapping).is_ok()).then_some(remembered.mapping))
     }
 }
 
 /// Stores the mapping for this file shape, inside the import's edit (so one undo takes both back).
-pub(crate) fn remember(ctx: &mut EditContext, kind: CsvKind, headers: &[String], mapping: &[Option<String>]) -> Result<()> {
+pub(crate) fn remember(
+    ctx: &mut EditContext,
+    kind: CsvKind,
+    headers: &[String],
+    mapping: &[Option<String>],
+) -> Result<()> {
     let key = signature_key(kind, headers);
     let value = serde_json::to_string(&Remembered {
         headers: headers.to_vec(),
@@ -207,18 +291,23 @@ pub(crate) fn remember(ctx: &mut EditContext, kind: CsvKind, headers: &[String],
     .map_err(|e| CoreError::Internal(e.to_string()))?;
     let existing: Option<(i64, String)> = ctx
         .tx
-        .query_row("SELECT id, value FROM settings WHERE key = ?1", [&key], |r| Ok((r.get(0)?, r.get(1)?)))
+        .query_row("SELECT id, value FROM settings WHERE key = ?1", [&key], |r| {
+            Ok((r.get(0)?, r.get(1)?))
+        })
         .optional()?;
     match existing {
         Some((_, old)) if old == value => {}
         Some((id, _)) => {
             ctx.touch("settings", id)?;
-            ctx.tx.execute("UPDATE settings SET value = ?1 WHERE id = ?2", (&value, id))?;
+            ctx.tx
+                .execute("UPDATE settings SET value = ?1 WHERE id = ?2", (&value, id))?;
         }
         None => {
             let id = ids::new_id(ctx.tx, "settings")?;
-            ctx.tx
-                .execute("INSERT INTO settings(id, key, value) VALUES (?1, ?2, ?3)", (id, &key, &value))?;
+            ctx.tx.execute(
+                "INSERT INTO settings(id, key, value) VALUES (?1, ?2, ?3)",
+                (id, &key, &value),
+            )?;
             ctx.inserted("settings", id);
         }
     }

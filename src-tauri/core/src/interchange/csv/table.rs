@@ -34,7 +34,9 @@ impl Record {
 pub fn read(bytes: &[u8]) -> Result<Table> {
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
     if bytes.iter().all(|b| b.is_ascii_whitespace()) {
-        return Err(CoreError::InvalidInput("The file is empty: there is no header row and no data.".into()));
+        return Err(CoreError::InvalidInput(
+            "The file is empty: there is no header row and no data.".into(),
+        ));
     }
     if bytes.contains(&0) {
         return Err(CoreError::InvalidInput(
@@ -53,7 +55,9 @@ pub fn read(bytes: &[u8]) -> Result<Table> {
     // Blank lines between or after records (often at the end) are not rows.
     records.retain(|r| !(r.cells.len() == 1 && r.cells[0].trim().is_empty()));
     if records.is_empty() {
-        return Err(CoreError::InvalidInput("The file is empty: there is no header row and no data.".into()));
+        return Err(CoreError::InvalidInput(
+            "The file is empty: there is no header row and no data.".into(),
+        ));
     }
     let header = records.remove(0);
     let headers: Vec<String> = header.cells.iter().map(|h| h.trim().to_string()).collect();
@@ -179,9 +183,8 @@ fn write_record(out: &mut String, cells: &[String]) {
         if i > 0 {
             out.push(',');
         }
-        let needs_quotes = cell.contains([',', '"', '\n', '\r', ';', '\t'])
-            || cell.starts_with(' ')
-            || cell.ends_with(' ');
+        let needs_quotes =
+            cell.contains([',', '"', '\n', '\r', ';', '\t']) || cell.starts_with(' ') || cell.ends_with(' ');
         if needs_quotes {
             out.push('"');
             out.push_str(&cell.replace('"', "\"\""));

@@ -80,7 +80,11 @@ impl Workspace {
             None => self.projects()?,
         };
         let uuid = self.workspace_uuid();
-        let host = if uuid.is_empty() { "bridgeplan".to_string() } else { uuid };
+        let host = if uuid.is_empty() {
+            "bridgeplan".to_string()
+        } else {
+            uuid
+        };
         let mut events = Vec::new();
         let mut not_kept = Vec::new();
         let (mut milestones, mut dues, mut meetings) = (0, 0, 0);
@@ -106,7 +110,10 @@ impl Workspace {
                         }
                     };
                     let Some(day) = day else {
-                        not_kept.push(format!("The milestone \"{}\" has no date yet, so it is not in the calendar.", item.title));
+                        not_kept.push(format!(
+                            "The milestone \"{}\" has no date yet, so it is not in the calendar.",
+                            item.title
+                        ));
                         continue;
                     };
                     let mut description = format!("{} · {}", project.name, column.status.name);
@@ -124,7 +131,11 @@ impl Workspace {
                     }
                     events.push(Event {
                         uid: format!("{}-{}@{host}", if milestone { "milestone" } else { "due" }, item.id),
-                        summary: if milestone { format!("◆ {}", item.title) } else { format!("Due: {}", item.title) },
+                        summary: if milestone {
+                            format!("◆ {}", item.title)
+                        } else {
+                            format!("Due: {}", item.title)
+                        },
                         description,
                         location: String::new(),
                         categories: if milestone { "Milestone" } else { "Due date" },
@@ -158,7 +169,10 @@ impl Workspace {
         let mut out = String::new();
         line(&mut out, "BEGIN:VCALENDAR");
         line(&mut out, "VERSION:2.0");
-        line(&mut out, &format!("PRODID:-//Bridgeplan//Bridgeplan {}//EN", env!("CARGO_PKG_VERSION")));
+        line(
+            &mut out,
+            &format!("PRODID:-//Bridgeplan//Bridgeplan {}//EN", env!("CARGO_PKG_VERSION")),
+        );
         line(&mut out, "CALSCALE:GREGORIAN");
         line(&mut out, "METHOD:PUBLISH");
         line(&mut out, &format!("X-WR-CALNAME:{}", escape(&name)));
@@ -192,7 +206,10 @@ impl Workspace {
         let mut written = Vec::new();
         for (what, count) in [("milestones", milestones), ("meetings", meetings), ("due dates", dues)] {
             if count > 0 {
-                written.push(CreateCount { what: what.into(), count });
+                written.push(CreateCount {
+                    what: what.into(),
+                    count,
+                });
             }
         }
         Ok((
