@@ -191,6 +191,10 @@ def main():
                              "--example", "bench_backup", "--", str(OUT)],
                             cwd=ROOT, check=True, capture_output=True, text=True)
     results.update(json.loads(backup.stdout))
+    imported = subprocess.run(["cargo", "run", "--quiet", "--release", "-p", "bridgeplan-core",
+                               "--example", "bench_csv", "--", str(OUT)],
+                              cwd=ROOT, check=True, capture_output=True, text=True)
+    results.update(json.loads(imported.stdout))
     reports = subprocess.run(["cargo", "run", "--quiet", "--release", "-p", "bridgeplan-reports",
                               "--example", "bench_reports", "--", str(OUT)],
                              cwd=ROOT, check=True, capture_output=True, text=True)

@@ -41,22 +41,46 @@ enum Command {
     },
     /// Check that PATH is a healthy workspace, without changing it. Exit status 0 if it is.
     Check { path: PathBuf },
-    /// Import a Microsoft Project XML (MSPDI) file into a workspace as a new project.
+    /// Import a Microsoft Project XML (MSPDI) file into a workspace as a new project, or a CSV
+    /// file of work items or risks into an existing project (`--format csv`).
     Import {
-        /// The .xml file written by Microsoft Project or another MSPDI writer.
+        /// The .xml file written by Microsoft Project or another MSPDI writer, or the .csv file.
         file: PathBuf,
         /// The workspace to add the project to.
         #[arg(long, value_name = "WORKSPACE")]
-        into: PathBuf,
+        into: Option<PathBuf>,
+        /// The workspace, given after the file instead of with --into.
+        #[arg(value_name = "WORKSPACE")]
+        workspace: Option<PathBuf>,
+        #[arg(long, value_enum, default_value = "mspdi")]
+        format: ImportFormat,
+        /// CSV: the existing project the rows go into.
+        #[arg(long, value_name = "NAME")]
+        into_project: Option<String>,
+        /// CSV: what each row is, work-items or risks.
+        #[arg(long, value_name = "KIND", default_value = "work-items")]
+        kind: String,
+        /// CSV: `auto` (the mapping remembered for this header, else guessed from the names),
+        /// optionally followed by changes: `auto,Notes=description,Sprint=-`.
+        #[arg(long, value_name = "MAPPING", default_value = "auto")]
+        mapping: String,
+        /// CSV: import the good rows and skip (and count) the rows with problems.
+        #[arg(long)]
+        skip_bad_rows: bool,
     },
-    /// Export a project to a file another tool opens.
+    /// Export a project to a file another tool opens: Microsoft Project XML, one grid as CSV,
+    /// or a calendar (.ics) of milestones, meetings and due dates.
     Export {
         workspace: PathBuf,
-        /// The project's name.
+        /// The project's name (for ics and the cross-project grids: all projects when left out).
         #[arg(long, value_name = "NAME")]
-        project: String,
+        project: Option<String>,
         #[arg(long, value_enum, default_value = "mspdi")]
         format: ExportFormat,
+        /// CSV: the grid to write (work-items, risks, issues, assumptions, dependencies,
+        /// stakeholders, deliverables, budget-lines, cost-entries, meetings, lessons, incidents).
+        #[arg(long, value_name = "GRID")]
+        grid: Option<String>,
         /// Where to write it; an existing file is replaced only once the new one is complete.
         out: PathBuf,
     },
@@ -179,6 +203,18 @@ enum Command {
 enum ExportFormat {
     /// Microsoft Project XML.
     Mspdi,
+    /// One grid as CSV (RFC 4180, UTF-8, a header row).
+    Csv,
+    /// iCalendar (RFC 5545).
+    Ics,
+}
+
+#[derive(Clone, Copy, clap::ValueEnum)]
+enum ImportFormat {
+    /// Microsoft Project XML, as a new project.
+    Mspdi,
+    /// Work items or risks into an existing project.
+    Csv,
 }
 
 /// A report request from names as typed on the command line.
@@ -281,7 +317,32 @@ fn run_headless(command: Command) -> Result<(), String> {
             );
             Ok(())
         }
-        Command::Import { file, into } => {
+        Command::Import {
+            file,
+            into,
+            workspace,
+            format: ImportFormat::Csv,
+            into_project,
+            kind,
+            mapping,
+            skip_bad_rows,
+        } => {
+            let into = into
+                .or(workspace)
+                .ok_or("Name the workspace to import into (after the file, or with --into).")?;
+            let project = into_project.ok_or("A CSV file goes into an existing project: add --into-project NAME.")?;
+            import_csv(&file, &into, &project, &kind, &mapping, skip_bad_rows)
+        }
+        Command::Import {
+            file,
+            into,
+            workspace,
+            format: ImportFormat::Mspdi,
+            ..
+        } => {
+            let into = into
+                .or(workspace)
+                .ok_or("Name the workspace to import into with --into.")?;
             let xml = std::fs::read_to_string(&file).map_err(|e| format!("Could not read {}: {e}", file.display()))?;
             // The file is read in full before the workspace is touched: a bad file changes nothing.
             let plan = mspdi::read(&xml).map_err(|e| format!("{}: {e} Nothing was imported.", file.display()))?;
@@ -306,10 +367,25 @@ fn run_headless(command: Command) -> Result<(), String> {
         Command::Export {
             workspace,
             project,
+            format: format @ (ExportFormat::Csv | ExportFormat::Ics),
+            grid,
+            out,
+        } => export_csv_or_ics(
+            &workspace,
+            project.as_deref(),
+            matches!(format, ExportFormat::Ics),
+            grid.as_deref(),
+            &out,
+        ),
+        Command::Export {
+            workspace,
+            project,
             format: ExportFormat::Mspdi,
             out,
+            ..
         } => {
             let ws = Workspace::open(&workspace).map_err(|e| e.to_string())?;
+            let project = project.ok_or("Name the project to export with --project.")?;
             let project = ws.project_by_name(&project).map_err(|e| e.to_string())?;
             let export = mspdi::export(&ws, project.id).map_err(|e| e.to_string())?;
             files::write_whole(&out, export.xml.as_bytes()).map_err(|e| e.to_string())?;
@@ -793,5 +869,113 @@ fn backup_command(workspace: &std::path::Path) -> Result<(), String> {
 fn restore_command(backup: &std::path::Path, to: &std::path::Path) -> Result<(), String> {
     bridgeplan_core::backups::restore(backup, to).map_err(|e| e.to_string())?;
     println!("Restored {} to {}", backup.display(), to.display());
+    Ok(())
+}
+
+/// `import FILE.csv --format csv`: the file is read and checked in full before the workspace
+/// changes; rows with problems are listed, and refuse the import unless `--skip-bad-rows`.
+fn import_csv(
+    file: &std::path::Path,
+    into: &std::path::Path,
+    project: &str,
+    kind: &str,
+    mapping: &str,
+    skip_bad_rows: bool,
+) -> Result<(), String> {
+    use bridgeplan_core::interchange::csv::{self, CsvKind};
+    let kind = CsvKind::parse(kind).map_err(|e| e.to_string())?;
+    let bytes = std::fs::read(file).map_err(|e| format!("Could not read {}: {e}", file.display()))?;
+    let table = csv::read(&bytes).map_err(|e| format!("{}: {e}", file.display()))?;
+    let mut ws = Workspace::open(into).map_err(|e| e.to_string())?;
+    let project = ws.project_by_name(project).map_err(|e| e.to_string())?;
+    let mut columns = ws.csv_inspect(kind, &table).map_err(|e| e.to_string())?.mapping;
+    let mut parts = mapping.split(',').map(str::trim);
+    if parts.next() != Some("auto") {
+        return Err("--mapping starts with auto, then optional COLUMN=FIELD changes (FIELD - for nothing).".into());
+    }
+    for part in parts.filter(|p| !p.is_empty()) {
+        let (column, field) = part
+            .split_once('=')
+            .ok_or_else(|| format!("\"{part}\" in --mapping is not COLUMN=FIELD."))?;
+        let i = table
+            .headers
+            .iter()
+            .position(|h| h.eq_ignore_ascii_case(column.trim()))
+            .ok_or_else(|| format!("The file has no column \"{}\".", column.trim()))?;
+        columns[i] = Some(field.trim().to_string()).filter(|f| f != "-" && !f.is_empty());
+    }
+    let result = ws.csv_import(project.id, kind, &table, &columns, skip_bad_rows);
+    let preview = match result {
+        Ok(p) => p,
+        Err(e) => {
+            if let Ok(p) = ws.csv_import_preview(project.id, kind, &table, &columns) {
+                for problem in &p.problems {
+                    eprintln!("{problem}");
+                }
+            }
+            return Err(e.to_string());
+        }
+    };
+    ws.close().map_err(|e| e.to_string())?;
+    for line in preview
+        .preview
+        .not_kept
+        .iter()
+        .chain(&preview.preview.skipped)
+        .chain(&preview.problems)
+    {
+        eprintln!("warning: {line}");
+    }
+    let made: Vec<String> = preview
+        .preview
+        .creates
+        .iter()
+        .map(|c| format!("{} {}", c.count, c.what))
+        .collect();
+    println!(
+        "Imported into \"{}\" ({}): {}.",
+        project.name,
+        into.display(),
+        made.join(", ")
+    );
+    Ok(())
+}
+
+/// `export --format csv|ics`: written whole or not at all.
+fn export_csv_or_ics(
+    workspace: &std::path::Path,
+    project: Option<&str>,
+    ics: bool,
+    grid: Option<&str>,
+    out: &std::path::Path,
+) -> Result<(), String> {
+    use bridgeplan_core::interchange::csv::CsvGrid;
+    let ws = Workspace::open(workspace).map_err(|e| e.to_string())?;
+    let project_id = match project {
+        Some(name) => Some(ws.project_by_name(name).map_err(|e| e.to_string())?.id),
+        None => None,
+    };
+    let (text, report) = if ics {
+        ws.ical_export(project_id).map_err(|e| e.to_string())?
+    } else {
+        let grid = grid.ok_or("Name the grid to export with --grid (work-items, risks, …).")?;
+        let grid = CsvGrid::parse(grid).map_err(|e| e.to_string())?;
+        ws.csv_export(grid, project_id).map_err(|e| e.to_string())?
+    };
+    files::write_whole(out, text.as_bytes()).map_err(|e| e.to_string())?;
+    for line in &report.not_kept {
+        eprintln!("warning: {line}");
+    }
+    let written: Vec<String> = report
+        .written
+        .iter()
+        .map(|c| format!("{} {}", c.count, c.what))
+        .collect();
+    let written = if written.is_empty() {
+        "nothing to write".to_string()
+    } else {
+        written.join(", ")
+    };
+    println!("Wrote {} ({written}) to {}", report.format, out.display());
     Ok(())
 }

@@ -511,3 +511,126 @@ fn backup_prints_the_file_it_made_and_restore_makes_a_workspace_but_never_replac
     // Wrong usage: --to is required.
     assert_eq!(bridgeplan(&["restore", s(&made)]).status.code(), Some(2));
 }
+
+#[test]
+fn csv_import_into_a_project_then_export_the_grid_and_a_calendar() {
+    let dir = tempfile::tempdir().unwrap();
+    let ws = dir.path().join("plans.bridgeplan");
+    assert!(bridgeplan(&["demo", s(&ws)]).status.success());
+    let csv = dir.path().join("items.csv");
+    std::fs::write(
+        &csv,
+        "\u{feff}Summary;Assignee;Due date;Sprint\r\nImported one;Mia Chen;2026-12-10;S1\r\nImported two;;;S2\r\n",
+    )
+    .unwrap();
+    let out = bridgeplan(&[
+        "import",
+        s(&csv),
+        "--format",
+        "csv",
+        "--into-project",
+        "Customer Portal",
+        "--kind",
+        "work-items",
+        s(&ws),
+    ]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    assert!(text(&out.stdout).contains("2 work items"), "{}", text(&out.stdout));
+    assert!(
+        text(&out.stderr).contains("\"Sprint\" column is mapped to nothing"),
+        "{}",
+        text(&out.stderr)
+    );
+
+    let grid = dir.path().join("grid.csv");
+    let out = bridgeplan(&[
+        "export",
+        s(&ws),
+        "--format",
+        "csv",
+        "--grid",
+        "work-items",
+        "--project",
+        "Customer Portal",
+        s(&grid),
+    ]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let written = std::fs::read_to_string(&grid).unwrap();
+    assert!(written.starts_with("Title,Type,Status,"), "{written}");
+    assert!(written.contains("Imported one,task,"), "{written}");
+
+    let ics = dir.path().join("plans.ics");
+    let out = bridgeplan(&["export", s(&ws), "--format", "ics", s(&ics)]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let cal = std::fs::read_to_string(&ics).unwrap();
+    assert!(
+        cal.starts_with("BEGIN:VCALENDAR\r\nVERSION:2.0\r\n") && cal.contains("SUMMARY:Due: Imported one"),
+        "{cal}"
+    );
+}
+
+#[test]
+fn csv_import_refuses_bad_files_and_bad_rows_and_leaves_the_workspace_as_it_was() {
+    let dir = tempfile::tempdir().unwrap();
+    let ws = dir.path().join("plans.bridgeplan");
+    assert!(bridgeplan(&["demo", s(&ws)]).status.success());
+    let before = std::fs::read(&ws).unwrap();
+    let cases: [(&str, &[u8], &str); 4] = [
+        ("empty.csv", b"", "empty"),
+        ("header.csv", b"Title,Status\n", "header row but no rows"),
+        ("binary.csv", b"\x00\x01\x02PK\x03\x04", "not a CSV file"),
+        (
+            "rows.csv",
+            b"Title,Status\nOne,Nowhere\nTwo,Done,extra\n",
+            "2 rows of the file cannot be imported",
+        ),
+    ];
+    for (name, bytes, says) in cases {
+        let file = dir.path().join(name);
+        std::fs::write(&file, bytes).unwrap();
+        let out = bridgeplan(&[
+            "import",
+            s(&file),
+            "--format",
+            "csv",
+            "--into-project",
+            "Customer Portal",
+            s(&ws),
+        ]);
+        assert_eq!(out.status.code(), Some(1), "{name}");
+        assert!(text(&out.stderr).contains(says), "{name}: {}", text(&out.stderr));
+    }
+    let out = bridgeplan(&[
+        "import",
+        s(&dir.path().join("rows.csv")),
+        "--format",
+        "csv",
+        "--into-project",
+        "Customer Portal",
+        s(&ws),
+    ]);
+    assert!(
+        text(&out.stderr).contains("Row 2: status \"Nowhere\""),
+        "{}",
+        text(&out.stderr)
+    );
+    assert_eq!(before, std::fs::read(&ws).unwrap(), "nothing was written");
+    let out = bridgeplan(&[
+        "export",
+        s(&ws),
+        "--format",
+        "csv",
+        "--grid",
+        "gantt",
+        "--project",
+        "Customer Portal",
+        s(&dir.path().join("x.csv")),
+    ]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        text(&out.stderr).contains("no grid called \"gantt\""),
+        "{}",
+        text(&out.stderr)
+    );
+    assert!(!dir.path().join("x.csv").exists());
+}

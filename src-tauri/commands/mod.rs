@@ -5,6 +5,7 @@ pub mod backups;
 pub mod budget;
 pub mod error;
 pub mod health;
+pub mod interchange_csv;
 pub mod lessons;
 pub mod lifecycle;
 pub mod meetings;
@@ -268,5 +269,11 @@ pub fn handlers<R: Runtime>() -> impl Fn(Invoke<R>) -> bool + Send + Sync + 'sta
         backups::backup_restore,
         backups::backup_settings,
         backups::backup_settings_set,
+        // CSV import and export, calendar (.ics) export
+        interchange_csv::csv_inspect,
+        interchange_csv::csv_import_preview,
+        interchange_csv::csv_import,
+        interchange_csv::csv_export,
+        interchange_csv::ical_export,
     ]
 }

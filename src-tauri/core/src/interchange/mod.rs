@@ -1,4 +1,6 @@
 //! Plans in and out of other tools' formats.
 
+pub mod csv;
+pub mod ical;
 pub mod mspdi;
 pub mod preview;

@@ -10,6 +10,9 @@ use bridgeplan_core::plan::schedule::{schedule, Minute};
 #[path = "../support/mod.rs"]
 mod support;
 
+mod csv;
+mod ical;
+
 fn fixture(name: &str) -> Option<String> {
     support::mspdi_fixture(name)
 }

@@ -61,3 +61,4 @@ export * from './stakeholders';
 export * from './meetings';
 export * from './operations';
 export * from './backups';
+export * from './interchange-csv';
