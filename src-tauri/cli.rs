@@ -41,20 +41,30 @@ enum Command {
     },
     /// Check that PATH is a healthy workspace, without changing it. Exit status 0 if it is.
     Check { path: PathBuf },
-    /// Import a Microsoft Project XML (MSPDI) file into a workspace as a new project.
+    /// Create an empty workspace at PATH (the file must not exist yet).
+    New {
+        path: PathBuf,
+        /// The workspace's name (default: from the file name).
+        #[arg(long, value_name = "NAME")]
+        name: Option<String>,
+    },
+    /// Import a Microsoft Project XML (MSPDI) file into a workspace as a new project, or a
+    /// workspace JSON export (`export --format json`) into a new workspace file.
     Import {
-        /// The .xml file written by Microsoft Project or another MSPDI writer.
+        /// The .xml file written by Microsoft Project or another MSPDI writer, or a workspace
+        /// JSON export.
         file: PathBuf,
-        /// The workspace to add the project to.
+        /// The workspace to add the project to; for a workspace JSON export, the new workspace
+        /// file to create (it must not exist yet).
         #[arg(long, value_name = "WORKSPACE")]
         into: PathBuf,
     },
-    /// Export a project to a file another tool opens.
+    /// Export a project to a file another tool opens, or the whole workspace as lossless JSON.
     Export {
         workspace: PathBuf,
-        /// The project's name.
+        /// The project's name (not used by --format json, which writes every project).
         #[arg(long, value_name = "NAME")]
-        project: String,
+        project: Option<String>,
         #[arg(long, value_enum, default_value = "mspdi")]
         format: ExportFormat,
         /// Where to write it; an existing file is replaced only once the new one is complete.
@@ -167,6 +177,8 @@ enum Command {
 enum ExportFormat {
     /// Microsoft Project XML.
     Mspdi,
+    /// The whole workspace, every row of every table (see docs/file-format.md, "JSON export").
+    Json,
 }
 
 /// A report request from names as typed on the command line.
@@ -269,6 +281,8 @@ fn run_headless(command: Command) -> Result<(), String> {
             );
             Ok(())
         }
+        Command::New { path, name } => new_workspace(&path, name.as_deref()),
+        Command::Import { file, into } if is_workspace_json(&file) => import_workspace_json(&file, &into),
         Command::Import { file, into } => {
             let xml = std::fs::read_to_string(&file).map_err(|e| format!("Could not read {}: {e}", file.display()))?;
             // The file is read in full before the workspace is touched: a bad file changes nothing.
@@ -293,10 +307,17 @@ fn run_headless(command: Command) -> Result<(), String> {
         }
         Command::Export {
             workspace,
+            format: ExportFormat::Json,
+            out,
+            ..
+        } => export_workspace_json(&workspace, &out),
+        Command::Export {
+            workspace,
             project,
             format: ExportFormat::Mspdi,
             out,
         } => {
+            let project = project.ok_or("Name the project to export with --project.")?;
             let ws = Workspace::open(&workspace).map_err(|e| e.to_string())?;
             let project = ws.project_by_name(&project).map_err(|e| e.to_string())?;
             let export = mspdi::export(&ws, project.id).map_err(|e| e.to_string())?;
@@ -765,4 +786,72 @@ fn search_text(results: &bridgeplan_core::search::SearchResults) -> String {
         }
     }
     out
+}
+
+/// `bridgeplan new PATH [--name NAME]`: an empty workspace.
+fn new_workspace(path: &std::path::Path, name: Option<&str>) -> Result<(), String> {
+    let ws = Workspace::create(path, name).map_err(|e| e.to_string())?;
+    let title = ws.name();
+    ws.close().map_err(|e| e.to_string())?;
+    println!("Created the empty workspace \"{title}\" at {}", path.display());
+    Ok(())
+}
+
+/// True when `file` starts like a workspace JSON export (its first field names the format).
+fn is_workspace_json(file: &std::path::Path) -> bool {
+    use std::io::Read;
+    let mut head = [0u8; 512];
+    let n = std::fs::File::open(file)
+        .and_then(|mut f| f.read(&mut head))
+        .unwrap_or(0);
+    bridgeplan_core::interchange::json::is_workspace_json(&head[..n])
+        || file.extension().is_some_and(|e| e.eq_ignore_ascii_case("json"))
+}
+
+/// `bridgeplan import BACKUP.json --into NEW.bridgeplan`: a new workspace from a JSON export.
+fn import_workspace_json(file: &std::path::Path, into: &std::path::Path) -> Result<(), String> {
+    let made = bridgeplan_core::interchange::json::import_file(file, into).map_err(|e| e.to_string())?;
+    let what: Vec<String> = made
+        .preview
+        .creates
+        .iter()
+        .map(|c| format!("{} {}", c.count, c.what))
+        .collect();
+    let migrated = if made.from_schema < made.schema {
+        format!(" (upgraded from schema {} to {})", made.from_schema, made.schema)
+    } else {
+        String::new()
+    };
+    println!(
+        "Imported \"{}\" into the new workspace {}{migrated}: {}.",
+        made.name,
+        into.display(),
+        what.join(", ")
+    );
+    for note in &made.preview.not_kept {
+        eprintln!("note: {note}");
+    }
+    Ok(())
+}
+
+/// `bridgeplan export WS --format json OUT.json`: the whole workspace, lossless.
+fn export_workspace_json(workspace: &std::path::Path, out: &std::path::Path) -> Result<(), String> {
+    let ws = Workspace::open(workspace).map_err(|e| e.to_string())?;
+    let report = bridgeplan_core::interchange::json::export_to(&ws, out).map_err(|e| e.to_string())?;
+    ws.close().map_err(|e| e.to_string())?;
+    let what: Vec<String> = report
+        .written
+        .iter()
+        .map(|c| format!("{} {}", c.count, c.what))
+        .collect();
+    println!(
+        "Wrote {} to {}: {}.",
+        workspace.display(),
+        out.display(),
+        what.join(", ")
+    );
+    for note in &report.not_kept {
+        eprintln!("note: {note}");
+    }
+    Ok(())
 }
