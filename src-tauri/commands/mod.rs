@@ -4,6 +4,7 @@ pub mod agile;
 pub mod budget;
 pub mod error;
 pub mod health;
+pub mod interchange;
 pub mod lessons;
 pub mod lifecycle;
 pub mod meetings;
@@ -36,6 +37,8 @@ pub fn handlers<R: Runtime>() -> impl Fn(Invoke<R>) -> bool + Send + Sync + 'sta
         workspace::workspace_open,
         workspace::workspace_open_demo,
         workspace::workspace_save_copy,
+        interchange::workspace_export_json,
+        interchange::workspace_import_json,
         workspace::workspace_close,
         workspace::report_board_painted,
         work::projects_list,
