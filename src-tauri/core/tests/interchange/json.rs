@@ -33,9 +33,12 @@ impl From<ValueRef<'_>> for Cell {
     }
 }
 
+/// A table's name, its columns and its rows.
+type Dump = Vec<(String, Vec<String>, Vec<Vec<Cell>>)>;
+
 /// Every table of the file but SQLite's own and the search index, with its columns and its
 /// rows (rowid first where the table has one) in rowid or primary-key order.
-fn dump(path: &Path) -> Vec<(String, Vec<String>, Vec<Vec<Cell>>)> {
+fn dump(path: &Path) -> Dump {
     let conn = Connection::open(path).expect("open");
     let tables: Vec<String> = conn
         .prepare(
@@ -176,7 +179,7 @@ fn the_demo_round_trips_row_for_row() {
     let before = dump(&original);
     let after = dump(&copy);
     assert!(before.len() > 40, "the demo has its tables: {}", before.len());
-    let names = |d: &Vec<(String, Vec<String>, Vec<Vec<Cell>>)>| d.iter().map(|t| t.0.clone()).collect::<Vec<_>>();
+    let names = |d: &Dump| d.iter().map(|t| t.0.clone()).collect::<Vec<_>>();
     assert_eq!(names(&before), names(&after));
     let mut rows = 0;
     for ((table, columns, a), (_, columns_b, b)) in before.iter().zip(&after) {
