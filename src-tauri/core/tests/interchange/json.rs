@@ -134,8 +134,7 @@ fn add_awkward_values(path: &Path) {
              WHERE id = (SELECT max(id) FROM work_items);
          UPDATE work_items SET estimate_hours = 2.2250738585072014e-308, story_points = 1e300
              WHERE id = (SELECT min(id) FROM work_items WHERE id > (SELECT min(id) FROM work_items));
-         UPDATE work_items SET description = CAST(x'ff41fe' AS TEXT)
-             WHERE id = (SELECT max(id) FROM work_items WHERE id < (SELECT max(id) FROM work_items));
+         UPDATE people SET role = CAST(x'ff41fe' AS TEXT) WHERE id = (SELECT max(id) FROM people);
          INSERT INTO workspace_meta(key, value) VALUES ('test.blob', x'00ff10'), ('test.empty', ''),
              ('test.quote', 'a \"quoted\" line' || char(10) || 'and ünïcödé ✓');",
     )
