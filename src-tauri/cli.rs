@@ -41,12 +41,22 @@ enum Command {
     },
     /// Check that PATH is a healthy workspace, without changing it. Exit status 0 if it is.
     Check { path: PathBuf },
-    /// Import a Microsoft Project XML (MSPDI) file into a workspace as a new project, or a CSV
-    /// file of work items or risks into an existing project (`--format csv`).
+    /// Create an empty workspace at PATH (the file must not exist yet).
+    New {
+        path: PathBuf,
+        /// The workspace's name (default: from the file name).
+        #[arg(long, value_name = "NAME")]
+        name: Option<String>,
+    },
+    /// Import a Microsoft Project XML (MSPDI) file into a workspace as a new project, a CSV file
+    /// of work items or risks into an existing project (`--format csv`), or a workspace JSON
+    /// export (`export --format json`) into a new workspace file.
     Import {
-        /// The .xml file written by Microsoft Project or another MSPDI writer, or the .csv file.
+        /// The .xml file written by Microsoft Project or another MSPDI writer, the .csv file, or
+        /// a workspace JSON export.
         file: PathBuf,
-        /// The workspace to add the project to.
+        /// The workspace to add the project to; for a workspace JSON export, the new workspace
+        /// file to create (it must not exist yet).
         #[arg(long, value_name = "WORKSPACE")]
         into: Option<PathBuf>,
         /// The workspace, given after the file instead of with --into.
@@ -69,7 +79,8 @@ enum Command {
         skip_bad_rows: bool,
     },
     /// Export a project to a file another tool opens: Microsoft Project XML, one grid as CSV,
-    /// or a calendar (.ics) of milestones, meetings and due dates.
+    /// or a calendar (.ics) of milestones, meetings and due dates; or the whole workspace as
+    /// lossless JSON.
     Export {
         workspace: PathBuf,
         /// The project's name (for ics and the cross-project grids: all projects when left out).
@@ -207,6 +218,8 @@ enum ExportFormat {
     Csv,
     /// iCalendar (RFC 5545).
     Ics,
+    /// The whole workspace, every row of every table (see docs/file-format.md, "JSON export").
+    Json,
 }
 
 #[derive(Clone, Copy, clap::ValueEnum)]
@@ -215,6 +228,8 @@ enum ImportFormat {
     Mspdi,
     /// Work items or risks into an existing project.
     Csv,
+    /// A workspace JSON export, as a new workspace file (also found by its contents).
+    Json,
 }
 
 /// A report request from names as typed on the command line.
@@ -317,6 +332,7 @@ fn run_headless(command: Command) -> Result<(), String> {
             );
             Ok(())
         }
+        Command::New { path, name } => new_workspace(&path, name.as_deref()),
         Command::Import {
             file,
             into,
@@ -337,9 +353,16 @@ fn run_headless(command: Command) -> Result<(), String> {
             file,
             into,
             workspace,
-            format: ImportFormat::Mspdi,
+            format: format @ (ImportFormat::Mspdi | ImportFormat::Json),
             ..
         } => {
+            // A workspace JSON export is found by its contents too, so the default format works.
+            if matches!(format, ImportFormat::Json) || is_workspace_json(&file) {
+                let into = into
+                    .or(workspace)
+                    .ok_or("Name the new workspace file to create with --into.")?;
+                return import_workspace_json(&file, &into);
+            }
             let into = into
                 .or(workspace)
                 .ok_or("Name the workspace to import into with --into.")?;
@@ -364,6 +387,12 @@ fn run_headless(command: Command) -> Result<(), String> {
             );
             Ok(())
         }
+        Command::Export {
+            workspace,
+            format: ExportFormat::Json,
+            out,
+            ..
+        } => export_workspace_json(&workspace, &out),
         Command::Export {
             workspace,
             project,
@@ -977,5 +1006,73 @@ fn export_csv_or_ics(
         written.join(", ")
     };
     println!("Wrote {} ({written}) to {}", report.format, out.display());
+    Ok(())
+}
+
+/// `bridgeplan new PATH [--name NAME]`: an empty workspace.
+fn new_workspace(path: &std::path::Path, name: Option<&str>) -> Result<(), String> {
+    let ws = Workspace::create(path, name).map_err(|e| e.to_string())?;
+    let title = ws.name();
+    ws.close().map_err(|e| e.to_string())?;
+    println!("Created the empty workspace \"{title}\" at {}", path.display());
+    Ok(())
+}
+
+/// True when `file` starts like a workspace JSON export (its first field names the format).
+fn is_workspace_json(file: &std::path::Path) -> bool {
+    use std::io::Read;
+    let mut head = [0u8; 512];
+    let n = std::fs::File::open(file)
+        .and_then(|mut f| f.read(&mut head))
+        .unwrap_or(0);
+    bridgeplan_core::interchange::json::is_workspace_json(&head[..n])
+        || file.extension().is_some_and(|e| e.eq_ignore_ascii_case("json"))
+}
+
+/// `bridgeplan import BACKUP.json --into NEW.bridgeplan`: a new workspace from a JSON export.
+fn import_workspace_json(file: &std::path::Path, into: &std::path::Path) -> Result<(), String> {
+    let made = bridgeplan_core::interchange::json::import_file(file, into).map_err(|e| e.to_string())?;
+    let what: Vec<String> = made
+        .preview
+        .creates
+        .iter()
+        .map(|c| format!("{} {}", c.count, c.what))
+        .collect();
+    let migrated = if made.from_schema < made.schema {
+        format!(" (upgraded from schema {} to {})", made.from_schema, made.schema)
+    } else {
+        String::new()
+    };
+    println!(
+        "Imported \"{}\" into the new workspace {}{migrated}: {}.",
+        made.name,
+        into.display(),
+        what.join(", ")
+    );
+    for note in &made.preview.not_kept {
+        eprintln!("note: {note}");
+    }
+    Ok(())
+}
+
+/// `bridgeplan export WS --format json OUT.json`: the whole workspace, lossless.
+fn export_workspace_json(workspace: &std::path::Path, out: &std::path::Path) -> Result<(), String> {
+    let ws = Workspace::open(workspace).map_err(|e| e.to_string())?;
+    let report = bridgeplan_core::interchange::json::export_to(&ws, out).map_err(|e| e.to_string())?;
+    ws.close().map_err(|e| e.to_string())?;
+    let what: Vec<String> = report
+        .written
+        .iter()
+        .map(|c| format!("{} {}", c.count, c.what))
+        .collect();
+    println!(
+        "Wrote {} to {}: {}.",
+        workspace.display(),
+        out.display(),
+        what.join(", ")
+    );
+    for note in &report.not_kept {
+        eprintln!("note: {note}");
+    }
     Ok(())
 }

@@ -634,3 +634,65 @@ fn csv_import_refuses_bad_files_and_bad_rows_and_leaves_the_workspace_as_it_was(
     );
     assert!(!dir.path().join("x.csv").exists());
 }
+
+#[test]
+fn new_export_json_and_import_into_a_new_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let empty = dir.path().join("empty.bridgeplan");
+    let out = bridgeplan(&["new", s(&empty), "--name", "Fresh start"]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    assert!(text(&out.stdout).contains("Fresh start"), "{}", text(&out.stdout));
+    assert!(bridgeplan(&["check", s(&empty)]).status.success());
+    // An existing file is never replaced.
+    let again = bridgeplan(&["new", s(&empty)]);
+    assert_eq!(again.status.code(), Some(1));
+    assert!(
+        text(&again.stderr).contains("already exists"),
+        "{}",
+        text(&again.stderr)
+    );
+
+    let ws = dir.path().join("demo.bridgeplan");
+    assert!(bridgeplan(&["demo", s(&ws)]).status.success());
+    let backup = dir.path().join("backup.json");
+    let out = bridgeplan(&["export", s(&ws), "--format", "json", s(&backup)]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    assert!(text(&out.stdout).contains("work items"), "{}", text(&out.stdout));
+    assert!(text(&out.stderr).contains("undo history"), "{}", text(&out.stderr));
+    let doc: serde_json::Value = serde_json::from_slice(&std::fs::read(&backup).unwrap()).unwrap();
+    assert_eq!(doc["format"], "bridgeplan-workspace");
+    assert_eq!(doc["version"], 1);
+
+    let restored = dir.path().join("restored.bridgeplan");
+    let out = bridgeplan(&["import", s(&backup), "--into", s(&restored)]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    assert!(
+        text(&out.stdout).contains("Northwind Logistics IT"),
+        "{}",
+        text(&out.stdout)
+    );
+    let out = bridgeplan(&["check", s(&restored)]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+
+    // Into an existing file: refused, the file untouched.
+    let before = std::fs::read(&empty).unwrap();
+    let out = bridgeplan(&["import", s(&backup), "--into", s(&empty)]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(text(&out.stderr).contains("already exists"), "{}", text(&out.stderr));
+    assert_eq!(std::fs::read(&empty).unwrap(), before);
+
+    // A truncated export: refused, nothing created.
+    let bytes = std::fs::read(&backup).unwrap();
+    let cut = dir.path().join("cut.json");
+    std::fs::write(&cut, &bytes[..bytes.len() / 2]).unwrap();
+    let target = dir.path().join("never.bridgeplan");
+    let out = bridgeplan(&["import", s(&cut), "--into", s(&target)]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(text(&out.stderr).contains("ends too early"), "{}", text(&out.stderr));
+    assert!(!target.exists());
+
+    // Microsoft Project export still wants its project.
+    let out = bridgeplan(&["export", s(&ws), s(&dir.path().join("p.xml"))]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(text(&out.stderr).contains("--project"), "{}", text(&out.stderr));
+}

@@ -5,6 +5,7 @@ pub mod backups;
 pub mod budget;
 pub mod error;
 pub mod health;
+pub mod interchange;
 pub mod interchange_csv;
 pub mod lessons;
 pub mod lifecycle;
@@ -38,6 +39,8 @@ pub fn handlers<R: Runtime>() -> impl Fn(Invoke<R>) -> bool + Send + Sync + 'sta
         workspace::workspace_open,
         workspace::workspace_open_demo,
         workspace::workspace_save_copy,
+        interchange::workspace_export_json,
+        interchange::workspace_import_json,
         workspace::workspace_close,
         workspace::app_quit,
         workspace::report_board_painted,

@@ -2,5 +2,6 @@
 
 pub mod csv;
 pub mod ical;
+pub mod json;
 pub mod mspdi;
 pub mod preview;

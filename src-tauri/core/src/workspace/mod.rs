@@ -355,7 +355,13 @@ fn configure(conn: &Connection, writable: bool) -> Result<()> {
 
 /// Applies every migration above `from` in one IMMEDIATE transaction: all or nothing.
 fn migrate(conn: &mut Connection, from: u32) -> Result<()> {
-    let pending: Vec<_> = MIGRATIONS.iter().filter(|(n, _)| *n > from).collect();
+    migrate_range(conn, from, u32::MAX)
+}
+
+/// Applies the migrations above `from` up to and including `to`, in one IMMEDIATE transaction
+/// (the JSON import builds a file at the schema it was exported from, loads it, then goes on).
+pub(crate) fn migrate_range(conn: &mut Connection, from: u32, to: u32) -> Result<()> {
+    let pending: Vec<_> = MIGRATIONS.iter().filter(|(n, _)| *n > from && *n <= to).collect();
     if pending.is_empty() {
         return Ok(());
     }

@@ -7,6 +7,8 @@ use bridgeplan_core::interchange::mspdi::{self, Plan};
 use bridgeplan_core::plan::schedule::calendar::from_minute;
 use bridgeplan_core::plan::schedule::{schedule, Minute};
 
+mod json;
+
 #[path = "../support/mod.rs"]
 mod support;
 

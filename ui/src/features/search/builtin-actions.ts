@@ -5,6 +5,7 @@ import { undo, redo } from '../../lib/shared/history';
 import { board } from '../work/board-state.svelte';
 import { reports } from '../reports/reports.svelte';
 import { session } from '../workspace/session.svelte';
+import { jsonInterchange } from '../interchange/json.svelte';
 import { showProject } from '../workspace/navigate';
 import { workspace, type Screen, type View } from '../workspace/workspace.svelte';
 import { registerAction, registerActions } from './actions';
@@ -234,6 +235,20 @@ export function registerBuiltinActions() {
     group: 'Workspace',
     keywords: ['backup', 'file'],
     run: () => session.saveCopyWithDialog(),
+  });
+  registerAction({
+    id: 'workspace:export-json',
+    label: 'Export workspace as JSON…',
+    group: 'Workspace',
+    keywords: ['backup', 'file', 'lossless', 'interchange'],
+    run: () => jsonInterchange.exportWithDialog(),
+  });
+  registerAction({
+    id: 'workspace:import-json',
+    label: 'Import workspace from JSON…',
+    group: 'Workspace',
+    keywords: ['restore', 'file', 'backup', 'interchange'],
+    run: () => jsonInterchange.importWithDialog(),
   });
   registerAction({
     id: 'workspace:close',

@@ -62,3 +62,4 @@ export * from './meetings';
 export * from './operations';
 export * from './backups';
 export * from './interchange-csv';
+export * from './interchange';
