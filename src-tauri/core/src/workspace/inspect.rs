@@ -7,11 +7,13 @@
 //!
 //! - no `-wal` beside it: `immutable=1`, which reads the file alone, takes no locks and creates
 //!   nothing; there is no log to apply, so the file alone is the whole workspace;
-//! - a `-wal` and a `-shm` beside it (a session that is open now, or one that crashed): an
-//!   ordinary read-only connection, which uses both and creates nothing;
-//! - a `-wal` without its `-shm` (rare: someone copied only two of the three files): the file
-//!   and its log are copied to a private folder in the system's temporary folder and read
-//!   there, so the log is applied without anything being made beside the original.
+//! - a `-wal` and a `-shm` beside it while another process holds the file's write lock (a
+//!   session open now): an ordinary read-only connection, which shares the writer's log and
+//!   index and creates nothing;
+//! - a `-wal` that nobody holds (a session that crashed, or a log copied along with the file):
+//!   the file and its log are copied to a private folder in the system's temporary folder and
+//!   read there, so the log is applied and nothing beside the original is made or touched
+//!   (SQLite would otherwise rebuild the `-shm` index in place).
 
 use std::fs::File;
 use std::path::{Path, PathBuf};
@@ -59,7 +61,7 @@ pub(crate) fn open(path: &Path, map_err: impl Fn(rusqlite::Error) -> CoreError) 
         let conn = Connection::open_with_flags(uri, flags).map_err(&map_err)?;
         return Ok(Inspection { conn, copy: None });
     }
-    if shm.exists() {
+    if shm.exists() && held_elsewhere(path) {
         let uri = format!("file:{}?mode=ro", uri_escape(&absolute(path).to_string_lossy()));
         let conn = Connection::open_with_flags(uri, flags).map_err(&map_err)?;
         return Ok(Inspection { conn, copy: None });
@@ -72,6 +74,14 @@ pub(crate) fn open(path: &Path, map_err: impl Fn(rusqlite::Error) -> CoreError) 
     )
     .map_err(&map_err)?;
     Ok(Inspection { conn, copy: Some(copy) })
+}
+
+/// True when another open of the file holds its write lock (see `acquire_write_lock`).
+fn held_elsewhere(path: &Path) -> bool {
+    match File::open(path) {
+        Ok(file) => matches!(file.try_lock_shared(), Err(std::fs::TryLockError::WouldBlock)),
+        Err(_) => false,
+    }
 }
 
 fn private_copy(path: &Path, wal: &Path) -> Result<PrivateCopy> {

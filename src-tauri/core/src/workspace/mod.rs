@@ -352,7 +352,13 @@ impl Workspace {
         let result = self
             .conn
             .execute("VACUUM INTO ?1", [temp.to_string_lossy()])
-            .map_err(|e| CoreError::Io(format!("Could not write {}: {e}", dest.display())))
+            .map_err(|e| {
+                CoreError::Io(format!(
+                    "Could not write {}: the disk refused the write ({e}; is it full?). No copy \
+                     was made.",
+                    dest.display()
+                ))
+            })
             .and_then(|_| renew_site_id(&temp))
             .and_then(|_| {
                 let fail = |e| CoreError::io(format!("Could not write {}", dest.display()), e);
@@ -535,6 +541,16 @@ fn check_size(path: &Path, header: &[u8; 100], len: u64) -> Result<()> {
         n => u64::from(n),
     };
     if !(512..=65_536).contains(&page_size) || !page_size.is_power_of_two() {
+        return Err(damaged(path));
+    }
+    // Fields with one valid value or a few: the journal versions (1 rollback, 2 WAL), the
+    // payload fractions SQLite requires, and the schema format (1 to 4).
+    let format = u32::from_be_bytes([header[44], header[45], header[46], header[47]]);
+    if !(1..=2).contains(&header[18])
+        || !(1..=2).contains(&header[19])
+        || header[21..24] != [64, 32, 32]
+        || !(1..=4).contains(&format)
+    {
         return Err(damaged(path));
     }
     if inspect::has_log(path) {

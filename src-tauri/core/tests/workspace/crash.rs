@@ -15,10 +15,14 @@ use bridgeplan_core::{clock, Workspace};
 use rusqlite::{Connection, OpenFlags};
 
 #[path = "crash_child/model.rs"]
-mod model;
+pub mod model;
 use model::{Model, Rng};
 
-pub const CHILD: &str = env!("CARGO_BIN_EXE_crash_child");
+/// The child program; `CRASH_CHILD` names another copy of it (a long `make crash` run can
+/// use a copy, so a rebuild meanwhile does not swap it under the harness).
+pub fn child_program() -> String {
+    std::env::var("CRASH_CHILD").unwrap_or_else(|_| env!("CARGO_BIN_EXE_crash_child").to_string())
+}
 
 fn env_number(name: &str) -> Option<u64> {
     std::env::var(name).ok().and_then(|v| v.trim().parse().ok())
@@ -121,7 +125,7 @@ fn every_acknowledged_edit_survives_a_sigkill_the_file_stays_intact_and_undo_wor
     for kill in 0..kills {
         let child_seed = rng.next();
         let delay = Duration::from_millis(5 + rng.below(400));
-        let mut child = Command::new(CHILD)
+        let mut child = Command::new(child_program())
             .args(["edit", &path.to_string_lossy(), &child_seed.to_string()])
             .env(clock::TODAY_VARIABLE, clock::today().to_string())
             .stdout(Stdio::piped())
