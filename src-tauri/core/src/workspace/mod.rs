@@ -563,7 +563,7 @@ fn check_size(path: &Path, header: &[u8; 100], len: u64) -> Result<()> {
             display_name(path)
         ))
     };
-    if len % page_size != 0 {
+    if !len.is_multiple_of(page_size) {
         return Err(cut_off());
     }
     let word = |at: usize| u32::from_be_bytes([header[at], header[at + 1], header[at + 2], header[at + 3]]);

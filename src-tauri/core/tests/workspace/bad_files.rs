@@ -501,9 +501,10 @@ fn every_damaged_or_foreign_file_gets_a_clear_message_and_is_neither_changed_nor
     clock::fix_for_tests();
     let mut corpus = build();
     println!(
-        "corpus: {} files from a fresh workspace of {} bytes",
+        "corpus: {} files from a fresh workspace of {} bytes ({}-byte pages)",
         corpus.cases.len(),
-        corpus.fresh.len()
+        corpus.fresh.len(),
+        corpus.page
     );
     assert!(corpus.cases.len() >= 50, "the corpus has {} files", corpus.cases.len());
     let mut problems = Vec::new();
@@ -808,4 +809,35 @@ fn on_a_full_disk_an_edit_and_a_copy_are_refused_in_words_and_nothing_saved_is_l
     let ws = Workspace::open(&path).unwrap();
     assert!(!ws.is_read_only());
     ws.close().unwrap();
+}
+
+#[test]
+fn whole_file_writes_replace_the_old_content_at_once_and_leave_no_temporary_file() {
+    use bridgeplan_core::workspace::files::write_whole;
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("export.xml");
+    write_whole(&path, b"first version").unwrap();
+    write_whole(&path, b"second, longer version").unwrap();
+    assert_eq!(std::fs::read(&path).unwrap(), b"second, longer version");
+    assert_eq!(crate::crash::listing(dir.path()), vec!["export.xml".to_string()]);
+
+    // A write that cannot finish leaves the old file as it was and no temporary file.
+    let blocked = dir.path().join("blocked.xml");
+    std::fs::create_dir(dir.path().join("blocked.xml.partial")).unwrap();
+    std::fs::write(&blocked, b"old").unwrap();
+    let err = write_whole(&blocked, b"new").unwrap_err();
+    assert_eq!(err.code(), ErrorCode::Io);
+    assert_eq!(std::fs::read(&blocked).unwrap(), b"old");
+
+    // "Save a copy as" onto an existing file replaces it whole, with a copy that checks.
+    let ws_path = dir.path().join("plan.bridgeplan");
+    let ws = Workspace::create(&ws_path, None).unwrap();
+    let copy = dir.path().join("copy.bridgeplan");
+    std::fs::write(&copy, b"an older, unrelated file").unwrap();
+    ws.save_copy(&copy).unwrap();
+    ws.close().unwrap();
+    assert!(check_file(&copy).is_ok());
+    assert!(!crate::crash::listing(dir.path())
+        .iter()
+        .any(|n| n.ends_with(".partial") && n != "blocked.xml.partial"));
 }

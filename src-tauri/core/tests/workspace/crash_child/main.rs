@@ -94,6 +94,9 @@ fn harness_project(ws: &Workspace) -> Result<i64, String> {
         .ok_or_else(|| "the harness project is missing".to_string())
 }
 
+/// One edit, run on the workspace once its expected change is said.
+type EditFn = Box<dyn FnOnce(&mut Workspace) -> Result<(), CoreError>>;
+
 struct Child {
     ws: Workspace,
     reader: Connection,
@@ -204,7 +207,7 @@ impl Child {
         let pick_of = |rng: &mut Rng, list: &[i64]| list[rng.below(list.len() as u64) as usize];
         let before = self.model.clone();
         // What the edit is expected to change, then the edit itself.
-        let (expected, run): (Change, Box<dyn FnOnce(&mut Workspace) -> Result<(), CoreError>>) = match op {
+        let (expected, run): (Change, EditFn) = match op {
             "rename-item" | "move-item" | "delete-item" if items.is_empty() => return Ok(()),
             "create-item" => {
                 let title = self.fresh('T');
