@@ -99,3 +99,8 @@ lint: ui
 clean:
 	cargo clean
 	rm -rf ui/dist ui/node_modules
+
+## The crash harness with 1,000 SIGKILLs (`make test` runs 20); prints the seed and a summary.
+.PHONY: crash
+crash:
+	CRASH_KILLS=1000 cargo test -p bridgeplan-core --test workspace crash:: -- --nocapture

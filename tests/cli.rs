@@ -696,3 +696,34 @@ fn new_export_json_and_import_into_a_new_file() {
     assert_eq!(out.status.code(), Some(1));
     assert!(text(&out.stderr).contains("--project"), "{}", text(&out.stderr));
 }
+
+#[test]
+fn check_of_a_cut_off_or_flipped_workspace_says_so_and_creates_nothing_beside_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let good = dir.path().join("good.bridgeplan");
+    assert!(bridgeplan(&["demo", s(&good)]).status.success());
+    let bytes = std::fs::read(&good).unwrap();
+    let mut flipped = bytes.clone();
+    flipped[31] ^= 1 << 6; // the header's page count
+    for (name, content) in [
+        ("cut.bridgeplan", bytes[..bytes.len() / 2].to_vec()),
+        ("flipped.bridgeplan", flipped),
+    ] {
+        let case = tempfile::tempdir().unwrap();
+        let path = case.path().join(name);
+        std::fs::write(&path, &content).unwrap();
+        let out = bridgeplan(&["check", s(&path)]);
+        assert!(!out.status.success(), "{name}: a damaged file is not healthy");
+        let said = text(&out.stderr) + &text(&out.stdout);
+        assert!(
+            said.contains("damaged") || said.contains("incomplete"),
+            "{name}: {said}"
+        );
+        let names: Vec<_> = std::fs::read_dir(case.path())
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .collect();
+        assert_eq!(names, vec![name.to_string()], "check created files beside {name}");
+        assert_eq!(std::fs::read(&path).unwrap(), content, "check changed {name}");
+    }
+}
