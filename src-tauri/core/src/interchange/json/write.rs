@@ -127,8 +127,14 @@ pub fn export(ws: &Workspace) -> Result<(Vec<u8>, ExportReport)> {
                 }
             })
             .collect();
+        // Who holds the file open is the session's, not the workspace's: it is not exported.
+        let filter = if shape.name == "workspace_meta" {
+            format!("WHERE key <> '{}'", crate::workspace::holder::KEY)
+        } else {
+            String::new()
+        };
         let sql = format!(
-            "SELECT {} FROM {} ORDER BY {}",
+            "SELECT {} FROM {} {filter} ORDER BY {}",
             select.join(", "),
             quote(&shape.name),
             shape.order
