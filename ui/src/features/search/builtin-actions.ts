@@ -263,7 +263,9 @@ export function registerBuiltinActions() {
     group: 'Workspace',
     keywords: ['exit', 'close window'],
     shortcut: 'Ctrl+Q',
-    run: () => api.appQuit(),
+    run: async () => {
+      await api.appQuit();
+    },
   });
   registerActions(() =>
     reportKinds.map((kind) => ({
