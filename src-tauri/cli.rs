@@ -41,13 +41,20 @@ enum Command {
     },
     /// Check that PATH is a healthy workspace, without changing it. Exit status 0 if it is.
     Check { path: PathBuf },
-    /// Import a Microsoft Project XML (MSPDI) file into a workspace as a new project.
+    /// Import a file into a workspace as a new project: Microsoft Project XML (MSPDI), a Trello
+    /// board's JSON export or a Jira CSV export.
     Import {
-        /// The .xml file written by Microsoft Project or another MSPDI writer.
+        /// The file: .xml from Microsoft Project, .json from Trello, .csv from Jira.
         file: PathBuf,
         /// The workspace to add the project to.
         #[arg(long, value_name = "WORKSPACE")]
         into: PathBuf,
+        /// What the file is.
+        #[arg(long, value_enum, default_value = "mspdi")]
+        format: ImportFileFormat,
+        /// Print what would be created and what the file holds that is not kept; write nothing.
+        #[arg(long)]
+        dry_run: bool,
     },
     /// Export a project to a file another tool opens.
     Export {
@@ -269,7 +276,13 @@ fn run_headless(command: Command) -> Result<(), String> {
             );
             Ok(())
         }
-        Command::Import { file, into } => {
+        Command::Import {
+            file,
+            into,
+            format,
+            dry_run,
+        } if dry_run || !matches!(format, ImportFileFormat::Mspdi) => import_file(&file, &into, format, dry_run),
+        Command::Import { file, into, .. } => {
             let xml = std::fs::read_to_string(&file).map_err(|e| format!("Could not read {}: {e}", file.display()))?;
             // The file is read in full before the workspace is touched: a bad file changes nothing.
             let plan = mspdi::read(&xml).map_err(|e| format!("{}: {e} Nothing was imported.", file.display()))?;
@@ -765,4 +778,87 @@ fn search_text(results: &bridgeplan_core::search::SearchResults) -> String {
         }
     }
     out
+}
+
+/// The formats `bridgeplan import` reads.
+#[derive(Clone, Copy, clap::ValueEnum)]
+enum ImportFileFormat {
+    /// Microsoft Project XML.
+    Mspdi,
+    /// A Trello board's "Export as JSON".
+    Trello,
+    /// Jira's "Export CSV (all fields)".
+    Jira,
+}
+
+/// `bridgeplan import FILE --format trello|jira|mspdi [--dry-run] --into WS`: the file is read in
+/// full and previewed before the workspace is changed; a dry run prints the preview only.
+fn import_file(
+    file: &std::path::Path,
+    into: &std::path::Path,
+    format: ImportFileFormat,
+    dry_run: bool,
+) -> Result<(), String> {
+    use bridgeplan_core::interchange::files::{self as interchange, ImportFormat};
+    let format = match format {
+        ImportFileFormat::Mspdi => ImportFormat::Mspdi,
+        ImportFileFormat::Trello => ImportFormat::Trello,
+        ImportFileFormat::Jira => ImportFormat::Jira,
+    };
+    let text = std::fs::read_to_string(file).map_err(|e| format!("Could not read {}: {e}", file.display()))?;
+    let stem = file
+        .file_stem()
+        .map(|s| s.to_string_lossy().to_string())
+        .unwrap_or_default();
+    let parsed = interchange::read(format, &text, &stem).map_err(|e| format!("{}: {e}", file.display()))?;
+    let mut ws = Workspace::open(into).map_err(|e| e.to_string())?;
+    let preview = parsed.preview(&ws).map_err(|e| e.to_string())?;
+    if dry_run {
+        print_preview(&preview);
+        println!("Dry run: nothing was written to {}.", into.display());
+        return ws.close().map_err(|e| e.to_string());
+    }
+    let result = ws
+        .import_parsed(&parsed)
+        .map_err(|e| format!("{e} Nothing was imported."))?;
+    ws.close().map_err(|e| e.to_string())?;
+    for line in &result.preview.not_kept {
+        eprintln!("not kept: {line}");
+    }
+    for line in &result.preview.skipped {
+        eprintln!("skipped: {line}");
+    }
+    let made: Vec<String> = result
+        .preview
+        .creates
+        .iter()
+        .map(|c| format!("{} {}", c.count, c.what))
+        .collect();
+    println!(
+        "Imported \"{}\" into {}: {}.",
+        result.project.name,
+        into.display(),
+        made.join(", ")
+    );
+    Ok(())
+}
+
+fn print_preview(preview: &bridgeplan_core::interchange::preview::ImportPreview) {
+    println!("{} → new project \"{}\"", preview.format, preview.project);
+    println!("Will create:");
+    for c in &preview.creates {
+        println!("  {} {}", c.count, c.what);
+    }
+    if !preview.not_kept.is_empty() {
+        println!("Not kept:");
+        for line in &preview.not_kept {
+            println!("  - {line}");
+        }
+    }
+    if !preview.skipped.is_empty() {
+        println!("Skipped:");
+        for line in &preview.skipped {
+            println!("  - {line}");
+        }
+    }
 }

@@ -334,4 +334,5 @@ fn resources_become_people_with_their_rate_calendar_work_and_cost() {
 
 mod import_support;
 mod jira;
+mod mspdi_app;
 mod trello;
