@@ -4,6 +4,7 @@ pub mod agile;
 pub mod budget;
 pub mod error;
 pub mod health;
+pub mod interchange;
 pub mod lessons;
 pub mod lifecycle;
 pub mod meetings;
@@ -261,5 +262,8 @@ pub fn handlers<R: Runtime>() -> impl Fn(Invoke<R>) -> bool + Send + Sync + 'sta
         stakeholders::communication_delete,
         stakeholders::raci_set,
         stakeholders::raci_make_accountable,
+        interchange::interchange_import_preview,
+        interchange::interchange_import_apply,
+        interchange::interchange_export_mspdi,
     ]
 }

@@ -9,6 +9,7 @@ import { showProject } from '../workspace/navigate';
 import { workspace, type Screen, type View } from '../workspace/workspace.svelte';
 import { registerAction, registerActions } from './actions';
 import { search } from './search-state.svelte';
+import { registerInterchangeActions } from '../interchange/actions';
 
 /** The sidebar's screens, as the sidebar names them. */
 export const SCREENS: { screen: Screen; label: string; keywords: string[] }[] = [
@@ -90,6 +91,7 @@ let registered = false;
 export function registerBuiltinActions() {
   if (registered) return;
   registered = true;
+  registerInterchangeActions();
   for (const s of SCREENS) {
     registerAction({
       id: `screen:${s.screen}`,

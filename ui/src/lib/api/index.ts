@@ -60,3 +60,4 @@ export * from './raid';
 export * from './stakeholders';
 export * from './meetings';
 export * from './operations';
+export * from './interchange';
