@@ -121,7 +121,7 @@ describe('import', () => {
   test('read-only workspaces have no Import… in the menu', async () => {
     const fake = standardBackend();
     new FakeInterchangeImport(fake);
-    fake.workspace!.read_only = 'locked';
+    fake.workspace!.read_only = { code: 'locked', message: 'Another Bridgeplan has this workspace open.' };
     await renderApp(fake);
     await fireEvent.click(screen.getByTestId('workspace-menu'));
     expect(screen.queryByTestId('menu-import')).toBeNull();
