@@ -137,6 +137,9 @@ fn item_type(text: &str) -> Option<ItemType> {
     }
 }
 
+/// When an issue was created, and resolved if it is done.
+type Dated = (DateTime<Utc>, Option<DateTime<Utc>>);
+
 struct Row<'a> {
     number: usize,
     key: &'a str,
@@ -267,7 +270,7 @@ pub fn read(text: &str, fallback_name: &str) -> Result<BoardImport> {
     let mut people: Vec<String> = Vec::new();
     let mut sprint_names: Vec<String> = Vec::new();
     // Per sprint: when each issue in it was created, and resolved if it is done.
-    let mut sprint_dates: Vec<Vec<(DateTime<Utc>, Option<DateTime<Utc>>)>> = Vec::new();
+    let mut sprint_dates: Vec<Vec<Dated>> = Vec::new();
     let mut earlier_sprints = 0;
     let mut by_key: HashMap<String, usize> = HashMap::new();
     for (i, row) in rows.iter().enumerate() {

@@ -31,6 +31,9 @@ use crate::{CoreError, Result};
 
 pub const FORMAT: &str = "Trello board";
 
+/// A card's move: when, from which list, to which.
+type Move<'a> = (DateTime<Utc>, &'a str, &'a str);
+
 fn refuse(message: String) -> CoreError {
     CoreError::InvalidInput(format!("{message} Nothing was imported."))
 }
@@ -173,7 +176,7 @@ pub fn read(json: &str) -> Result<BoardImport> {
 
     // The activity: creation times and moves between lists, per card.
     let mut created: HashMap<&str, DateTime<Utc>> = HashMap::new();
-    let mut moves: HashMap<&str, Vec<(DateTime<Utc>, &str, &str)>> = HashMap::new();
+    let mut moves: HashMap<&str, Vec<Move>> = HashMap::new();
     let mut comments_in_actions = 0;
     let mut other_actions = 0;
     let actions = array(&root, "actions");
