@@ -4,6 +4,7 @@
 
 CARGO_FEATURES := --features custom-protocol
 BIN := target/debug/bridgeplan
+VERSION := $(shell sed -n 's/^version = "\(.*\)"/\1/p' Cargo.toml | head -1)
 export WEBKIT_DISABLE_DMABUF_RENDERER := 1
 
 # The dates the date-sensitive suites run under (the core's clock reads BRIDGEPLAN_TODAY): a
@@ -16,7 +17,7 @@ OTHER_DATES := $(wordlist 2,$(words $(TEST_DATES)),$(TEST_DATES))
 # Built once per date would be wasteful: this test builds the demo for every day of a year.
 YEAR_TEST := the_demo_tells_the_same_story_on_every_day_of_a_year
 
-.PHONY: run test deps ui build check-format test-rust test-bindings test-ui test-e2e bench lint format clean
+.PHONY: run test deps ui build check-format test-rust test-bindings test-ui test-e2e test-package package bench lint format clean
 
 ## Build and open the app (on the demo workspace at first start).
 run: build
@@ -24,7 +25,7 @@ run: build
 
 ## Every test: formatting and lints, Rust unit + integration + IPC under several dates,
 ## generated types, UI type check and components, end-to-end.
-test: deps check-format lint test-rust test-bindings test-ui test-e2e
+test: deps check-format lint test-rust test-bindings test-ui test-e2e test-package
 
 deps:
 	@bash scripts/install-deps.sh
@@ -75,6 +76,17 @@ test-e2e: test-rust
 	  BRIDGEPLAN_TODAY=$$day xvfb-run -a -s "-screen 0 1280x800x24" node --test tests/e2e/plan.test.mjs || exit 1; \
 	done
 
+## The desktop package: a .deb of the release build → target/release/bundle/deb/, checked.
+package: ui
+	cd ui && npm run tauri -- build --bundles deb
+	bash tests/package/check-deb.sh target/release/bundle/deb/Bridgeplan_$(VERSION)_amd64.deb
+
+# The package test bundles the debug binary the Rust tests built (no second build) and checks
+# what a desktop reads from it: binary, desktop entry, file type, icons.
+test-package: test-rust
+	cd ui && npm run tauri -- bundle --debug --bundles deb
+	bash tests/package/check-deb.sh target/debug/bundle/deb/Bridgeplan_$(VERSION)_amd64.deb
+
 ## Release build and measurements → target/bench/results.json
 bench: ui
 	python3 scripts/bench.py
@@ -87,3 +99,8 @@ lint: ui
 clean:
 	cargo clean
 	rm -rf ui/dist ui/node_modules
+
+## The crash harness with 1,000 SIGKILLs (`make test` runs 20); prints the seed and a summary.
+.PHONY: crash
+crash:
+	CRASH_KILLS=1000 cargo test -p bridgeplan-core --test workspace crash:: -- --nocapture

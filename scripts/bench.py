@@ -187,6 +187,18 @@ def main():
                                 "--example", "bench_resources", "--", str(OUT)],
                                cwd=ROOT, check=True, capture_output=True, text=True)
     results.update(json.loads(resources.stdout))
+    backup = subprocess.run(["cargo", "run", "--quiet", "--release", "-p", "bridgeplan-core",
+                             "--example", "bench_backup", "--", str(OUT)],
+                            cwd=ROOT, check=True, capture_output=True, text=True)
+    results.update(json.loads(backup.stdout))
+    imported = subprocess.run(["cargo", "run", "--quiet", "--release", "-p", "bridgeplan-core",
+                               "--example", "bench_csv", "--", str(OUT)],
+                              cwd=ROOT, check=True, capture_output=True, text=True)
+    results.update(json.loads(imported.stdout))
+    roundtrip = subprocess.run(["cargo", "run", "--quiet", "--release", "-p", "bridgeplan-core",
+                                "--example", "bench_json", "--", str(OUT)],
+                               cwd=ROOT, check=True, capture_output=True, text=True)
+    results.update(json.loads(roundtrip.stdout))
     reports = subprocess.run(["cargo", "run", "--quiet", "--release", "-p", "bridgeplan-reports",
                               "--example", "bench_reports", "--", str(OUT)],
                              cwd=ROOT, check=True, capture_output=True, text=True)

@@ -41,29 +41,62 @@ enum Command {
     },
     /// Check that PATH is a healthy workspace, without changing it. Exit status 0 if it is.
     Check { path: PathBuf },
-    /// Import a file into a workspace as a new project: Microsoft Project XML (MSPDI), a Trello
-    /// board's JSON export or a Jira CSV export.
+    /// Create an empty workspace at PATH (the file must not exist yet).
+    New {
+        path: PathBuf,
+        /// The workspace's name (default: from the file name).
+        #[arg(long, value_name = "NAME")]
+        name: Option<String>,
+    },
+    /// Import a file: Microsoft Project XML (MSPDI), a Trello board's JSON export or a Jira CSV
+    /// export as a new project; a CSV file of work items or risks into an existing project
+    /// (`--format csv`); or a workspace JSON export (`export --format json`) into a new
+    /// workspace file.
     Import {
-        /// The file: .xml from Microsoft Project, .json from Trello, .csv from Jira.
+        /// The .xml file written by Microsoft Project or another MSPDI writer, a Trello .json, a
+        /// Jira or work-item .csv file, or a workspace JSON export.
         file: PathBuf,
-        /// The workspace to add the project to.
+        /// The workspace to add the project to; for a workspace JSON export, the new workspace
+        /// file to create (it must not exist yet).
         #[arg(long, value_name = "WORKSPACE")]
-        into: PathBuf,
-        /// What the file is.
+        into: Option<PathBuf>,
+        /// The workspace, given after the file instead of with --into.
+        #[arg(value_name = "WORKSPACE")]
+        workspace: Option<PathBuf>,
         #[arg(long, value_enum, default_value = "mspdi")]
-        format: ImportFileFormat,
-        /// Print what would be created and what the file holds that is not kept; write nothing.
+        format: ImportFormat,
+        /// CSV: the existing project the rows go into.
+        #[arg(long, value_name = "NAME")]
+        into_project: Option<String>,
+        /// CSV: what each row is, work-items or risks.
+        #[arg(long, value_name = "KIND", default_value = "work-items")]
+        kind: String,
+        /// CSV: `auto` (the mapping remembered for this header, else guessed from the names),
+        /// optionally followed by changes: `auto,Notes=description,Sprint=-`.
+        #[arg(long, value_name = "MAPPING", default_value = "auto")]
+        mapping: String,
+        /// CSV: import the good rows and skip (and count) the rows with problems.
+        #[arg(long)]
+        skip_bad_rows: bool,
+        /// MS Project, Trello, Jira: print what would be created and what the file holds that
+        /// is not kept; write nothing.
         #[arg(long)]
         dry_run: bool,
     },
-    /// Export a project to a file another tool opens.
+    /// Export a project to a file another tool opens: Microsoft Project XML, one grid as CSV,
+    /// or a calendar (.ics) of milestones, meetings and due dates; or the whole workspace as
+    /// lossless JSON.
     Export {
         workspace: PathBuf,
-        /// The project's name.
+        /// The project's name (for ics and the cross-project grids: all projects when left out).
         #[arg(long, value_name = "NAME")]
-        project: String,
+        project: Option<String>,
         #[arg(long, value_enum, default_value = "mspdi")]
         format: ExportFormat,
+        /// CSV: the grid to write (work-items, risks, issues, assumptions, dependencies,
+        /// stakeholders, deliverables, budget-lines, cost-entries, meetings, lessons, incidents).
+        #[arg(long, value_name = "GRID")]
+        grid: Option<String>,
         /// Where to write it; an existing file is replaced only once the new one is complete.
         out: PathBuf,
     },
@@ -143,7 +176,8 @@ enum Command {
     /// Write a report as PDF: status, schedule, sprint, board, career, budget or closure.
     Report {
         workspace: PathBuf,
-        /// status, schedule, sprint, board, career, budget or closure.
+        /// status, schedule, sprint, board, career, budget, closure, risk, stakeholders, minutes
+        /// (the project's latest meeting) or operations.
         #[arg(long, value_name = "KIND")]
         kind: String,
         /// The project's name; a status report without one covers every project.
@@ -168,12 +202,43 @@ enum Command {
         #[arg(long, value_name = "FILE.pdf")]
         out: PathBuf,
     },
+    /// Make a backup of a workspace now, in the backups folder beside it (WS.backups/), and
+    /// delete the older backups the rotation rule no longer keeps. Prints the backup's path.
+    Backup { workspace: PathBuf },
+    /// Restore a backup as a new workspace at PATH. An existing PATH is never replaced.
+    Restore {
+        /// A backup file (.bridgeplan-backup) from a workspace's backups folder.
+        backup: PathBuf,
+        /// Where to write the restored workspace; it must not exist yet.
+        #[arg(long, value_name = "PATH")]
+        to: PathBuf,
+    },
 }
 
 #[derive(Clone, Copy, clap::ValueEnum)]
 enum ExportFormat {
     /// Microsoft Project XML.
     Mspdi,
+    /// One grid as CSV (RFC 4180, UTF-8, a header row).
+    Csv,
+    /// iCalendar (RFC 5545).
+    Ics,
+    /// The whole workspace, every row of every table (see docs/file-format.md, "JSON export").
+    Json,
+}
+
+#[derive(Clone, Copy, clap::ValueEnum)]
+enum ImportFormat {
+    /// Microsoft Project XML, as a new project.
+    Mspdi,
+    /// Work items or risks into an existing project.
+    Csv,
+    /// A Trello board's JSON export, as a new project.
+    Trello,
+    /// A Jira CSV export ("all fields"), as a new project.
+    Jira,
+    /// A workspace JSON export, as a new workspace file (also found by its contents).
+    Json,
 }
 
 /// A report request from names as typed on the command line.
@@ -276,13 +341,67 @@ fn run_headless(command: Command) -> Result<(), String> {
             );
             Ok(())
         }
+        Command::New { path, name } => new_workspace(&path, name.as_deref()),
         Command::Import {
             file,
             into,
-            format,
+            workspace,
+            format: format @ (ImportFormat::Trello | ImportFormat::Jira),
             dry_run,
-        } if dry_run || !matches!(format, ImportFileFormat::Mspdi) => import_file(&file, &into, format, dry_run),
-        Command::Import { file, into, .. } => {
+            ..
+        } => {
+            let into = into
+                .or(workspace)
+                .ok_or("Name the workspace to import into with --into.")?;
+            import_file(&file, &into, format, dry_run)
+        }
+        Command::Import {
+            file,
+            into,
+            workspace,
+            format: ImportFormat::Mspdi,
+            dry_run: true,
+            ..
+        } => {
+            let into = into
+                .or(workspace)
+                .ok_or("Name the workspace to import into with --into.")?;
+            import_file(&file, &into, ImportFormat::Mspdi, true)
+        }
+        Command::Import {
+            file,
+            into,
+            workspace,
+            format: ImportFormat::Csv,
+            into_project,
+            kind,
+            mapping,
+            skip_bad_rows,
+            ..
+        } => {
+            let into = into
+                .or(workspace)
+                .ok_or("Name the workspace to import into (after the file, or with --into).")?;
+            let project = into_project.ok_or("A CSV file goes into an existing project: add --into-project NAME.")?;
+            import_csv(&file, &into, &project, &kind, &mapping, skip_bad_rows)
+        }
+        Command::Import {
+            file,
+            into,
+            workspace,
+            format: format @ (ImportFormat::Mspdi | ImportFormat::Json),
+            ..
+        } => {
+            // A workspace JSON export is found by its contents too, so the default format works.
+            if matches!(format, ImportFormat::Json) || is_workspace_json(&file) {
+                let into = into
+                    .or(workspace)
+                    .ok_or("Name the new workspace file to create with --into.")?;
+                return import_workspace_json(&file, &into);
+            }
+            let into = into
+                .or(workspace)
+                .ok_or("Name the workspace to import into with --into.")?;
             let xml = std::fs::read_to_string(&file).map_err(|e| format!("Could not read {}: {e}", file.display()))?;
             // The file is read in full before the workspace is touched: a bad file changes nothing.
             let plan = mspdi::read(&xml).map_err(|e| format!("{}: {e} Nothing was imported.", file.display()))?;
@@ -306,11 +425,32 @@ fn run_headless(command: Command) -> Result<(), String> {
         }
         Command::Export {
             workspace,
+            format: ExportFormat::Json,
+            out,
+            ..
+        } => export_workspace_json(&workspace, &out),
+        Command::Export {
+            workspace,
+            project,
+            format: format @ (ExportFormat::Csv | ExportFormat::Ics),
+            grid,
+            out,
+        } => export_csv_or_ics(
+            &workspace,
+            project.as_deref(),
+            matches!(format, ExportFormat::Ics),
+            grid.as_deref(),
+            &out,
+        ),
+        Command::Export {
+            workspace,
             project,
             format: ExportFormat::Mspdi,
             out,
+            ..
         } => {
             let ws = Workspace::open(&workspace).map_err(|e| e.to_string())?;
+            let project = project.ok_or("Name the project to export with --project.")?;
             let project = ws.project_by_name(&project).map_err(|e| e.to_string())?;
             let export = mspdi::export(&ws, project.id).map_err(|e| e.to_string())?;
             files::write_whole(&out, export.xml.as_bytes()).map_err(|e| e.to_string())?;
@@ -452,6 +592,8 @@ fn run_headless(command: Command) -> Result<(), String> {
             };
             emit(&text)
         }
+        Command::Backup { workspace } => backup_command(&workspace),
+        Command::Restore { backup, to } => restore_command(&backup, &to),
     }
 }
 
@@ -780,15 +922,195 @@ fn search_text(results: &bridgeplan_core::search::SearchResults) -> String {
     out
 }
 
-/// The formats `bridgeplan import` reads.
-#[derive(Clone, Copy, clap::ValueEnum)]
-enum ImportFileFormat {
-    /// Microsoft Project XML.
-    Mspdi,
-    /// A Trello board's "Export as JSON".
-    Trello,
-    /// Jira's "Export CSV (all fields)".
-    Jira,
+/// `bridgeplan backup WS`: one backup now, then the rotation; prints the new file's path.
+fn backup_command(workspace: &std::path::Path) -> Result<(), String> {
+    use bridgeplan_core::backups;
+    let info = backups::backup_now(workspace, &backups::folder_for(workspace)).map_err(|e| e.to_string())?;
+    println!("{}", info.path);
+    Ok(())
+}
+
+/// `bridgeplan restore BACKUP --to PATH`: the backup as a new workspace; PATH must not exist.
+fn restore_command(backup: &std::path::Path, to: &std::path::Path) -> Result<(), String> {
+    bridgeplan_core::backups::restore(backup, to).map_err(|e| e.to_string())?;
+    println!("Restored {} to {}", backup.display(), to.display());
+    Ok(())
+}
+
+/// `import FILE.csv --format csv`: the file is read and checked in full before the workspace
+/// changes; rows with problems are listed, and refuse the import unless `--skip-bad-rows`.
+fn import_csv(
+    file: &std::path::Path,
+    into: &std::path::Path,
+    project: &str,
+    kind: &str,
+    mapping: &str,
+    skip_bad_rows: bool,
+) -> Result<(), String> {
+    use bridgeplan_core::interchange::csv::{self, CsvKind};
+    let kind = CsvKind::parse(kind).map_err(|e| e.to_string())?;
+    let bytes = std::fs::read(file).map_err(|e| format!("Could not read {}: {e}", file.display()))?;
+    let table = csv::read(&bytes).map_err(|e| format!("{}: {e}", file.display()))?;
+    let mut ws = Workspace::open(into).map_err(|e| e.to_string())?;
+    let project = ws.project_by_name(project).map_err(|e| e.to_string())?;
+    let mut columns = ws.csv_inspect(kind, &table).map_err(|e| e.to_string())?.mapping;
+    let mut parts = mapping.split(',').map(str::trim);
+    if parts.next() != Some("auto") {
+        return Err("--mapping starts with auto, then optional COLUMN=FIELD changes (FIELD - for nothing).".into());
+    }
+    for part in parts.filter(|p| !p.is_empty()) {
+        let (column, field) = part
+            .split_once('=')
+            .ok_or_else(|| format!("\"{part}\" in --mapping is not COLUMN=FIELD."))?;
+        let i = table
+            .headers
+            .iter()
+            .position(|h| h.eq_ignore_ascii_case(column.trim()))
+            .ok_or_else(|| format!("The file has no column \"{}\".", column.trim()))?;
+        columns[i] = Some(field.trim().to_string()).filter(|f| f != "-" && !f.is_empty());
+    }
+    let result = ws.csv_import(project.id, kind, &table, &columns, skip_bad_rows);
+    let preview = match result {
+        Ok(p) => p,
+        Err(e) => {
+            if let Ok(p) = ws.csv_import_preview(project.id, kind, &table, &columns) {
+                for problem in &p.problems {
+                    eprintln!("{problem}");
+                }
+            }
+            return Err(e.to_string());
+        }
+    };
+    ws.close().map_err(|e| e.to_string())?;
+    for line in preview
+        .preview
+        .not_kept
+        .iter()
+        .chain(&preview.preview.skipped)
+        .chain(&preview.problems)
+    {
+        eprintln!("warning: {line}");
+    }
+    let made: Vec<String> = preview
+        .preview
+        .creates
+        .iter()
+        .map(|c| format!("{} {}", c.count, c.what))
+        .collect();
+    println!(
+        "Imported into \"{}\" ({}): {}.",
+        project.name,
+        into.display(),
+        made.join(", ")
+    );
+    Ok(())
+}
+
+/// `export --format csv|ics`: written whole or not at all.
+fn export_csv_or_ics(
+    workspace: &std::path::Path,
+    project: Option<&str>,
+    ics: bool,
+    grid: Option<&str>,
+    out: &std::path::Path,
+) -> Result<(), String> {
+    use bridgeplan_core::interchange::csv::CsvGrid;
+    let ws = Workspace::open(workspace).map_err(|e| e.to_string())?;
+    let project_id = match project {
+        Some(name) => Some(ws.project_by_name(name).map_err(|e| e.to_string())?.id),
+        None => None,
+    };
+    let (text, report) = if ics {
+        ws.ical_export(project_id).map_err(|e| e.to_string())?
+    } else {
+        let grid = grid.ok_or("Name the grid to export with --grid (work-items, risks, …).")?;
+        let grid = CsvGrid::parse(grid).map_err(|e| e.to_string())?;
+        ws.csv_export(grid, project_id).map_err(|e| e.to_string())?
+    };
+    files::write_whole(out, text.as_bytes()).map_err(|e| e.to_string())?;
+    for line in &report.not_kept {
+        eprintln!("warning: {line}");
+    }
+    let written: Vec<String> = report
+        .written
+        .iter()
+        .map(|c| format!("{} {}", c.count, c.what))
+        .collect();
+    let written = if written.is_empty() {
+        "nothing to write".to_string()
+    } else {
+        written.join(", ")
+    };
+    println!("Wrote {} ({written}) to {}", report.format, out.display());
+    Ok(())
+}
+
+/// `bridgeplan new PATH [--name NAME]`: an empty workspace.
+fn new_workspace(path: &std::path::Path, name: Option<&str>) -> Result<(), String> {
+    let ws = Workspace::create(path, name).map_err(|e| e.to_string())?;
+    let title = ws.name();
+    ws.close().map_err(|e| e.to_string())?;
+    println!("Created the empty workspace \"{title}\" at {}", path.display());
+    Ok(())
+}
+
+/// True when `file` starts like a workspace JSON export (its first field names the format).
+fn is_workspace_json(file: &std::path::Path) -> bool {
+    use std::io::Read;
+    let mut head = [0u8; 512];
+    let n = std::fs::File::open(file)
+        .and_then(|mut f| f.read(&mut head))
+        .unwrap_or(0);
+    bridgeplan_core::interchange::json::is_workspace_json(&head[..n])
+        || file.extension().is_some_and(|e| e.eq_ignore_ascii_case("json"))
+}
+
+/// `bridgeplan import BACKUP.json --into NEW.bridgeplan`: a new workspace from a JSON export.
+fn import_workspace_json(file: &std::path::Path, into: &std::path::Path) -> Result<(), String> {
+    let made = bridgeplan_core::interchange::json::import_file(file, into).map_err(|e| e.to_string())?;
+    let what: Vec<String> = made
+        .preview
+        .creates
+        .iter()
+        .map(|c| format!("{} {}", c.count, c.what))
+        .collect();
+    let migrated = if made.from_schema < made.schema {
+        format!(" (upgraded from schema {} to {})", made.from_schema, made.schema)
+    } else {
+        String::new()
+    };
+    println!(
+        "Imported \"{}\" into the new workspace {}{migrated}: {}.",
+        made.name,
+        into.display(),
+        what.join(", ")
+    );
+    for note in &made.preview.not_kept {
+        eprintln!("note: {note}");
+    }
+    Ok(())
+}
+
+/// `bridgeplan export WS --format json OUT.json`: the whole workspace, lossless.
+fn export_workspace_json(workspace: &std::path::Path, out: &std::path::Path) -> Result<(), String> {
+    let ws = Workspace::open(workspace).map_err(|e| e.to_string())?;
+    let report = bridgeplan_core::interchange::json::export_to(&ws, out).map_err(|e| e.to_string())?;
+    ws.close().map_err(|e| e.to_string())?;
+    let what: Vec<String> = report
+        .written
+        .iter()
+        .map(|c| format!("{} {}", c.count, c.what))
+        .collect();
+    println!(
+        "Wrote {} to {}: {}.",
+        workspace.display(),
+        out.display(),
+        what.join(", ")
+    );
+    for note in &report.not_kept {
+        eprintln!("note: {note}");
+    }
+    Ok(())
 }
 
 /// `bridgeplan import FILE --format trello|jira|mspdi [--dry-run] --into WS`: the file is read in
@@ -796,14 +1118,14 @@ enum ImportFileFormat {
 fn import_file(
     file: &std::path::Path,
     into: &std::path::Path,
-    format: ImportFileFormat,
+    format: ImportFormat,
     dry_run: bool,
 ) -> Result<(), String> {
-    use bridgeplan_core::interchange::files::{self as interchange, ImportFormat};
+    use bridgeplan_core::interchange::files::{self as interchange, ImportFormat as FileFormat};
     let format = match format {
-        ImportFileFormat::Mspdi => ImportFormat::Mspdi,
-        ImportFileFormat::Trello => ImportFormat::Trello,
-        ImportFileFormat::Jira => ImportFormat::Jira,
+        ImportFormat::Trello => FileFormat::Trello,
+        ImportFormat::Jira => FileFormat::Jira,
+        _ => FileFormat::Mspdi,
     };
     let text = std::fs::read_to_string(file).map_err(|e| format!("Could not read {}: {e}", file.display()))?;
     let stem = file

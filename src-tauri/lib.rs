@@ -11,6 +11,8 @@ use tauri::Manager;
 pub fn run_app(file: Option<std::path::PathBuf>) -> i32 {
     let result = tauri::Builder::default()
         .plugin(tauri_plugin_dialog::init())
+        // The window opens where and as large as it was last closed.
+        .plugin(tauri_plugin_window_state::Builder::default().build())
         .plugin(
             tauri_plugin_log::Builder::new()
                 .level(log::LevelFilter::Info)
@@ -28,6 +30,7 @@ pub fn run_app(file: Option<std::path::PathBuf>) -> i32 {
             );
             app.manage(session);
             app.manage(commands::reports::ReportStore::default());
+            commands::backups::start_automatic(app.handle().clone());
             Ok(())
         })
         .invoke_handler(commands::handlers())

@@ -469,6 +469,265 @@ fn health_of_the_demo_as_json_and_as_text() {
     assert!(!text(&out.stderr).trim().is_empty());
 }
 
+#[test]
+fn backup_prints_the_file_it_made_and_restore_makes_a_workspace_but_never_replaces_one() {
+    let dir = tempfile::tempdir().unwrap();
+    let ws = dir.path().join("Acme.bridgeplan");
+    assert!(bridgeplan(&["demo", s(&ws)]).status.success());
+
+    let out = bridgeplan(&["backup", s(&ws)]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let made = PathBuf::from(text(&out.stdout).trim());
+    assert!(made.is_file(), "{}", made.display());
+    assert_eq!(made.parent().unwrap(), dir.path().join("Acme.bridgeplan.backups"));
+    assert!(made.to_str().unwrap().ends_with(".bridgeplan-backup"));
+
+    let restored = dir.path().join("Restored.bridgeplan");
+    let out = bridgeplan(&["restore", s(&made), "--to", s(&restored)]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let out = bridgeplan(&["check", s(&restored)]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    assert!(text(&out.stdout).contains("healthy"));
+
+    // An existing path is refused with a message, and left as it was.
+    let before = std::fs::read(&restored).unwrap();
+    let out = bridgeplan(&["restore", s(&made), "--to", s(&restored)]);
+    assert_eq!(out.status.code(), Some(1));
+    let said = text(&out.stderr);
+    assert!(
+        said.contains("already exists") && said.contains("never replaces"),
+        "{said}"
+    );
+    assert_eq!(std::fs::read(&restored).unwrap(), before);
+    let out = bridgeplan(&["restore", s(&made), "--to", s(&ws)]);
+    assert_eq!(out.status.code(), Some(1));
+
+    // Not a workspace: refused, no backups folder made for it.
+    let notes = dir.path().join("notes.txt");
+    std::fs::write(&notes, "hello").unwrap();
+    let out = bridgeplan(&["backup", s(&notes)]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(!dir.path().join("notes.txt.backups").exists());
+    // Wrong usage: --to is required.
+    assert_eq!(bridgeplan(&["restore", s(&made)]).status.code(), Some(2));
+}
+
+#[test]
+fn csv_import_into_a_project_then_export_the_grid_and_a_calendar() {
+    let dir = tempfile::tempdir().unwrap();
+    let ws = dir.path().join("plans.bridgeplan");
+    assert!(bridgeplan(&["demo", s(&ws)]).status.success());
+    let csv = dir.path().join("items.csv");
+    std::fs::write(
+        &csv,
+        "\u{feff}Summary;Assignee;Due date;Sprint\r\nImported one;Mia Chen;2026-12-10;S1\r\nImported two;;;S2\r\n",
+    )
+    .unwrap();
+    let out = bridgeplan(&[
+        "import",
+        s(&csv),
+        "--format",
+        "csv",
+        "--into-project",
+        "Customer Portal",
+        "--kind",
+        "work-items",
+        s(&ws),
+    ]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    assert!(text(&out.stdout).contains("2 work items"), "{}", text(&out.stdout));
+    assert!(
+        text(&out.stderr).contains("\"Sprint\" column is mapped to nothing"),
+        "{}",
+        text(&out.stderr)
+    );
+
+    let grid = dir.path().join("grid.csv");
+    let out = bridgeplan(&[
+        "export",
+        s(&ws),
+        "--format",
+        "csv",
+        "--grid",
+        "work-items",
+        "--project",
+        "Customer Portal",
+        s(&grid),
+    ]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let written = std::fs::read_to_string(&grid).unwrap();
+    assert!(written.starts_with("Title,Type,Status,"), "{written}");
+    assert!(written.contains("Imported one,task,"), "{written}");
+
+    let ics = dir.path().join("plans.ics");
+    let out = bridgeplan(&["export", s(&ws), "--format", "ics", s(&ics)]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let cal = std::fs::read_to_string(&ics).unwrap();
+    assert!(
+        cal.starts_with("BEGIN:VCALENDAR\r\nVERSION:2.0\r\n") && cal.contains("SUMMARY:Due: Imported one"),
+        "{cal}"
+    );
+}
+
+#[test]
+fn csv_import_refuses_bad_files_and_bad_rows_and_leaves_the_workspace_as_it_was() {
+    let dir = tempfile::tempdir().unwrap();
+    let ws = dir.path().join("plans.bridgeplan");
+    assert!(bridgeplan(&["demo", s(&ws)]).status.success());
+    let before = std::fs::read(&ws).unwrap();
+    let cases: [(&str, &[u8], &str); 4] = [
+        ("empty.csv", b"", "empty"),
+        ("header.csv", b"Title,Status\n", "header row but no rows"),
+        ("binary.csv", b"\x00\x01\x02PK\x03\x04", "not a CSV file"),
+        (
+            "rows.csv",
+            b"Title,Status\nOne,Nowhere\nTwo,Done,extra\n",
+            "2 rows of the file cannot be imported",
+        ),
+    ];
+    for (name, bytes, says) in cases {
+        let file = dir.path().join(name);
+        std::fs::write(&file, bytes).unwrap();
+        let out = bridgeplan(&[
+            "import",
+            s(&file),
+            "--format",
+            "csv",
+            "--into-project",
+            "Customer Portal",
+            s(&ws),
+        ]);
+        assert_eq!(out.status.code(), Some(1), "{name}");
+        assert!(text(&out.stderr).contains(says), "{name}: {}", text(&out.stderr));
+    }
+    let out = bridgeplan(&[
+        "import",
+        s(&dir.path().join("rows.csv")),
+        "--format",
+        "csv",
+        "--into-project",
+        "Customer Portal",
+        s(&ws),
+    ]);
+    assert!(
+        text(&out.stderr).contains("Row 2: status \"Nowhere\""),
+        "{}",
+        text(&out.stderr)
+    );
+    assert_eq!(before, std::fs::read(&ws).unwrap(), "nothing was written");
+    let out = bridgeplan(&[
+        "export",
+        s(&ws),
+        "--format",
+        "csv",
+        "--grid",
+        "gantt",
+        "--project",
+        "Customer Portal",
+        s(&dir.path().join("x.csv")),
+    ]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        text(&out.stderr).contains("no grid called \"gantt\""),
+        "{}",
+        text(&out.stderr)
+    );
+    assert!(!dir.path().join("x.csv").exists());
+}
+
+#[test]
+fn new_export_json_and_import_into_a_new_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let empty = dir.path().join("empty.bridgeplan");
+    let out = bridgeplan(&["new", s(&empty), "--name", "Fresh start"]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    assert!(text(&out.stdout).contains("Fresh start"), "{}", text(&out.stdout));
+    assert!(bridgeplan(&["check", s(&empty)]).status.success());
+    // An existing file is never replaced.
+    let again = bridgeplan(&["new", s(&empty)]);
+    assert_eq!(again.status.code(), Some(1));
+    assert!(
+        text(&again.stderr).contains("already exists"),
+        "{}",
+        text(&again.stderr)
+    );
+
+    let ws = dir.path().join("demo.bridgeplan");
+    assert!(bridgeplan(&["demo", s(&ws)]).status.success());
+    let backup = dir.path().join("backup.json");
+    let out = bridgeplan(&["export", s(&ws), "--format", "json", s(&backup)]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    assert!(text(&out.stdout).contains("work items"), "{}", text(&out.stdout));
+    assert!(text(&out.stderr).contains("undo history"), "{}", text(&out.stderr));
+    let doc: serde_json::Value = serde_json::from_slice(&std::fs::read(&backup).unwrap()).unwrap();
+    assert_eq!(doc["format"], "bridgeplan-workspace");
+    assert_eq!(doc["version"], 1);
+
+    let restored = dir.path().join("restored.bridgeplan");
+    let out = bridgeplan(&["import", s(&backup), "--into", s(&restored)]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    assert!(
+        text(&out.stdout).contains("Northwind Logistics IT"),
+        "{}",
+        text(&out.stdout)
+    );
+    let out = bridgeplan(&["check", s(&restored)]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+
+    // Into an existing file: refused, the file untouched.
+    let before = std::fs::read(&empty).unwrap();
+    let out = bridgeplan(&["import", s(&backup), "--into", s(&empty)]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(text(&out.stderr).contains("already exists"), "{}", text(&out.stderr));
+    assert_eq!(std::fs::read(&empty).unwrap(), before);
+
+    // A truncated export: refused, nothing created.
+    let bytes = std::fs::read(&backup).unwrap();
+    let cut = dir.path().join("cut.json");
+    std::fs::write(&cut, &bytes[..bytes.len() / 2]).unwrap();
+    let target = dir.path().join("never.bridgeplan");
+    let out = bridgeplan(&["import", s(&cut), "--into", s(&target)]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(text(&out.stderr).contains("ends too early"), "{}", text(&out.stderr));
+    assert!(!target.exists());
+
+    // Microsoft Project export still wants its project.
+    let out = bridgeplan(&["export", s(&ws), s(&dir.path().join("p.xml"))]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(text(&out.stderr).contains("--project"), "{}", text(&out.stderr));
+}
+
+#[test]
+fn check_of_a_cut_off_or_flipped_workspace_says_so_and_creates_nothing_beside_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let good = dir.path().join("good.bridgeplan");
+    assert!(bridgeplan(&["demo", s(&good)]).status.success());
+    let bytes = std::fs::read(&good).unwrap();
+    let mut flipped = bytes.clone();
+    flipped[31] ^= 1 << 6; // the header's page count
+    for (name, content) in [
+        ("cut.bridgeplan", bytes[..bytes.len() / 2].to_vec()),
+        ("flipped.bridgeplan", flipped),
+    ] {
+        let case = tempfile::tempdir().unwrap();
+        let path = case.path().join(name);
+        std::fs::write(&path, &content).unwrap();
+        let out = bridgeplan(&["check", s(&path)]);
+        assert!(!out.status.success(), "{name}: a damaged file is not healthy");
+        let said = text(&out.stderr) + &text(&out.stdout);
+        assert!(
+            said.contains("damaged") || said.contains("incomplete"),
+            "{name}: {said}"
+        );
+        let names: Vec<_> = std::fs::read_dir(case.path())
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .collect();
+        assert_eq!(names, vec![name.to_string()], "check created files beside {name}");
+        assert_eq!(std::fs::read(&path).unwrap(), content, "check changed {name}");
+    }
+}
+
 /// A Trello board export of the shared fixtures folder (read in place).
 fn trello_fixture(name: &str) -> Option<PathBuf> {
     let path = Path::new(env!("CARGO_MANIFEST_DIR"))

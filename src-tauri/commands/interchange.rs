@@ -1,11 +1,10 @@
-//! Commands for plans in and out of other tools' formats.
-
-// --- Imports from Trello, Jira and Microsoft Project, and the Microsoft Project export ---
+//! Commands for plans in and out of other tools' formats, grouped by format.
 
 use std::path::PathBuf;
 
 use bridgeplan_core::interchange::board::ImportResult;
 use bridgeplan_core::interchange::files::{self as interchange_files, ImportFormat};
+use bridgeplan_core::interchange::json::{self, WorkspaceImport};
 use bridgeplan_core::interchange::preview::{ExportReport, ImportPreview};
 use bridgeplan_core::{workspace::files, Id};
 use tauri::State;
@@ -58,3 +57,16 @@ pub async fn interchange_export_mspdi(
 }
 
 // --- end of imports ---
+
+// Lossless JSON: the whole workspace out, and a JSON export into a new workspace file (which
+// the UI then opens with `workspace_open`).
+
+#[tauri::command(rename_all = "snake_case")]
+pub async fn workspace_export_json(session: State<'_, Session>, path: PathBuf) -> CommandResult<ExportReport> {
+    session.with(|ws| json::export_to(ws, &path))
+}
+
+#[tauri::command(rename_all = "snake_case")]
+pub async fn workspace_import_json(source: PathBuf, dest: PathBuf) -> CommandResult<WorkspaceImport> {
+    Ok(json::import_file(&source, &dest)?)
+}

@@ -1,10 +1,12 @@
 //! Thin `#[tauri::command]` wrappers: take arguments, call the core, map errors. No logic.
 
 pub mod agile;
+pub mod backups;
 pub mod budget;
 pub mod error;
 pub mod health;
 pub mod interchange;
+pub mod interchange_csv;
 pub mod lessons;
 pub mod lifecycle;
 pub mod meetings;
@@ -37,7 +39,10 @@ pub fn handlers<R: Runtime>() -> impl Fn(Invoke<R>) -> bool + Send + Sync + 'sta
         workspace::workspace_open,
         workspace::workspace_open_demo,
         workspace::workspace_save_copy,
+        interchange::workspace_export_json,
+        interchange::workspace_import_json,
         workspace::workspace_close,
+        workspace::app_quit,
         workspace::report_board_painted,
         work::projects_list,
         work::project_create,
@@ -265,5 +270,16 @@ pub fn handlers<R: Runtime>() -> impl Fn(Invoke<R>) -> bool + Send + Sync + 'sta
         interchange::interchange_import_preview,
         interchange::interchange_import_apply,
         interchange::interchange_export_mspdi,
+        backups::backups_list,
+        backups::backup_now,
+        backups::backup_restore,
+        backups::backup_settings,
+        backups::backup_settings_set,
+        // CSV import and export, calendar (.ics) export
+        interchange_csv::csv_inspect,
+        interchange_csv::csv_import_preview,
+        interchange_csv::csv_import,
+        interchange_csv::csv_export,
+        interchange_csv::ical_export,
     ]
 }

@@ -126,6 +126,14 @@ pub async fn workspace_close<R: Runtime>(app: AppHandle<R>, session: State<'_, S
     Ok(())
 }
 
+/// Ends the app as closing its window does: the workspace is closed and the window's size and
+/// place are kept for the next start.
+#[tauri::command(rename_all = "snake_case")]
+pub async fn app_quit<R: Runtime>(app: AppHandle<R>) -> CommandResult<()> {
+    app.exit(0);
+    Ok(())
+}
+
 /// The UI calls this when its first view (board or timeline) has been painted. Only the start-up benchmark
 /// (`BRIDGEPLAN_BENCH_PAINT=1`) listens: it prints the moment and ends the app.
 #[tauri::command(rename_all = "snake_case")]

@@ -59,7 +59,7 @@ test("a meeting with an action item: the action is a work item of the project", 
   );
   assert.ok(await setValue('[data-testid="meeting-day"]', "2026-12-03"));
   assert.ok(await setValue('[data-testid="meeting-time"]', "11:00"));
-  assert.ok(await setValue('[data-testid="attendee-add"]', mei));
+  assert.ok(await setValue('[data-testid="attendee-add"]', `p${mei}`));
   await driver.click(await driver.find('[data-testid="decision-add"]'));
   assert.ok(
     await setValue('[data-testid="decision"]', "Dress rehearsal goes ahead"),

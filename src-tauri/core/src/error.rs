@@ -44,7 +44,27 @@ pub enum CoreError {
     #[error("{0}")]
     Internal(String),
     #[error("The workspace database reported an error: {0}")]
-    Database(#[from] rusqlite::Error),
+    Database(rusqlite::Error),
+}
+
+/// SQLite's errors, with a full or failing disk said in words: the change was not saved,
+/// everything saved before is kept (SQLite rolled the transaction back).
+impl From<rusqlite::Error> for CoreError {
+    fn from(err: rusqlite::Error) -> Self {
+        match err.sqlite_error_code() {
+            Some(rusqlite::ErrorCode::DiskFull) => CoreError::Io(
+                "The disk is full, so the change was not saved. Everything saved before is kept; \
+                 free some space and try again."
+                    .into(),
+            ),
+            Some(rusqlite::ErrorCode::SystemIoFailure) => CoreError::Io(format!(
+                "The disk could not be written or read ({err}), so the change was not saved. \
+                 Everything saved before is kept; check that the disk is not full or removed, \
+                 and try again."
+            )),
+            _ => CoreError::Database(err),
+        }
+    }
 }
 
 impl CoreError {

@@ -4,6 +4,7 @@
 //! and maps [`CoreError`] to the `{code, message}` the UI branches on.
 
 pub mod agile;
+pub mod backups;
 pub mod budget;
 pub mod clock;
 pub mod demo;
@@ -23,6 +24,7 @@ pub mod scope;
 pub mod search;
 pub mod skills;
 pub mod stakeholders;
+pub mod stamp;
 pub mod time;
 mod validate;
 pub mod work;

@@ -2,6 +2,7 @@
 // enough state to answer the commands the UI sends, records every call, and lets a test make
 // any command fail with a CommandError.
 import { mockIPC } from '@tauri-apps/api/mocks';
+import { FakeInterchange } from './fake-interchange';
 import { todayIso } from '../lib/shared/format';
 import type { Board } from '../lib/bindings/Board';
 import type { CommandError } from '../lib/bindings/CommandError';
@@ -120,6 +121,8 @@ export const STANDARD_SCHEDULE_CALENDAR: ScheduleCalendar = {
 
 export class FakeBackend {
   calls: Call[] = [];
+  /** Set once the UI asks the app to quit. */
+  quit = false;
   workspace: WorkspaceInfo | null = {
     path: '/data/test.bridgeplan',
     name: 'test',
@@ -139,6 +142,8 @@ export class FakeBackend {
   failures = new Map<string, CommandError>();
   /** What the native open/save dialogs answer (null: the user cancelled). */
   dialogPath: string | null = null;
+  /** Answers for the next dialogs, in turn, before `dialogPath` (an open, then a save). */
+  dialogQueue: (string | null)[] = [];
   /** A test's own schedule per project; other projects get a simple one made from their items. */
   schedules = new Map<number, ProjectSchedule>();
   /** The links of the projects without their own schedule. */
@@ -563,6 +568,9 @@ export class FakeBackend {
         return null;
       case 'workspace_save_copy':
         return null;
+      case 'app_quit':
+        this.quit = true;
+        return null;
       case 'projects_list':
         return this.projects.map((p) => ({ ...p }));
       case 'project_create': {
@@ -971,7 +979,7 @@ export class FakeBackend {
         return null;
       case 'plugin:dialog|open':
       case 'plugin:dialog|save':
-        return this.dialogPath;
+        return this.dialogQueue.length ? (this.dialogQueue.shift() ?? null) : this.dialogPath;
       case 'upcoming_list':
         return this.answers.get(cmd)?.(args) ?? [];
       // Time tracking: the item detail panel's ItemTime asks for these on every item, so every
@@ -1093,5 +1101,6 @@ export function standardBackend(): FakeBackend {
     ['Done', null, 'done'],
   ]);
   fake.addItems('To do', ['Login page'], fake.projects[1].id);
+  new FakeInterchange(fake);
   return fake;
 }

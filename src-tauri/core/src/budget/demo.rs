@@ -171,13 +171,27 @@ fn seed_network(ws: &mut Workspace, project: Id, today: NaiveDate) -> Result<()>
             cell(CostCategory::Staff, &text(second), 9_000),
         ],
     )?;
-    let invoiced = start + Duration::days(10);
-    if invoiced <= today {
+    // The depot survey was bought from the cabling contractor; the switches are invoiced on
+    // delivery, five weeks after the order, so the project spends in step with what it earns.
+    let surveyed = start + Duration::days(3);
+    if surveyed <= today {
+        ws.add_cost_entry(
+            project,
+            &cost(
+                CostCategory::Services,
+                surveyed,
+                210_000,
+                "Depot survey by the cabling contractor",
+            ),
+        )?;
+    }
+    let delivered = start + Duration::days(38);
+    if delivered <= today {
         ws.add_cost_entry(
             project,
             &cost(
                 CostCategory::Hardware,
-                invoiced,
+                delivered,
                 3_154_000,
                 "14 access switches for the Rotterdam depot",
             ),

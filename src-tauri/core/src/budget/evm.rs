@@ -20,26 +20,8 @@ use super::{div_round, mul_div_round, round_minor};
 use crate::plan::calendars::{self, STANDARD_CALENDAR};
 use crate::plan::schedule::calendar::{from_minute, to_minute};
 use crate::plan::schedule::{Calendar, Minute};
+use crate::stamp::parse_stamp;
 use crate::{CoreError, Id, Result, Workspace};
-
-/// A stored instant, `YYYY-MM-DDTHH:MM:SS`, read by hand: earned value reads two per task, and
-/// chrono's format-string parser is most of the time of a 10,000-task project.
-fn parse_stamp(text: &str) -> Option<NaiveDateTime> {
-    let b = text.as_bytes();
-    if b.len() != 19 || b[4] != b'-' || b[7] != b'-' || b[10] != b'T' || b[13] != b':' || b[16] != b':' {
-        return None;
-    }
-    let num = |from: usize, to: usize| -> Option<u32> {
-        b[from..to]
-            .iter()
-            .try_fold(0u32, |n, c| c.is_ascii_digit().then(|| n * 10 + u32::from(c - b'0')))
-    };
-    NaiveDate::from_ymd_opt(num(0, 4)? as i32, num(5, 7)?, num(8, 10)?)?.and_hms_opt(
-        num(11, 13)?,
-        num(14, 16)?,
-        num(17, 19)?,
-    )
-}
 
 /// The earned-value figures from BAC, PV, EV and AC (all minor units).
 #[derive(Debug, Clone, PartialEq, Serialize, TS)]

@@ -10,7 +10,7 @@ use ts_rs::TS;
 
 use crate::{Id, Result, Workspace};
 
-const DATE_TIME: &str = "%Y-%m-%dT%H:%M:%S";
+use crate::stamp::parse_stamp;
 
 /// Start, finish, duration (calendar days from the first to the last day), work and cost of a
 /// plan; the summaries' own figures are left out (they add up their tasks').
@@ -79,8 +79,8 @@ impl Workspace {
                 let (mut start, mut finish, mut cost, mut work) = (None::<NaiveDateTime>, None::<NaiveDateTime>, 0, 0);
                 for row in rows {
                     let (item, s, f, c, w) = row?;
-                    let s = NaiveDateTime::parse_from_str(&s, DATE_TIME).ok();
-                    let f = NaiveDateTime::parse_from_str(&f, DATE_TIME).ok();
+                    let s = parse_stamp(&s);
+                    let f = parse_stamp(&f);
                     start = match (start, s) {
                         (Some(a), Some(b)) => Some(a.min(b)),
                         (a, b) => a.or(b),

@@ -12,7 +12,7 @@ use crate::{validate, workspace::ids, CoreError, Id, Result, Workspace};
 
 /// Microsoft Project keeps eleven (Baseline, Baseline 1–10); ten named ones are plenty here.
 pub const MAX_BASELINES: usize = 10;
-const DATE_TIME: &str = "%Y-%m-%dT%H:%M:%S";
+use crate::stamp::{parse_stamp, DATE_TIME};
 
 #[derive(Debug, Clone, Serialize, TS)]
 #[ts(export)]
@@ -185,8 +185,8 @@ impl Workspace {
         for row in rows {
             let (item_id, start, finish, duration_minutes, cost_minor, work_minutes) = row?;
             let parse = |t: &str| {
-                NaiveDateTime::parse_from_str(t, DATE_TIME)
-                    .map_err(|_| CoreError::Damaged("A baseline in this workspace has a damaged date.".into()))
+                parse_stamp(t)
+                    .ok_or_else(|| CoreError::Damaged("A baseline in this workspace has a damaged date.".into()))
             };
             out.push(SavedTask {
                 item_id,

@@ -8,6 +8,7 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use crate::plan::schedule::{Calendar, Span};
+use crate::stamp::parse_day;
 use crate::workspace::history::EditContext;
 use crate::{validate, workspace::ids, CoreError, Id, Result};
 
@@ -78,16 +79,6 @@ fn load_where(conn: &Connection, ids: Option<&BTreeSet<Id>>) -> Result<(Vec<Cale
         calendars[at].set_exception(date, spans_from_json(&spans)?)?;
     }
     Ok((calendars, index))
-}
-
-/// A stored `YYYY-MM-DD` day, read without chrono's format parser (a plan holds thousands).
-fn parse_day(text: &str) -> Option<NaiveDate> {
-    let b = text.as_bytes();
-    if b.len() != 10 || b[4] != b'-' || b[7] != b'-' {
-        return None;
-    }
-    let num = |r: std::ops::Range<usize>| text.get(r)?.parse::<u32>().ok();
-    NaiveDate::from_ymd_opt(num(0..4)? as i32, num(5..7)?, num(8..10)?)
 }
 
 /// Stores `calendar` under a name no other calendar has (adding " (2)", " (3)" … if needed).

@@ -17,7 +17,7 @@ use crate::{CoreError, Id, Result, Workspace};
 
 /// A work item without a planned duration counts as one working day.
 const DEFAULT_DURATION: Minute = 480;
-const DATE_TIME: &str = "%Y-%m-%dT%H:%M:%S";
+use crate::stamp::{parse_stamp, DATE_TIME};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
 #[serde(rename_all = "snake_case")]
@@ -184,8 +184,7 @@ pub(crate) struct Outline {
 }
 
 pub(crate) fn parse_time(text: Option<String>) -> Option<Minute> {
-    text.and_then(|t| NaiveDateTime::parse_from_str(&t, DATE_TIME).ok())
-        .map(to_minute)
+    text.and_then(|t| parse_stamp(&t)).map(to_minute)
 }
 
 /// A local date-time typed or sent by the UI (`YYYY-MM-DDTHH:MM:SS`, or a date for its midnight).

@@ -266,6 +266,31 @@ pub(crate) fn seed(ws: &mut Workspace, today: NaiveDate) -> Result<()> {
             },
         )?;
     }
+    // The portal's change board keeps new feature requests out of the release: its typical
+    // scope-creep risk was reassessed down, so the portfolio has a project that is green.
+    if let Ok(portal) = ws.project_by_name("Customer Portal") {
+        let creep = ws
+            .raid_log(portal.id)?
+            .risks
+            .into_iter()
+            .find(|r| r.title.starts_with("Scope creep"));
+        if let Some(creep) = creep {
+            ws.update_risk(
+                creep.id,
+                &RiskInput {
+                    title: creep.title.clone(),
+                    category: creep.category,
+                    probability: 2,
+                    impact: creep.impact,
+                    owner_id: person("Sofia Rossi"),
+                    response: Some(RiskResponse::Mitigate),
+                    response_plan: "Every new feature request goes to the fortnightly change board.".into(),
+                    review_date: day(21),
+                    ..Default::default()
+                },
+            )?;
+        }
+    }
     Ok(())
 }
 

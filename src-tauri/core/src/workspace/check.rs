@@ -1,10 +1,9 @@
-//! `bridgeplan check`: a full health check of a workspace file that never modifies it.
+//! `bridgeplan check`: a full health check of a workspace file that never modifies it, and
+//! never creates anything beside it (see `inspect` for how it reads without writing).
 
 use std::path::Path;
 
-use rusqlite::{Connection, OpenFlags};
-
-use crate::workspace::{current_schema_version, display_name, inspect_header};
+use crate::workspace::{current_schema_version, display_name, inspect, inspect_header};
 use crate::{CoreError, Result};
 
 /// What a healthy workspace holds.
@@ -20,13 +19,14 @@ pub struct CheckReport {
 /// this build understands, SQLite's integrity check and every foreign key intact.
 pub fn check_file(path: &Path) -> Result<CheckReport> {
     inspect_header(path)?;
-    let conn = Connection::open_with_flags(path, OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX)?;
     let damaged = |detail: String| {
         CoreError::Damaged(format!(
             "{} is damaged: {detail}. Open a backup or an earlier copy.",
             display_name(path)
         ))
     };
+    let inspection = inspect::open(path, |e| damaged(e.to_string()))?;
+    let conn = &inspection.conn;
     let version: u32 = conn
         .pragma_query_value(None, "user_version", |r| r.get(0))
         .map_err(|e| damaged(e.to_string()))?;

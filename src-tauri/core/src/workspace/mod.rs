@@ -4,7 +4,9 @@
 pub mod check;
 pub mod files;
 pub mod history;
+pub mod holder;
 pub(crate) mod ids;
+pub(crate) mod inspect;
 pub mod recent;
 
 use std::fs::{File, OpenOptions};
@@ -69,6 +71,9 @@ pub struct WorkspaceInfo {
 
 pub struct Workspace {
     pub(crate) conn: Connection,
+    /// The private copy a read-only view reads when the file's log could not be read in place
+    /// (see `inspect`); after `conn`, so it is removed once the connection is closed.
+    _copy: Option<inspect::PrivateCopy>,
     path: Option<PathBuf>,
     read_only: Option<ReadOnlyReason>,
     schema_version: u32,
@@ -114,7 +119,11 @@ impl Workspace {
             )?;
             conn.pragma_update(None, "journal_mode", "DELETE")?;
             conn.close().map_err(|(_, e)| CoreError::Database(e))?;
-            std::fs::rename(&temp, path).map_err(|e| CoreError::io(format!("Could not create {}", path.display()), e))
+            let fail = |e| CoreError::io(format!("Could not create {}", path.display()), e);
+            inspect::sync_file(&temp).map_err(fail)?;
+            std::fs::rename(&temp, path).map_err(fail)?;
+            inspect::sync_parent(path);
+            Ok(())
         };
         if let Err(err) = build() {
             let _ = std::fs::remove_file(&temp);
@@ -127,8 +136,10 @@ impl Workspace {
     }
 
     /// Opens an existing workspace. A file that is not a workspace, or is damaged, is refused
-    /// and left byte-for-byte unchanged. A file from a newer Bridgeplan, a read-only file, or
-    /// one already open for writing elsewhere opens read-only, with the reason.
+    /// and left byte-for-byte unchanged, with nothing created beside it. A file from a newer
+    /// Bridgeplan, a read-only file, or one already open for writing elsewhere opens read-only,
+    /// with the reason (for a held file: who holds it, on which computer, since when). A log
+    /// left beside a good file by a session that crashed is applied.
     pub fn open(path: &Path) -> Result<Self> {
         inspect_header(path)?;
 
@@ -142,11 +153,11 @@ impl Workspace {
             });
         }
 
-        // Look before touching: a read-only connection checks the schema version and health.
-        let probe = open_read_only(path)?;
-        let version = read_schema_version(&probe, path)?;
-        quick_check(&probe, path)?;
-        drop(probe);
+        // Look before touching: a connection that writes nothing checks the schema version
+        // and health (with the log of a crashed session applied, if there is one).
+        let probe = inspect::open(path, |e| map_open_error(e, path))?;
+        let version = read_schema_version(&probe.conn, path)?;
+        quick_check(&probe.conn, path)?;
 
         if version > current_schema_version() {
             read_only = Some(ReadOnlyReason {
@@ -164,30 +175,23 @@ impl Workspace {
             match acquire_write_lock(path)? {
                 Some(file) => lock = Some(file),
                 None => {
+                    // The holder's record is committed in the log the writer keeps open.
+                    let holder = holder::read(&probe.conn).or_else(|| {
+                        inspect::open(path, |e| map_open_error(e, path))
+                            .ok()
+                            .and_then(|i| holder::read(&i.conn))
+                    });
                     read_only = Some(ReadOnlyReason {
                         code: ErrorCode::Locked,
-                        message: "This workspace is already open for editing in another \
-                                  Bridgeplan window. It is open read-only here; close it there \
-                                  to edit it here."
-                            .into(),
+                        message: locked_message(holder.as_ref()),
                     })
                 }
             }
         }
+        drop(probe);
 
         if let Some(reason) = read_only {
-            if version < current_schema_version() {
-                return Err(CoreError::ReadOnly(format!(
-                    "{} needs an upgrade to schema {} before it can be shown, but it cannot be \
-                     written ({}). Nothing was changed.",
-                    display_name(path),
-                    current_schema_version(),
-                    reason.message
-                )));
-            }
-            let conn = open_read_only(path)?;
-            configure(&conn, false)?;
-            return Ok(Self::from_parts(conn, Some(path.into()), Some(reason), None));
+            return Self::open_viewer(path, reason, version);
         }
 
         let mut conn = Connection::open_with_flags(
@@ -196,8 +200,45 @@ impl Workspace {
         )
         .map_err(|e| map_open_error(e, path))?;
         configure(&conn, true)?;
-        migrate(&mut conn, version)?;
+        // Read again on the writing connection, which has applied any log left by a crash.
+        let version = read_schema_version(&conn, path)?;
+        migrate(&mut conn, version).map_err(|e| write_failed(e, path))?;
+        holder::write(&conn).map_err(|e| write_failed(e, path))?;
         Ok(Self::from_parts(conn, Some(path.into()), None, lock))
+    }
+
+    /// Opens a workspace for reading only: nothing is written to the file or beside it, and
+    /// no lock is taken, so it works on a file another process is editing. Refuses what
+    /// [`Workspace::open`] refuses.
+    pub fn open_read_only(path: &Path) -> Result<Self> {
+        inspect_header(path)?;
+        let probe = inspect::open(path, |e| map_open_error(e, path))?;
+        let version = read_schema_version(&probe.conn, path)?;
+        quick_check(&probe.conn, path)?;
+        drop(probe);
+        let reason = ReadOnlyReason {
+            code: ErrorCode::ReadOnly,
+            message: "This workspace is open for reading only; nothing can be changed here.".into(),
+        };
+        Self::open_viewer(path, reason, version)
+    }
+
+    /// The read-only view of a file already checked; writes nothing to it or beside it.
+    fn open_viewer(path: &Path, reason: ReadOnlyReason, version: u32) -> Result<Self> {
+        if version < current_schema_version() {
+            return Err(CoreError::ReadOnly(format!(
+                "{} needs an upgrade to schema {} before it can be shown, but it cannot be \
+                 written ({}). Nothing was changed.",
+                display_name(path),
+                current_schema_version(),
+                reason.message
+            )));
+        }
+        let inspection = inspect::open(path, |e| map_open_error(e, path))?;
+        configure(&inspection.conn, false)?;
+        let mut ws = Self::from_parts(inspection.conn, Some(path.into()), Some(reason), None);
+        ws._copy = inspection.copy;
+        Ok(ws)
     }
 
     fn from_parts(
@@ -211,6 +252,7 @@ impl Workspace {
             .unwrap_or(0);
         Workspace {
             conn,
+            _copy: None,
             path,
             read_only,
             schema_version,
@@ -310,11 +352,20 @@ impl Workspace {
         let result = self
             .conn
             .execute("VACUUM INTO ?1", [temp.to_string_lossy()])
-            .map_err(|e| CoreError::Io(format!("Could not write {}: {e}", dest.display())))
+            .map_err(|e| {
+                CoreError::Io(format!(
+                    "Could not write {}: the disk refused the write ({e}; is it full?). No copy \
+                     was made.",
+                    dest.display()
+                ))
+            })
             .and_then(|_| renew_site_id(&temp))
             .and_then(|_| {
-                std::fs::rename(&temp, dest)
-                    .map_err(|e| CoreError::io(format!("Could not write {}", dest.display()), e))
+                let fail = |e| CoreError::io(format!("Could not write {}", dest.display()), e);
+                inspect::sync_file(&temp).map_err(fail)?;
+                std::fs::rename(&temp, dest).map_err(fail)?;
+                inspect::sync_parent(dest);
+                Ok(())
             });
         if result.is_err() {
             let _ = std::fs::remove_file(&temp);
@@ -326,19 +377,22 @@ impl Workspace {
     /// its own is complete (it can be copied or mailed as is).
     pub fn close(self) -> Result<()> {
         if self.read_only.is_none() && self.path.is_some() {
+            holder::clear(&self.conn)?;
             self.conn.query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |_| Ok(()))?;
         }
         self.conn.close().map_err(|(_, e)| CoreError::Database(e))
     }
 }
 
-/// Gives a copy just written at `path` a new site id, so two copies never share one.
+/// Gives a copy just written at `path` a new site id, so two copies never share one, and
+/// no holder record: nobody holds the copy.
 fn renew_site_id(path: &Path) -> Result<()> {
     let conn = Connection::open(path)?;
     conn.execute(
         "UPDATE workspace_meta SET value = ?1 WHERE key = 'site_id'",
         [crate::workspace::ids::random_id()?.to_string()],
     )?;
+    holder::clear(&conn)?;
     conn.close().map_err(|(_, e)| CoreError::Database(e))
 }
 
@@ -355,7 +409,13 @@ fn configure(conn: &Connection, writable: bool) -> Result<()> {
 
 /// Applies every migration above `from` in one IMMEDIATE transaction: all or nothing.
 fn migrate(conn: &mut Connection, from: u32) -> Result<()> {
-    let pending: Vec<_> = MIGRATIONS.iter().filter(|(n, _)| *n > from).collect();
+    migrate_range(conn, from, u32::MAX)
+}
+
+/// Applies the migrations above `from` up to and including `to`, in one IMMEDIATE transaction
+/// (the JSON import builds a file at the schema it was exported from, loads it, then goes on).
+pub(crate) fn migrate_range(conn: &mut Connection, from: u32, to: u32) -> Result<()> {
+    let pending: Vec<_> = MIGRATIONS.iter().filter(|(n, _)| *n > from && *n <= to).collect();
     if pending.is_empty() {
         return Ok(());
     }
@@ -423,6 +483,11 @@ fn map_open_error(err: rusqlite::Error, path: &Path) -> CoreError {
             "{} is busy in another program. Try again in a moment.",
             display_name(path)
         )),
+        Some(E::DiskFull) => CoreError::Io(format!(
+            "{} cannot be written: the disk is full. Nothing was changed; free some space \
+             and try again.",
+            display_name(path)
+        )),
         Some(E::CannotOpen) | Some(E::PermissionDenied) | Some(E::ReadOnly) => {
             CoreError::Io(format!("{} could not be opened: {err}", display_name(path)))
         }
@@ -470,34 +535,73 @@ pub(crate) fn inspect_header(path: &Path) -> Result<()> {
              Nothing was changed."
         )));
     }
+    check_size(path, &header, meta.len())
+}
+
+/// Refuses a file whose size does not fit its own header: cut off (a copy that stopped half
+/// way, a full disk) or with a damaged header. Without a log beside it, the file alone must
+/// hold every page its header counts; with one, the log may hold the rest.
+fn check_size(path: &Path, header: &[u8; 100], len: u64) -> Result<()> {
+    let page_size = match u16::from_be_bytes([header[16], header[17]]) {
+        1 => 65_536u64,
+        n => u64::from(n),
+    };
+    if !(512..=65_536).contains(&page_size) || !page_size.is_power_of_two() {
+        return Err(damaged(path));
+    }
+    // Fields with one valid value or a few: the journal versions (1 rollback, 2 WAL), the
+    // payload fractions SQLite requires, and the schema format (1 to 4).
+    let format = u32::from_be_bytes([header[44], header[45], header[46], header[47]]);
+    if !(1..=2).contains(&header[18])
+        || !(1..=2).contains(&header[19])
+        || header[21..24] != [64, 32, 32]
+        || !(1..=4).contains(&format)
+    {
+        return Err(damaged(path));
+    }
+    if inspect::has_log(path) {
+        return Ok(());
+    }
+    let cut_off = || {
+        CoreError::Damaged(format!(
+            "{} is incomplete: the file was cut off (for example by a copy that stopped half \
+             way or a full disk). Nothing was changed; open a backup or an earlier copy.",
+            display_name(path)
+        ))
+    };
+    if !len.is_multiple_of(page_size) {
+        return Err(cut_off());
+    }
+    let word = |at: usize| u32::from_be_bytes([header[at], header[at + 1], header[at + 2], header[at + 3]]);
+    let pages = u64::from(word(28));
+    // The page count is valid only when it was written with the current change counter.
+    if pages > 0 && word(92) == word(24) && len < pages * page_size {
+        return Err(cut_off());
+    }
     Ok(())
 }
 
-/// Opens a read-only connection. A read-only write-ahead-log database needs its shared-memory
-/// file; where even that cannot be made (a read-only folder), fall back to immutable mode.
-fn open_read_only(path: &Path) -> Result<Connection> {
-    let flags = OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX;
-    let conn = Connection::open_with_flags(path, flags).map_err(|e| map_open_error(e, path))?;
-    match conn.query_row("SELECT count(*) FROM sqlite_schema", [], |r| r.get::<_, i64>(0)) {
-        Ok(_) => Ok(conn),
-        Err(e) if e.sqlite_error_code() == Some(rusqlite::ErrorCode::CannotOpen) => {
-            drop(conn);
-            let uri = format!("file:{}?immutable=1", uri_escape(&path.to_string_lossy()));
-            Connection::open_with_flags(uri, flags | OpenFlags::SQLITE_OPEN_URI).map_err(|e| map_open_error(e, path))
-        }
-        Err(e) => Err(map_open_error(e, path)),
-    }
+/// The reason shown when another process holds the file for editing.
+fn locked_message(holder: Option<&holder::Holder>) -> String {
+    let who = holder
+        .map(|h| h.sentence())
+        .unwrap_or_else(|| "This workspace is already open for editing in another program.".into());
+    format!("{who} It is open read-only here; close it there to edit it here.")
 }
 
-fn uri_escape(path: &str) -> String {
-    let mut out = String::with_capacity(path.len());
-    for c in path.chars() {
-        match c {
-            '%' | '?' | '#' => out.push_str(&format!("%{:02X}", c as u32)),
-            _ => out.push(c),
-        }
+/// A write the open needs (migrations, the holder record) failed: say why in words.
+fn write_failed(err: CoreError, path: &Path) -> CoreError {
+    match err {
+        CoreError::Database(e) => match e.sqlite_error_code() {
+            Some(rusqlite::ErrorCode::DiskFull) => CoreError::Io(format!(
+                "{} cannot be opened for editing: the disk is full. Nothing was changed; \
+                 free some space and open it again.",
+                display_name(path)
+            )),
+            _ => map_open_error(e, path),
+        },
+        other => other,
     }
-    out
 }
 
 /// True when the file may be written: its permissions allow it (respected even for an

@@ -99,8 +99,7 @@ impl RecentList {
             std::fs::create_dir_all(dir).map_err(fail)?;
         }
         let json = serde_json::to_vec_pretty(entries).unwrap_or_default();
-        let temp = self.file.with_extension("json.partial");
-        std::fs::write(&temp, json).map_err(fail)?;
-        std::fs::rename(&temp, &self.file).map_err(fail)
+        // Whole or not at all, like every file Bridgeplan writes.
+        crate::workspace::files::write_whole(&self.file, &json)
     }
 }

@@ -7,8 +7,13 @@ use bridgeplan_core::interchange::mspdi::{self, Plan};
 use bridgeplan_core::plan::schedule::calendar::from_minute;
 use bridgeplan_core::plan::schedule::{schedule, Minute};
 
+mod json;
+
 #[path = "../support/mod.rs"]
 mod support;
+
+mod csv;
+mod ical;
 
 fn fixture(name: &str) -> Option<String> {
     support::mspdi_fixture(name)

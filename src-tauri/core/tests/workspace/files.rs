@@ -228,7 +228,11 @@ fn a_second_open_for_writing_gets_read_only_with_the_reason() {
     let mut second = Workspace::open(&path).unwrap();
     let reason = second.info().read_only.expect("second must be read-only");
     assert_eq!(reason.code, ErrorCode::Locked);
-    assert!(reason.message.contains("already open"), "{}", reason.message);
+    assert!(
+        reason.message.starts_with("Open in Bridgeplan by "),
+        "{}",
+        reason.message
+    );
     assert_eq!(
         second.create_project(&kanban("B")).err().unwrap().code(),
         ErrorCode::ReadOnly

@@ -1,5 +1,7 @@
 //! The workspace area: files and their refusals, ids two copies can share, and undo.
 
+mod bad_files;
+mod crash;
 mod files;
 mod ids;
 mod undo_restores;

@@ -5,11 +5,13 @@ import { undo, redo } from '../../lib/shared/history';
 import { board } from '../work/board-state.svelte';
 import { reports } from '../reports/reports.svelte';
 import { session } from '../workspace/session.svelte';
+import { jsonInterchange } from '../interchange/json.svelte';
 import { showProject } from '../workspace/navigate';
 import { workspace, type Screen, type View } from '../workspace/workspace.svelte';
 import { registerAction, registerActions } from './actions';
 import { search } from './search-state.svelte';
 import { registerInterchangeActions } from '../interchange/actions';
+import { registerCsvActions } from '../interchange/csv-actions';
 
 /** The sidebar's screens, as the sidebar names them. */
 export const SCREENS: { screen: Screen; label: string; keywords: string[] }[] = [
@@ -92,6 +94,7 @@ export function registerBuiltinActions() {
   if (registered) return;
   registered = true;
   registerInterchangeActions();
+  registerCsvActions();
   for (const s of SCREENS) {
     registerAction({
       id: `screen:${s.screen}`,
@@ -236,11 +239,33 @@ export function registerBuiltinActions() {
     run: () => session.saveCopyWithDialog(),
   });
   registerAction({
+    id: 'workspace:export-json',
+    label: 'Export workspace as JSON…',
+    group: 'Workspace',
+    keywords: ['backup', 'file', 'lossless', 'interchange'],
+    run: () => jsonInterchange.exportWithDialog(),
+  });
+  registerAction({
+    id: 'workspace:import-json',
+    label: 'Import workspace from JSON…',
+    group: 'Workspace',
+    keywords: ['restore', 'file', 'backup', 'interchange'],
+    run: () => jsonInterchange.importWithDialog(),
+  });
+  registerAction({
     id: 'workspace:close',
     label: 'Close workspace',
     group: 'Workspace',
     keywords: ['file', 'start screen'],
     run: () => session.close(),
+  });
+  registerAction({
+    id: 'app:quit',
+    label: 'Quit Bridgeplan',
+    group: 'Workspace',
+    keywords: ['exit', 'close window'],
+    shortcut: 'Ctrl+Q',
+    run: () => api.appQuit(),
   });
   registerActions(() =>
     reportKinds.map((kind) => ({

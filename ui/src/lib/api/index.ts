@@ -60,4 +60,6 @@ export * from './raid';
 export * from './stakeholders';
 export * from './meetings';
 export * from './operations';
+export * from './backups';
+export * from './interchange-csv';
 export * from './interchange';

@@ -17,6 +17,7 @@ export const workspaceOpen = (path: string) => call<WorkspaceInfo>('workspace_op
 export const workspaceOpenDemo = () => call<WorkspaceInfo>('workspace_open_demo');
 export const workspaceSaveCopy = (path: string) => call<null>('workspace_save_copy', { path });
 export const workspaceClose = () => call<null>('workspace_close');
+export const appQuit = () => call<null>('app_quit');
 export const historyState = () => call<HistoryState>('history_state');
 export const historyUndo = () => call<Replayed | null>('history_undo');
 export const historyRedo = () => call<Replayed | null>('history_redo');

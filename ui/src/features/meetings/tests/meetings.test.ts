@@ -3,6 +3,7 @@ import { fireEvent, screen, waitFor, within } from '@testing-library/svelte';
 import { standardBackend, type FakeBackend } from '../../../tests/fake-backend';
 import { FakeMeetings } from '../../../tests/fake-meetings';
 import { FakeReports } from '../../../tests/fake-reports';
+import { FakeStakeholders } from '../../../tests/fake-stakeholders';
 import { card, renderApp } from '../../../tests/helpers';
 import { todayIso } from '../../../lib/shared/format';
 import { meetings } from '../meetings-state.svelte';
@@ -44,7 +45,7 @@ describe('meetings', () => {
     const editor = await within(view).findByTestId('meeting-editor');
     await input(within(editor).getByTestId('meeting-title'), 'Weekly status');
     await input(within(editor).getByTestId('meeting-day'), '2026-12-08');
-    await fireEvent.change(within(editor).getByTestId('attendee-add'), { target: { value: '1' } });
+    await fireEvent.change(within(editor).getByTestId('attendee-add'), { target: { value: 'p1' } });
     expect(
       within(editor)
         .getAllByTestId('attendee')
@@ -72,6 +73,27 @@ describe('meetings', () => {
     // The saved meeting shows its action's live status and sits in the list.
     await waitFor(() => expect(within(view).getByTestId('action-status').textContent).toBe('Backlog'));
     expect((await within(view).findAllByTestId('meeting-row'))[0].textContent).toContain('Weekly status');
+  });
+
+  test("the project's stakeholders can be invited beside the workspace's people", async () => {
+    const { fake, project } = backend();
+    const fs = new FakeStakeholders(fake);
+    const sponsor = fs.addStakeholder(project, { name: 'Dana Okafor', organisation: 'Finance' });
+    const view = await openMeetings(fake);
+    await fireEvent.click(await within(view).findByTestId('meeting-new'));
+    const editor = await within(view).findByTestId('meeting-editor');
+    await input(within(editor).getByTestId('meeting-title'), 'Steering committee');
+    const picker = within(editor).getByTestId('attendee-add') as HTMLSelectElement;
+    await waitFor(() => expect(picker.textContent).toContain('Dana Okafor (Finance)'));
+    expect([...picker.querySelectorAll('optgroup')].map((g) => g.label)).toEqual(['People', 'Stakeholders']);
+    await fireEvent.change(picker, { target: { value: `s${sponsor.id}` } });
+    expect(within(editor).getByTestId('attendee').textContent).toContain('Dana Okafor · stakeholder');
+    // Once invited, she leaves the picker.
+    expect(picker.textContent).not.toContain('Dana Okafor');
+    await fireEvent.click(within(editor).getByTestId('meeting-save'));
+    await waitFor(() => expect(fake.callsOf('meeting_create')).toHaveLength(1));
+    const call = fake.callsOf('meeting_create')[0] as { input: { attendees: unknown[] } };
+    expect(call.input.attendees).toEqual([{ person_id: null, stakeholder_id: sponsor.id, attended: true }]);
   });
 
   test('an action with no owner is refused with a clear message and nothing is saved', async () => {

@@ -145,3 +145,16 @@ test('the remembered project is the first board asked for', async () => {
   expect(fake.callsOf('board_get')[0]).toEqual({ project_id: second.id });
   expect(screen.getByTestId('project-name').textContent).toBe(second.name);
 });
+
+describe('quitting', () => {
+  test('Ctrl+Q asks the app to quit, even from a text field', async () => {
+    const fake = standardBackend();
+    await renderApp(fake);
+    const field = document.createElement('input');
+    document.body.append(field);
+    field.focus();
+    await fireEvent.keyDown(field, { key: 'q', ctrlKey: true });
+    await waitFor(() => expect(fake.quit).toBe(true));
+    field.remove();
+  });
+});
