@@ -203,6 +203,10 @@ def main():
                               "--example", "bench_reports", "--", str(OUT)],
                              cwd=ROOT, check=True, capture_output=True, text=True)
     results.update(json.loads(reports.stdout))
+    trello = subprocess.run(["cargo", "run", "--quiet", "--release", "-p", "bridgeplan-core",
+                             "--example", "bench_interchange", "--", str(OUT)],
+                            cwd=ROOT, check=True, capture_output=True, text=True)
+    results.update(json.loads(trello.stdout))
     results["binary_mib"] = {"value": round(BIN.stat().st_size / 2**20, 1), "unit": "MiB"}
 
     (OUT / "results.json").write_text(json.dumps(results, indent=2) + "\n")

@@ -48,12 +48,13 @@ enum Command {
         #[arg(long, value_name = "NAME")]
         name: Option<String>,
     },
-    /// Import a Microsoft Project XML (MSPDI) file into a workspace as a new project, a CSV file
-    /// of work items or risks into an existing project (`--format csv`), or a workspace JSON
-    /// export (`export --format json`) into a new workspace file.
+    /// Import a file: Microsoft Project XML (MSPDI), a Trello board's JSON export or a Jira CSV
+    /// export as a new project; a CSV file of work items or risks into an existing project
+    /// (`--format csv`); or a workspace JSON export (`export --format json`) into a new
+    /// workspace file.
     Import {
-        /// The .xml file written by Microsoft Project or another MSPDI writer, the .csv file, or
-        /// a workspace JSON export.
+        /// The .xml file written by Microsoft Project or another MSPDI writer, a Trello .json, a
+        /// Jira or work-item .csv file, or a workspace JSON export.
         file: PathBuf,
         /// The workspace to add the project to; for a workspace JSON export, the new workspace
         /// file to create (it must not exist yet).
@@ -77,6 +78,10 @@ enum Command {
         /// CSV: import the good rows and skip (and count) the rows with problems.
         #[arg(long)]
         skip_bad_rows: bool,
+        /// MS Project, Trello, Jira: print what would be created and what the file holds that
+        /// is not kept; write nothing.
+        #[arg(long)]
+        dry_run: bool,
     },
     /// Export a project to a file another tool opens: Microsoft Project XML, one grid as CSV,
     /// or a calendar (.ics) of milestones, meetings and due dates; or the whole workspace as
@@ -228,6 +233,10 @@ enum ImportFormat {
     Mspdi,
     /// Work items or risks into an existing project.
     Csv,
+    /// A Trello board's JSON export, as a new project.
+    Trello,
+    /// A Jira CSV export ("all fields"), as a new project.
+    Jira,
     /// A workspace JSON export, as a new workspace file (also found by its contents).
     Json,
 }
@@ -337,11 +346,38 @@ fn run_headless(command: Command) -> Result<(), String> {
             file,
             into,
             workspace,
+            format: format @ (ImportFormat::Trello | ImportFormat::Jira),
+            dry_run,
+            ..
+        } => {
+            let into = into
+                .or(workspace)
+                .ok_or("Name the workspace to import into with --into.")?;
+            import_file(&file, &into, format, dry_run)
+        }
+        Command::Import {
+            file,
+            into,
+            workspace,
+            format: ImportFormat::Mspdi,
+            dry_run: true,
+            ..
+        } => {
+            let into = into
+                .or(workspace)
+                .ok_or("Name the workspace to import into with --into.")?;
+            import_file(&file, &into, ImportFormat::Mspdi, true)
+        }
+        Command::Import {
+            file,
+            into,
+            workspace,
             format: ImportFormat::Csv,
             into_project,
             kind,
             mapping,
             skip_bad_rows,
+            ..
         } => {
             let into = into
                 .or(workspace)
@@ -1075,4 +1111,76 @@ fn export_workspace_json(workspace: &std::path::Path, out: &std::path::Path) -> 
         eprintln!("note: {note}");
     }
     Ok(())
+}
+
+/// `bridgeplan import FILE --format trello|jira|mspdi [--dry-run] --into WS`: the file is read in
+/// full and previewed before the workspace is changed; a dry run prints the preview only.
+fn import_file(
+    file: &std::path::Path,
+    into: &std::path::Path,
+    format: ImportFormat,
+    dry_run: bool,
+) -> Result<(), String> {
+    use bridgeplan_core::interchange::files::{self as interchange, ImportFormat as FileFormat};
+    let format = match format {
+        ImportFormat::Trello => FileFormat::Trello,
+        ImportFormat::Jira => FileFormat::Jira,
+        _ => FileFormat::Mspdi,
+    };
+    let text = std::fs::read_to_string(file).map_err(|e| format!("Could not read {}: {e}", file.display()))?;
+    let stem = file
+        .file_stem()
+        .map(|s| s.to_string_lossy().to_string())
+        .unwrap_or_default();
+    let parsed = interchange::read(format, &text, &stem).map_err(|e| format!("{}: {e}", file.display()))?;
+    let mut ws = Workspace::open(into).map_err(|e| e.to_string())?;
+    let preview = parsed.preview(&ws).map_err(|e| e.to_string())?;
+    if dry_run {
+        print_preview(&preview);
+        println!("Dry run: nothing was written to {}.", into.display());
+        return ws.close().map_err(|e| e.to_string());
+    }
+    let result = ws
+        .import_parsed(&parsed)
+        .map_err(|e| format!("{e} Nothing was imported."))?;
+    ws.close().map_err(|e| e.to_string())?;
+    for line in &result.preview.not_kept {
+        eprintln!("not kept: {line}");
+    }
+    for line in &result.preview.skipped {
+        eprintln!("skipped: {line}");
+    }
+    let made: Vec<String> = result
+        .preview
+        .creates
+        .iter()
+        .map(|c| format!("{} {}", c.count, c.what))
+        .collect();
+    println!(
+        "Imported \"{}\" into {}: {}.",
+        result.project.name,
+        into.display(),
+        made.join(", ")
+    );
+    Ok(())
+}
+
+fn print_preview(preview: &bridgeplan_core::interchange::preview::ImportPreview) {
+    println!("{} → new project \"{}\"", preview.format, preview.project);
+    println!("Will create:");
+    for c in &preview.creates {
+        println!("  {} {}", c.count, c.what);
+    }
+    if !preview.not_kept.is_empty() {
+        println!("Not kept:");
+        for line in &preview.not_kept {
+            println!("  - {line}");
+        }
+    }
+    if !preview.skipped.is_empty() {
+        println!("Skipped:");
+        for line in &preview.skipped {
+            println!("  - {line}");
+        }
+    }
 }

@@ -740,3 +740,101 @@ fn check_of_a_cut_off_or_flipped_workspace_says_so_and_creates_nothing_beside_it
         assert_eq!(std::fs::read(&path).unwrap(), content, "check changed {name}");
     }
 }
+
+/// A Trello board export of the shared fixtures folder (read in place).
+fn trello_fixture(name: &str) -> Option<PathBuf> {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../shared/fixtures/trello")
+        .join(name);
+    if path.exists() {
+        return Some(path);
+    }
+    if std::env::var("BRIDGEPLAN_SKIP_FIXTURES").is_ok_and(|v| v == "1") {
+        return None;
+    }
+    panic!(
+        "The fixture {} is missing; set BRIDGEPLAN_SKIP_FIXTURES=1 to skip on purpose.",
+        path.display()
+    );
+}
+
+#[test]
+fn import_a_trello_board_with_a_dry_run_first() {
+    let Some(board) = trello_fixture("simple-project-board.json") else {
+        return;
+    };
+    let dir = tempfile::tempdir().unwrap();
+    let ws = dir.path().join("boards.bridgeplan");
+    assert!(bridgeplan(&["demo", s(&ws)]).status.success());
+    let before = std::fs::read(&ws).unwrap();
+
+    let out = bridgeplan(&["import", s(&board), "--format", "trello", "--dry-run", "--into", s(&ws)]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let said = text(&out.stdout);
+    assert!(
+        said.contains("Trello board → new project \"Simple Project Board\""),
+        "{said}"
+    );
+    assert!(
+        said.contains("9 work items") && said.contains("1 archived card skipped."),
+        "{said}"
+    );
+    assert!(said.contains("Not kept:") && said.contains("4 comments."), "{said}");
+    assert!(said.contains("Dry run: nothing was written"), "{said}");
+    assert_eq!(
+        std::fs::read(&ws).unwrap(),
+        before,
+        "a dry run leaves the file as it was"
+    );
+
+    let out = bridgeplan(&["import", s(&board), "--format", "trello", "--into", s(&ws)]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    assert!(
+        text(&out.stdout).contains("Imported \"Simple Project Board\""),
+        "{}",
+        text(&out.stdout)
+    );
+    assert!(
+        text(&out.stderr).contains("not kept: 5 attachments"),
+        "{}",
+        text(&out.stderr)
+    );
+
+    // The same board again: the name is taken; refused with the reason, exit code 1.
+    let out = bridgeplan(&["import", s(&board), "--format", "trello", "--into", s(&ws)]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(text(&out.stderr).contains("already exists"), "{}", text(&out.stderr));
+}
+
+#[test]
+fn import_a_jira_csv_and_refuse_a_file_that_is_not_one() {
+    let dir = tempfile::tempdir().unwrap();
+    let ws = dir.path().join("jira.bridgeplan");
+    assert!(bridgeplan(&["demo", s(&ws)]).status.success());
+    let csv = dir.path().join("sprint-export.csv");
+    std::fs::write(
+        &csv,
+        "Summary,Issue key,Issue Type,Status,Sprint,Sprint,Custom field (Story Points),Created,Resolved\n\
+         Login page,WEB-1,Story,Done,Sprint 4,Sprint 5,3,01/Dec/25 9:00 AM,05/Dec/25 4:30 PM\n\
+         Logout,WEB-2,Task,To Do,Sprint 5,,1,02/Dec/25 9:00 AM,\n",
+    )
+    .unwrap();
+    let out = bridgeplan(&["import", s(&csv), "--format", "jira", "--dry-run", "--into", s(&ws)]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    assert!(text(&out.stdout).contains("2 sprints"), "{}", text(&out.stdout));
+    let out = bridgeplan(&["import", s(&csv), "--format", "jira", "--into", s(&ws)]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    assert!(
+        text(&out.stdout).contains("Imported \"sprint-export\""),
+        "{}",
+        text(&out.stdout)
+    );
+
+    let before = std::fs::read(&ws).unwrap();
+    let bad = dir.path().join("worklog.csv");
+    std::fs::write(&bad, "Issue Key,Hours,Work date,Username\nWEB-1,2,2025-12-01,ada\n").unwrap();
+    let out = bridgeplan(&["import", s(&bad), "--format", "jira", "--into", s(&ws)]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(text(&out.stderr).contains("Tempo worklog") && text(&out.stderr).contains("Nothing was imported"));
+    assert_eq!(std::fs::read(&ws).unwrap(), before);
+}

@@ -336,3 +336,8 @@ fn resources_become_people_with_their_rate_calendar_work_and_cost() {
     let task_a = again.tasks.iter().find(|t| t.task.name == "Task A").unwrap();
     assert_eq!((task_a.work, task_a.resource), (72 * 60, Some(0)));
 }
+
+mod import_support;
+mod jira;
+mod mspdi_app;
+mod trello;

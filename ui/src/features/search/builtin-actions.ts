@@ -10,7 +10,8 @@ import { showProject } from '../workspace/navigate';
 import { workspace, type Screen, type View } from '../workspace/workspace.svelte';
 import { registerAction, registerActions } from './actions';
 import { search } from './search-state.svelte';
-import { registerCsvActions } from '../interchange/actions';
+import { registerInterchangeActions } from '../interchange/actions';
+import { registerCsvActions } from '../interchange/csv-actions';
 
 /** The sidebar's screens, as the sidebar names them. */
 export const SCREENS: { screen: Screen; label: string; keywords: string[] }[] = [
@@ -92,6 +93,7 @@ let registered = false;
 export function registerBuiltinActions() {
   if (registered) return;
   registered = true;
+  registerInterchangeActions();
   registerCsvActions();
   for (const s of SCREENS) {
     registerAction({
