@@ -9,10 +9,11 @@ if [ "$(id -u)" -ne 0 ]; then SUDO="sudo"; fi
 
 # Debian packages: the webview and GTK headers to build, Xvfb and the WebKit driver for
 # end-to-end tests (xdotool answers native dialogs there), imagemagick for screenshots, poppler
-# for reading PDFs back, sqlite3 for checks; desktop-file-utils, shared-mime-info and
+# for reading PDFs back, sqlite3 for checks, dbus-daemon for the session bus a second launch
+# hands its file over on; desktop-file-utils, shared-mime-info and
 # libxml2-utils check the .deb's desktop entry and file type.
 APT_PACKAGES="libwebkit2gtk-4.1-dev build-essential pkg-config libssl-dev librsvg2-dev \
-libayatana-appindicator3-dev xvfb xauth webkit2gtk-driver imagemagick sqlite3 poppler-utils \
+libayatana-appindicator3-dev xvfb xauth dbus-daemon webkit2gtk-driver imagemagick sqlite3 poppler-utils \
 fonts-dejavu-core librsvg2-bin xdotool desktop-file-utils shared-mime-info libxml2-utils"
 missing=""
 for p in $APT_PACKAGES; do

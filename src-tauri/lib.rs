@@ -10,6 +10,11 @@ use tauri::Manager;
 /// Runs the desktop app. `file` is a workspace named on the command line, opened at start.
 pub fn run_app(file: Option<std::path::PathBuf>) -> i32 {
     let result = tauri::Builder::default()
+        // First, so a second launch hands its file to this window and ends before anything
+        // else starts. Without a D-Bus session bus each launch runs on its own.
+        .plugin(tauri_plugin_single_instance::init(|app, argv, cwd| {
+            commands::paths::second_launch(app, argv, cwd)
+        }))
         .plugin(tauri_plugin_dialog::init())
         // The window opens where and as large as it was last closed.
         .plugin(tauri_plugin_window_state::Builder::default().build())
@@ -32,6 +37,11 @@ pub fn run_app(file: Option<std::path::PathBuf>) -> i32 {
             app.manage(commands::reports::ReportStore::default());
             commands::backups::start_automatic(app.handle().clone());
             Ok(())
+        })
+        .on_window_event(|window, event| {
+            if let tauri::WindowEvent::DragDrop(tauri::DragDropEvent::Drop { paths, .. }) = event {
+                commands::paths::allow_dropped(window.app_handle(), paths);
+            }
         })
         .invoke_handler(commands::handlers())
         .build(tauri::generate_context!());

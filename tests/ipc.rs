@@ -4,7 +4,7 @@
 use bridgeplan_lib::commands::{handlers, reports::ReportStore, session::Session};
 use serde_json::{json, Value};
 use tauri::test::{get_ipc_response, mock_builder, mock_context, noop_assets, MockRuntime, INVOKE_KEY};
-use tauri::{WebviewWindow, WebviewWindowBuilder};
+use tauri::{Manager, WebviewWindow, WebviewWindowBuilder};
 
 struct Harness {
     _app: tauri::App<MockRuntime>,
@@ -34,7 +34,15 @@ impl Harness {
         Harness { _app: app, window, dir }
     }
 
+    /// A file in the temp dir, as if the user had chosen it in a file dialog.
     fn path(&self, name: &str) -> String {
+        let path = self.dir.path().join(name);
+        self._app.state::<Session>().allowed.allow(&path);
+        path.display().to_string()
+    }
+
+    /// A file in the temp dir the user never chose.
+    fn unchosen(&self, name: &str) -> String {
         self.dir.path().join(name).display().to_string()
     }
 
@@ -531,4 +539,52 @@ fn a_project_from_a_type_ticks_and_moves_phase_through_ipc() {
     h.ok("project_templates_export", json!({ "path": path }));
     let refused = h.err("project_templates_import", json!({ "path": path }));
     assert_eq!(refused["code"], "invalid_input");
+}
+
+#[test]
+fn every_command_that_takes_a_path_refuses_one_the_user_did_not_choose() {
+    let h = Harness::new(None);
+    h.ok("workspace_new", json!({ "path": h.path("mine.bridgeplan") }));
+    // The path is checked before anything else, so any project id will do.
+    let project = json!(1);
+    std::fs::write(h.unchosen("other.json"), "{}").unwrap();
+    let other = h.unchosen("other.json");
+    let calls = [
+        ("workspace_open", json!({ "path": other })),
+        ("workspace_new", json!({ "path": h.unchosen("new.bridgeplan") })),
+        ("workspace_save_copy", json!({ "path": h.unchosen("copy.bridgeplan") })),
+        ("workspace_export_json", json!({ "path": other })),
+        (
+            "workspace_import_json",
+            json!({ "source": other, "dest": h.path("dest.bridgeplan") }),
+        ),
+        (
+            "interchange_import_preview",
+            json!({ "path": other, "format": "trello" }),
+        ),
+        ("interchange_import_apply", json!({ "path": other, "format": "trello" })),
+        (
+            "interchange_export_mspdi",
+            json!({ "project_id": project, "path": other }),
+        ),
+        ("csv_inspect", json!({ "path": other, "kind": "work_items" })),
+        (
+            "csv_export",
+            json!({ "path": other, "grid": "work_items", "project_id": project }),
+        ),
+        ("ical_export", json!({ "path": other, "project_id": project })),
+        ("project_templates_import", json!({ "path": other })),
+        ("project_templates_export", json!({ "path": other })),
+        ("frameworks_import", json!({ "path": other })),
+        ("frameworks_export", json!({ "path": other })),
+        ("report_save", json!({ "token": 1, "path": other })),
+        ("backup_restore", json!({ "backup": other, "path": other })),
+    ];
+    for (cmd, args) in calls {
+        let err = h.err(cmd, args);
+        assert_eq!(err["code"], "path_not_chosen", "{cmd}: {err}");
+    }
+    // Nothing was read into the workspace or written over the file.
+    assert_eq!(std::fs::read_to_string(&other).unwrap(), "{}");
+    assert!(!std::path::Path::new(&h.unchosen("copy.bridgeplan")).exists());
 }

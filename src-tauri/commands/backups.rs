@@ -54,6 +54,7 @@ pub async fn backup_restore<R: Runtime>(
     backup: PathBuf,
     path: PathBuf,
 ) -> CommandResult<WorkspaceInfo> {
+    let path = session.check(path)?;
     let folder = backups::folder_for(&open_file(&session)?);
     let inside = match (
         std::fs::canonicalize(&folder),

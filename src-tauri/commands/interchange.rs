@@ -25,6 +25,7 @@ pub async fn interchange_import_preview(
     path: PathBuf,
     format: ImportFormat,
 ) -> CommandResult<ImportPreview> {
+    let path = session.check(path)?;
     let text = files::read_text(&path)?;
     let parsed = interchange_files::read(format, &text, &stem(&path))?;
     session.with(|ws| parsed.preview(ws))
@@ -37,6 +38,7 @@ pub async fn interchange_import_apply(
     path: PathBuf,
     format: ImportFormat,
 ) -> CommandResult<ImportResult> {
+    let path = session.check(path)?;
     let text = files::read_text(&path)?;
     let parsed = interchange_files::read(format, &text, &stem(&path))?;
     session.with(|ws| ws.import_parsed(&parsed))
@@ -49,6 +51,7 @@ pub async fn interchange_export_mspdi(
     project_id: Id,
     path: PathBuf,
 ) -> CommandResult<ExportReport> {
+    let path = session.check(path)?;
     session.with(|ws| {
         let (xml, report) = interchange_files::export_mspdi(ws, project_id)?;
         files::write_whole(&path, xml.as_bytes())?;
@@ -56,17 +59,21 @@ pub async fn interchange_export_mspdi(
     })
 }
 
-// --- end of imports ---
-
 // Lossless JSON: the whole workspace out, and a JSON export into a new workspace file (which
 // the UI then opens with `workspace_open`).
 
 #[tauri::command(rename_all = "snake_case")]
 pub async fn workspace_export_json(session: State<'_, Session>, path: PathBuf) -> CommandResult<ExportReport> {
+    let path = session.check(path)?;
     session.with(|ws| json::export_to(ws, &path))
 }
 
 #[tauri::command(rename_all = "snake_case")]
-pub async fn workspace_import_json(source: PathBuf, dest: PathBuf) -> CommandResult<WorkspaceImport> {
+pub async fn workspace_import_json(
+    session: State<'_, Session>,
+    source: PathBuf,
+    dest: PathBuf,
+) -> CommandResult<WorkspaceImport> {
+    let (source, dest) = (session.check(source)?, session.check(dest)?);
     Ok(json::import_file(&source, &dest)?)
 }

@@ -2,8 +2,6 @@
 //! for each step (inspect, preview, import), so what is imported is what the user previewed
 //! unless the file changed meanwhile, and the import checks every row again.
 
-use std::path::PathBuf;
-
 use bridgeplan_core::interchange::csv::{self, CsvGrid, CsvImportPreview, CsvKind, CsvSheet};
 use bridgeplan_core::interchange::preview::ExportReport;
 use bridgeplan_core::workspace::files;
@@ -15,7 +13,7 @@ use super::session::Session;
 
 #[tauri::command(rename_all = "snake_case")]
 pub async fn csv_inspect(session: State<'_, Session>, path: String, kind: CsvKind) -> CommandResult<CsvSheet> {
-    let table = csv::read_file(&PathBuf::from(path))?;
+    let table = csv::read_file(&session.check(path)?)?;
     session.with(|ws| ws.csv_inspect(kind, &table))
 }
 
@@ -27,7 +25,7 @@ pub async fn csv_import_preview(
     kind: CsvKind,
     mapping: Vec<Option<String>>,
 ) -> CommandResult<CsvImportPreview> {
-    let table = csv::read_file(&PathBuf::from(path))?;
+    let table = csv::read_file(&session.check(path)?)?;
     session.with(|ws| ws.csv_import_preview(project_id, kind, &table, &mapping))
 }
 
@@ -40,7 +38,7 @@ pub async fn csv_import(
     mapping: Vec<Option<String>>,
     skip_bad_rows: bool,
 ) -> CommandResult<CsvImportPreview> {
-    let table = csv::read_file(&PathBuf::from(path))?;
+    let table = csv::read_file(&session.check(path)?)?;
     session.with(|ws| ws.csv_import(project_id, kind, &table, &mapping, skip_bad_rows))
 }
 
@@ -51,8 +49,9 @@ pub async fn csv_export(
     grid: CsvGrid,
     project_id: Option<Id>,
 ) -> CommandResult<ExportReport> {
+    let path = session.check(path)?;
     let (text, report) = session.with(|ws| ws.csv_export(grid, project_id))?;
-    files::write_whole(&PathBuf::from(path), text.as_bytes())?;
+    files::write_whole(&path, text.as_bytes())?;
     Ok(report)
 }
 
@@ -62,7 +61,8 @@ pub async fn ical_export(
     path: String,
     project_id: Option<Id>,
 ) -> CommandResult<ExportReport> {
+    let path = session.check(path)?;
     let (text, report) = session.with(|ws| ws.ical_export(project_id))?;
-    files::write_whole(&PathBuf::from(path), text.as_bytes())?;
+    files::write_whole(&path, text.as_bytes())?;
     Ok(report)
 }

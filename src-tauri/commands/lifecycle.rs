@@ -79,12 +79,14 @@ pub async fn project_template_delete(session: State<'_, Session>, id: Id) -> Com
 /// `path` is the file the user chose in the open dialog.
 #[tauri::command(rename_all = "snake_case")]
 pub async fn project_templates_import(session: State<'_, Session>, path: PathBuf) -> CommandResult<usize> {
+    let path = session.check(path)?;
     session.with(|ws| ws.import_project_templates(&files::read_text(&path)?))
 }
 
 /// `path` is the file the user chose in the save dialog.
 #[tauri::command(rename_all = "snake_case")]
 pub async fn project_templates_export(session: State<'_, Session>, path: PathBuf) -> CommandResult<()> {
+    let path = session.check(path)?;
     session.with(|ws| files::write_whole(&path, ws.export_project_templates()?.as_bytes()))
 }
 

@@ -12,6 +12,7 @@ pub mod lifecycle;
 pub mod meetings;
 pub mod myday;
 pub mod operations;
+pub mod paths;
 pub mod people;
 pub mod plan;
 pub mod raid;
@@ -43,6 +44,8 @@ pub fn handlers<R: Runtime>() -> impl Fn(Invoke<R>) -> bool + Send + Sync + 'sta
         interchange::workspace_import_json,
         workspace::workspace_close,
         workspace::app_quit,
+        paths::path_open,
+        paths::path_save,
         workspace::report_board_painted,
         work::projects_list,
         work::project_create,

@@ -1,7 +1,6 @@
 //! Commands of the Reports screen: the kinds on offer, a render with its first page as a
 //! preview, and saving that very PDF.
 
-use std::path::PathBuf;
 use std::sync::Mutex;
 
 use bridgeplan_core::ErrorCode;
@@ -73,10 +72,16 @@ pub async fn report_render(
 
 /// Writes the render named by `token` to `path`, whole or not at all.
 #[tauri::command(rename_all = "snake_case")]
-pub async fn report_save(store: State<'_, ReportStore>, token: u32, path: String) -> CommandResult<()> {
+pub async fn report_save(
+    session: State<'_, Session>,
+    store: State<'_, ReportStore>,
+    token: u32,
+    path: String,
+) -> CommandResult<()> {
+    let path = session.check(path)?;
     let last = store.last.lock().unwrap_or_else(|p| p.into_inner());
     match last.as_ref() {
-        Some((t, pdf)) if *t == token => Ok(bridgeplan_reports::write_pdf(&PathBuf::from(path), pdf)?),
+        Some((t, pdf)) if *t == token => Ok(bridgeplan_reports::write_pdf(&path, pdf)?),
         _ => Err(CommandError {
             code: ErrorCode::NotFound,
             message: "That report is no longer ready to save: make it again.".into(),

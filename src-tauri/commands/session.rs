@@ -3,6 +3,7 @@
 use std::path::PathBuf;
 use std::sync::{Mutex, MutexGuard};
 
+use bridgeplan_core::workspace::allowed::AllowedPaths;
 use bridgeplan_core::workspace::recent::RecentList;
 use bridgeplan_core::{demo, Workspace, WorkspaceInfo};
 
@@ -14,16 +15,29 @@ pub struct Session {
     startup_file: Mutex<Option<PathBuf>>,
     pub recent: RecentList,
     pub demo_path: PathBuf,
+    /// The files the user chose; the only ones (with recent ones) a command takes from the UI.
+    pub allowed: AllowedPaths,
 }
 
 impl Session {
     pub fn new(recent_file: PathBuf, demo_path: PathBuf, startup_file: Option<PathBuf>) -> Self {
+        let allowed = AllowedPaths::default();
+        if let Some(file) = &startup_file {
+            allowed.allow(file);
+        }
         Session {
             workspace: Mutex::new(None),
             startup_file: Mutex::new(startup_file),
             recent: RecentList::new(recent_file),
             demo_path,
+            allowed,
         }
+    }
+
+    /// `path` when the UI may name it (chosen in a dialog, dropped, given on the command line,
+    /// recent, or the demo); otherwise refused with the code `PathNotChosen`.
+    pub fn check(&self, path: impl AsRef<std::path::Path>) -> CommandResult<PathBuf> {
+        Ok(self.allowed.check(path.as_ref(), &self.recent, &[&self.demo_path])?)
     }
 
     fn slot(&self) -> MutexGuard<'_, Option<Workspace>> {

@@ -24,12 +24,14 @@ pub async fn skill_catalog(session: State<'_, Session>) -> CommandResult<SkillCa
 /// `path` is the file the user chose in the open dialog.
 #[tauri::command(rename_all = "snake_case")]
 pub async fn frameworks_import(session: State<'_, Session>, path: PathBuf) -> CommandResult<FrameworkImport> {
+    let path = session.check(path)?;
     session.with(|ws| ws.import_frameworks(&files::read_text(&path)?))
 }
 
 /// `path` is the file the user chose in the save dialog.
 #[tauri::command(rename_all = "snake_case")]
 pub async fn frameworks_export(session: State<'_, Session>, path: PathBuf) -> CommandResult<()> {
+    let path = session.check(path)?;
     session.with(|ws| files::write_whole(&path, ws.export_frameworks()?.as_bytes()))
 }
 

@@ -94,6 +94,7 @@ pub async fn workspace_new<R: Runtime>(
     session: State<'_, Session>,
     path: PathBuf,
 ) -> CommandResult<WorkspaceInfo> {
+    let path = session.check(path)?;
     opened(&app, session.create(path))
 }
 
@@ -103,6 +104,7 @@ pub async fn workspace_open<R: Runtime>(
     session: State<'_, Session>,
     path: PathBuf,
 ) -> CommandResult<WorkspaceInfo> {
+    let path = session.check(path)?;
     opened(&app, session.open(path))
 }
 
@@ -116,6 +118,7 @@ pub async fn workspace_open_demo<R: Runtime>(
 
 #[tauri::command(rename_all = "snake_case")]
 pub async fn workspace_save_copy(session: State<'_, Session>, path: PathBuf) -> CommandResult<()> {
+    let path = session.check(path)?;
     session.with(|ws| ws.save_copy(&path))
 }
 

@@ -15,6 +15,8 @@ pub enum ErrorCode {
     InvalidInput,
     Duplicate,
     NoWorkspace,
+    /// The UI named a file the user did not choose (see `workspace::allowed`).
+    PathNotChosen,
     Io,
     Internal,
 }
@@ -38,6 +40,8 @@ pub enum CoreError {
     InvalidInput(String),
     #[error("{0}")]
     Duplicate(String),
+    #[error("{0}")]
+    PathNotChosen(String),
     #[error("{0}")]
     Io(String),
     /// A bug in Bridgeplan, such as an edit that undo could not take back.
@@ -78,6 +82,7 @@ impl CoreError {
             CoreError::NotFound(_) => ErrorCode::NotFound,
             CoreError::InvalidInput(_) => ErrorCode::InvalidInput,
             CoreError::Duplicate(_) => ErrorCode::Duplicate,
+            CoreError::PathNotChosen(_) => ErrorCode::PathNotChosen,
             CoreError::Io(_) => ErrorCode::Io,
             CoreError::Internal(_) | CoreError::Database(_) => ErrorCode::Internal,
         }

@@ -144,6 +144,11 @@ export class FakeBackend {
   dialogPath: string | null = null;
   /** Answers for the next dialogs, in turn, before `dialogPath` (an open, then a save). */
   dialogQueue: (string | null)[] = [];
+
+  #nextDialogAnswer(): string | null {
+    return this.dialogQueue.length ? (this.dialogQueue.shift() ?? null) : this.dialogPath;
+  }
+
   /** A test's own schedule per project; other projects get a simple one made from their items. */
   schedules = new Map<number, ProjectSchedule>();
   /** The links of the projects without their own schedule. */
@@ -977,9 +982,15 @@ export class FakeBackend {
       }
       case 'report_board_painted':
         return null;
-      case 'plugin:dialog|open':
-      case 'plugin:dialog|save':
-        return this.dialogQueue.length ? (this.dialogQueue.shift() ?? null) : this.dialogPath;
+      case 'path_open':
+        return this.#nextDialogAnswer();
+      case 'path_save': {
+        // As the backend does: the filter's extension is added when the dialog left it out.
+        const chosen = this.#nextDialogAnswer();
+        const ext = (args.options as { filters?: { extensions: string[] }[] }).filters?.[0]?.extensions[0];
+        if (!chosen || !ext || chosen.toLowerCase().endsWith(`.${ext}`)) return chosen;
+        return `${chosen}.${ext}`;
+      }
       case 'upcoming_list':
         return this.answers.get(cmd)?.(args) ?? [];
       // Time tracking: the item detail panel's ItemTime asks for these on every item, so every

@@ -1,6 +1,7 @@
 //! Workspace files: one SQLite file per workspace, how it is created, recognised, opened,
 //! migrated, locked against a second writer, copied and closed.
 
+pub mod allowed;
 pub mod check;
 pub mod files;
 pub mod history;

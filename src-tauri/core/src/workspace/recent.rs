@@ -80,6 +80,11 @@ impl RecentList {
         self.store(&entries)
     }
 
+    /// Whether `path` (already in its real form, see `allowed::real_path`) is on the list.
+    pub fn contains(&self, path: &Path) -> bool {
+        self.load().iter().any(|e| Path::new(&e.path) == path)
+    }
+
     pub fn remove(&self, path: &str) -> Result<()> {
         let mut entries = self.load();
         entries.retain(|e| e.path != path);

@@ -1,6 +1,6 @@
 // The backups dialog's state: open or not, the list (newest first, as the backend gives it), the
 // automatic backups' interval, and the actions "Back up now" and "Open as copy".
-import { save } from '@tauri-apps/plugin-dialog';
+import { chooseSaveFile } from '../../lib/shared/dialogs';
 import * as api from '../../lib/api';
 import { toCommandError } from '../../lib/api';
 import type { BackupInfo } from '../../lib/bindings/BackupInfo';
@@ -10,15 +10,13 @@ import { session } from '../workspace/session.svelte';
 import { copyName } from './backups';
 import { workspace } from '../workspace/workspace.svelte';
 
-/** Where to write the restored copy: the native save dialog, `.bridgeplan` added if missing. */
-async function pickRestorePath(defaultPath: string): Promise<string | null> {
-  const path = await save({
+/** Where to write the restored copy: the native save dialog. */
+function pickRestorePath(defaultPath: string): Promise<string | null> {
+  return chooseSaveFile({
     defaultPath,
     filters: [{ name: 'Bridgeplan workspace', extensions: ['bridgeplan'] }],
     title: 'Open the backup as a copy',
   });
-  if (!path) return null;
-  return path.toLowerCase().endsWith('.bridgeplan') ? path : `${path}.bridgeplan`;
 }
 
 class Backups {

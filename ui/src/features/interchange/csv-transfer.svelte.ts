@@ -1,7 +1,7 @@
 // CSV and calendar transfers: the import dialog's state (the file, the mapping being edited,
 // the latest preview) and the exports, each through the native file dialog. The core does
 // every check; this only carries the user's choices and shows what it answered.
-import { open, save } from '@tauri-apps/plugin-dialog';
+import { chooseFile, chooseSaveFile } from '../../lib/shared/dialogs';
 import * as api from '../../lib/api';
 import { toCommandError } from '../../lib/api';
 import type { CsvGrid } from '../../lib/bindings/CsvGrid';
@@ -52,10 +52,6 @@ export function fileNameFor(...parts: string[]): string {
     .trim();
 }
 
-function withExtension(path: string, ext: string): string {
-  return path.toLowerCase().endsWith(`.${ext}`) ? path : `${path}.${ext}`;
-}
-
 class CsvImportState {
   path = $state<string | null>(null);
   projectId = $state<number | null>(null);
@@ -80,13 +76,11 @@ class CsvImportState {
   async start(projectId: number, kind: CsvKind) {
     let path: string | null = null;
     try {
-      const chosen = await open({
-        multiple: false,
-        directory: false,
+      const chosen = await chooseFile({
         filters: csvFilters,
         title: `Import ${KIND_LABELS[kind]} from CSV`,
       });
-      path = typeof chosen === 'string' ? chosen : null;
+      path = chosen;
     } catch (e) {
       toasts.error(`The file dialog could not be shown: ${toCommandError(e).message}`);
       return;
@@ -173,8 +167,7 @@ export const csvImport = new CsvImportState();
 
 async function pickSavePath(defaultPath: string, ext: string, name: string, title: string): Promise<string | null> {
   try {
-    const chosen = await save({ defaultPath, filters: [{ name, extensions: [ext] }], title });
-    return chosen ? withExtension(chosen, ext) : null;
+    return await chooseSaveFile({ defaultPath, filters: [{ name, extensions: [ext] }], title });
   } catch (e) {
     toasts.error(`The file dialog could not be shown: ${toCommandError(e).message}`);
     return null;

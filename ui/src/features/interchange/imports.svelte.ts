@@ -1,7 +1,7 @@
 // Imports from Trello, Jira and Microsoft Project, and the Microsoft Project export, from the
 // app: the file is chosen in the native dialog, the preview shown in ImportDialog, and only
 // "Import" writes (one undoable step); the new project then opens.
-import { open, save } from '@tauri-apps/plugin-dialog';
+import { chooseFile, chooseSaveFile } from '../../lib/shared/dialogs';
 import * as api from '../../lib/api';
 import { toCommandError } from '../../lib/api';
 import type { CommandError } from '../../lib/bindings/CommandError';
@@ -51,7 +51,7 @@ class Imports {
     ];
     let chosen: string | string[] | null;
     try {
-      chosen = await open({ multiple: false, directory: false, filters, title: 'Import a plan' });
+      chosen = await chooseFile({ filters, title: 'Import a plan' });
     } catch (e) {
       toasts.error(`The file dialog could not be shown: ${toCommandError(e).message}`);
       return;
@@ -108,7 +108,7 @@ class Imports {
   async exportMspdiWithDialog(project: Project) {
     let chosen: string | null;
     try {
-      chosen = await save({
+      chosen = await chooseSaveFile({
         defaultPath: `${project.name}.xml`,
         filters: [{ name: FORMATS.mspdi.name, extensions: ['xml'] }],
         title: 'Export to Microsoft Project XML',
@@ -118,8 +118,7 @@ class Imports {
       return;
     }
     if (!chosen) return;
-    const path = chosen.toLowerCase().endsWith('.xml') ? chosen : `${chosen}.xml`;
-    await this.exportTo(project, path);
+    await this.exportTo(project, chosen);
   }
 
   async exportTo(project: Project, path: string) {

@@ -1,6 +1,6 @@
 // Lossless JSON from the app: "Export workspace as JSON…" (a save dialog) and "Import workspace
 // from JSON…" (an open dialog for the export, a save dialog for the new workspace, then it opens).
-import { open, save } from '@tauri-apps/plugin-dialog';
+import { chooseFile, chooseSaveFile } from '../../lib/shared/dialogs';
 import * as api from '../../lib/api';
 import { toCommandError } from '../../lib/api';
 import type { CreateCount } from '../../lib/bindings/CreateCount';
@@ -12,10 +12,6 @@ const workspaceFilters = [{ name: 'Bridgeplan workspace', extensions: ['bridgepl
 
 function fileName(path: string): string {
   return path.split(/[\\/]/).pop() ?? path;
-}
-
-function withExtension(path: string, extension: string): string {
-  return path.toLowerCase().endsWith(`.${extension}`) ? path : `${path}.${extension}`;
 }
 
 /** "4 projects, 120 work items": the first counts of a report, for a toast. */
@@ -41,11 +37,10 @@ class JsonInterchange {
 
   async exportWithDialog() {
     const name = session.workspace?.name ?? 'Workspace';
-    const chosen = await pick(() =>
-      save({ defaultPath: `${name}.json`, filters: jsonFilters, title: 'Export workspace as JSON' }),
+    const path = await pick(() =>
+      chooseSaveFile({ defaultPath: `${name}.json`, filters: jsonFilters, title: 'Export workspace as JSON' }),
     );
-    if (!chosen) return;
-    const path = withExtension(chosen, 'json');
+    if (!path) return;
     this.busy = true;
     try {
       const report = await api.workspaceExportJson(path);
@@ -59,16 +54,17 @@ class JsonInterchange {
   }
 
   async importWithDialog() {
-    const source = await pick(() =>
-      open({ multiple: false, directory: false, filters: jsonFilters, title: 'Import workspace from JSON' }),
-    );
-    if (typeof source !== 'string') return;
+    const source = await pick(() => chooseFile({ filters: jsonFilters, title: 'Import workspace from JSON' }));
+    if (!source) return;
     const base = fileName(source).replace(/\.json$/i, '') || 'Imported';
-    const chosen = await pick(() =>
-      save({ defaultPath: `${base}.bridgeplan`, filters: workspaceFilters, title: 'Save the imported workspace as' }),
+    const dest = await pick(() =>
+      chooseSaveFile({
+        defaultPath: `${base}.bridgeplan`,
+        filters: workspaceFilters,
+        title: 'Save the imported workspace as',
+      }),
     );
-    if (!chosen) return;
-    const dest = withExtension(chosen, 'bridgeplan');
+    if (!dest) return;
     this.busy = true;
     try {
       const made = await api.workspaceImportJson(source, dest);

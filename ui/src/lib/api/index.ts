@@ -16,6 +16,7 @@ const ERROR_CODES: readonly ErrorCode[] = [
   'invalid_input',
   'duplicate',
   'no_workspace',
+  'path_not_chosen',
   'io',
   'internal',
 ];
@@ -63,3 +64,4 @@ export * from './operations';
 export * from './backups';
 export * from './interchange-csv';
 export * from './interchange';
+export * from './paths';

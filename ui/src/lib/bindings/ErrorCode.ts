@@ -3,4 +3,4 @@
 /**
  * Stable error codes: the UI branches on these, never on message text.
  */
-export type ErrorCode = "not_a_workspace" | "damaged" | "newer_version" | "read_only" | "locked" | "not_found" | "invalid_input" | "duplicate" | "no_workspace" | "io" | "internal";
+export type ErrorCode = "not_a_workspace" | "damaged" | "newer_version" | "read_only" | "locked" | "not_found" | "invalid_input" | "duplicate" | "no_workspace" | "path_not_chosen" | "io" | "internal";

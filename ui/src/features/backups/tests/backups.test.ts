@@ -77,7 +77,7 @@ describe('restore from backup', () => {
         { backup: newest.path, path: '/home/pm/Plans/Recovered.bridgeplan' },
       ]),
     );
-    const save = fake.callsOf('plugin:dialog|save')[0] as { options: { defaultPath: string; title: string } };
+    const save = fake.callsOf('path_save')[0] as { options: { defaultPath: string; title: string } };
     expect(save.options.defaultPath).toMatch(/\(restored 2026-12-0\d \d\d\.\d\d\)\.bridgeplan$/);
     expect(save.options.title).toBe('Open the backup as a copy');
     await waitFor(() => expect(screen.queryByTestId('restore-dialog')).toBeNull());
@@ -91,7 +91,7 @@ describe('restore from backup', () => {
     const { fake, backups, dialog } = await openDialog();
     fake.dialogPath = null;
     await fireEvent.click(within(dialog).getAllByTestId('backup-open-copy')[0]);
-    await waitFor(() => expect(fake.callsOf('plugin:dialog|save')).toHaveLength(1));
+    await waitFor(() => expect(fake.callsOf('path_save')).toHaveLength(1));
     expect(fake.callsOf('backup_restore')).toHaveLength(0);
 
     backups.existing.add('/home/pm/taken.bridgeplan');

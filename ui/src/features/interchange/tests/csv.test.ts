@@ -96,7 +96,7 @@ describe('CSV import', () => {
     fake.dialogPath = null;
     await fireEvent.click(screen.getByTestId('project-transfer-menu'));
     await fireEvent.click(screen.getByTestId('transfer-import-items'));
-    await waitFor(() => expect(fake.callsOf('plugin:dialog|open')).toHaveLength(2));
+    await waitFor(() => expect(fake.callsOf('path_open')).toHaveLength(2));
     expect(fake.callsOf('csv_inspect')).toHaveLength(1);
   });
 
@@ -116,7 +116,7 @@ describe('exports', () => {
     await fireEvent.click(screen.getByTestId('project-transfer-menu'));
     await fireEvent.click(screen.getByTestId('transfer-export-ics'));
     await waitFor(() => expect(csv.written).toHaveLength(1));
-    expect(fake.callsOf('plugin:dialog|save')[0]).toMatchObject({ options: { defaultPath: 'Security Hardening.ics' } });
+    expect(fake.callsOf('path_save')[0]).toMatchObject({ options: { defaultPath: 'Security Hardening.ics' } });
     expect(csv.written[0]).toEqual({
       path: '/home/pm/Security Hardening.ics',
       what: 'ics',
@@ -132,7 +132,7 @@ describe('exports', () => {
     await fireEvent.click(await screen.findByTestId('csv-export-work_items'));
     await waitFor(() => expect(csv.written).toHaveLength(1));
     expect(csv.written[0]).toMatchObject({ what: 'work_items', project_id: fake.projects[0].id });
-    expect(fake.callsOf('plugin:dialog|save')[0]).toMatchObject({
+    expect(fake.callsOf('path_save')[0]).toMatchObject({
       options: { defaultPath: 'Security Hardening Work items.csv' },
     });
   });

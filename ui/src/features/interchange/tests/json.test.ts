@@ -28,7 +28,7 @@ describe('workspace JSON', () => {
     fake.dialogPath = '/backup/plans';
     await menu('menu-export-json');
     await waitFor(() => expect(fake.callsOf('workspace_export_json')).toEqual([{ path: '/backup/plans.json' }]));
-    expect(fake.callsOf('plugin:dialog|save')[0]).toMatchObject({
+    expect(fake.callsOf('path_save')[0]).toMatchObject({
       options: { defaultPath: `${name}.json`, filters: [jsonFilter] },
     });
     const toast = (await screen.findByRole('status')).textContent!;
@@ -41,7 +41,7 @@ describe('workspace JSON', () => {
     await renderApp(fake);
     fake.dialogPath = null;
     await menu('menu-export-json');
-    await waitFor(() => expect(fake.callsOf('plugin:dialog|save')).toHaveLength(1));
+    await waitFor(() => expect(fake.callsOf('path_save')).toHaveLength(1));
     expect(fake.callsOf('workspace_export_json')).toHaveLength(0);
   });
 
@@ -56,10 +56,10 @@ describe('workspace JSON', () => {
         { source: '/backup/Northwind.json', dest: '/home/pm/Restored.bridgeplan' },
       ]),
     );
-    expect(fake.callsOf('plugin:dialog|open')[0]).toMatchObject({
-      options: { multiple: false, filters: [jsonFilter] },
+    expect(fake.callsOf('path_open')[0]).toMatchObject({
+      options: { filters: [jsonFilter] },
     });
-    expect(fake.callsOf('plugin:dialog|save')[0]).toMatchObject({
+    expect(fake.callsOf('path_save')[0]).toMatchObject({
       options: { defaultPath: 'Northwind.bridgeplan', filters: [workspaceFilter] },
     });
     await waitFor(() => expect(fake.callsOf('workspace_open')).toEqual([{ path: '/home/pm/Restored.bridgeplan' }]));
@@ -74,11 +74,11 @@ describe('workspace JSON', () => {
     await renderApp(fake);
     fake.dialogQueue = [null];
     await menu('menu-import-json');
-    await waitFor(() => expect(fake.callsOf('plugin:dialog|open')).toHaveLength(1));
-    expect(fake.callsOf('plugin:dialog|save')).toHaveLength(0);
+    await waitFor(() => expect(fake.callsOf('path_open')).toHaveLength(1));
+    expect(fake.callsOf('path_save')).toHaveLength(0);
     fake.dialogQueue = ['/backup/a.json', null];
     await menu('menu-import-json');
-    await waitFor(() => expect(fake.callsOf('plugin:dialog|save')).toHaveLength(1));
+    await waitFor(() => expect(fake.callsOf('path_save')).toHaveLength(1));
     expect(fake.callsOf('workspace_import_json')).toHaveLength(0);
   });
 

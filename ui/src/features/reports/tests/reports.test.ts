@@ -349,7 +349,7 @@ describe('reports screen', () => {
     fake.dialogPath = '/home/pm/Reports/weekly';
     await fireEvent.click(screen.getByTestId('report-save'));
     await waitFor(() => expect(fr.saved).toEqual([{ token: 1, path: '/home/pm/Reports/weekly.pdf' }]));
-    expect(fake.callsOf('plugin:dialog|save')).toEqual([
+    expect(fake.callsOf('path_save')).toEqual([
       {
         options: {
           defaultPath: 'Security Hardening - Status report - 2026-03-02.pdf',
@@ -367,7 +367,7 @@ describe('reports screen', () => {
     const { fake } = await openReports();
     fake.dialogPath = null;
     await fireEvent.click(screen.getByTestId('report-save'));
-    await waitFor(() => expect(fake.callsOf('plugin:dialog|save')).toHaveLength(1));
+    await waitFor(() => expect(fake.callsOf('path_save')).toHaveLength(1));
     await new Promise((r) => setTimeout(r, 20));
     expect(fake.callsOf('report_save')).toEqual([]);
     expect(screen.queryByRole('status')).toBeNull();
@@ -383,7 +383,7 @@ describe('reports screen', () => {
     expect(fr.requests()).toHaveLength(2);
     expect(fr.requests()[1]).toMatchObject({ kind: 'status', project_id: null });
     expect(fr.saved[0]).toEqual({ token: 2, path: '/home/dana/Reports/all.pdf' });
-    expect(fake.callsOf('plugin:dialog|save')[0]).toMatchObject({
+    expect(fake.callsOf('path_save')[0]).toMatchObject({
       options: { defaultPath: 'All projects - Status report - 2026-03-02.pdf' },
     });
     expect(text(await screen.findByRole('status'))).toContain('Saved Status report – All projects (5 pages)');
@@ -404,7 +404,7 @@ describe('reports screen', () => {
       { token: 3, path: '/home/dana/Reports/status.pdf' },
     ]);
     expect(fr.requests()).toHaveLength(2);
-    expect(fake.callsOf('plugin:dialog|save')).toHaveLength(1);
+    expect(fake.callsOf('path_save')).toHaveLength(1);
     expect(text(await screen.findByRole('status'))).toContain('Saved Status report – Security Hardening (1 page)');
   });
 
@@ -439,7 +439,7 @@ describe('reports screen', () => {
     // Saving needs a render, which fails the same way: no dialog.
     await fireEvent.click(screen.getByTestId('report-save'));
     await waitFor(() => expect(fr.requests()).toHaveLength(2));
-    expect(fake.callsOf('plugin:dialog|save')).toEqual([]);
+    expect(fake.callsOf('path_save')).toEqual([]);
 
     fake.failures.delete('report_render');
     await fireEvent.click(screen.getByTestId('report-paper-letter'));

@@ -137,8 +137,8 @@ describe('frameworks', () => {
     fake.dialogPath = '/home/pm/pmo.json';
     await fireEvent.click(screen.getByTestId('frameworks-import'));
     await waitFor(() => expect(fake.callsOf('frameworks_import')).toEqual([{ path: '/home/pm/pmo.json' }]));
-    expect(fake.callsOf('plugin:dialog|open')[0]).toMatchObject({
-      options: { multiple: false, filters: [{ name: 'Frameworks (JSON)', extensions: ['json'] }] },
+    expect(fake.callsOf('path_open')[0]).toMatchObject({
+      options: { filters: [{ name: 'Frameworks (JSON)', extensions: ['json'] }] },
     });
     await waitFor(() => expect(toast()).toContain('Imported 1 role, 6 skills'));
     await waitFor(() => expect(role(103).textContent).toContain('PMO Lead'));
@@ -158,7 +158,7 @@ describe('frameworks', () => {
     fake.failures.delete('frameworks_import');
     fake.dialogPath = null;
     await fireEvent.click(screen.getByTestId('frameworks-import'));
-    await waitFor(() => expect(fake.callsOf('plugin:dialog|open')).toHaveLength(2));
+    await waitFor(() => expect(fake.callsOf('path_open')).toHaveLength(2));
     expect(fake.callsOf('frameworks_import')).toHaveLength(1);
   });
 
@@ -169,7 +169,7 @@ describe('frameworks', () => {
     await waitFor(() =>
       expect(fake.callsOf('frameworks_export')).toEqual([{ path: '/home/pm/shared/frameworks.json' }]),
     );
-    expect(fake.callsOf('plugin:dialog|save')[0]).toMatchObject({ options: { defaultPath: 'frameworks.json' } });
+    expect(fake.callsOf('path_save')[0]).toMatchObject({ options: { defaultPath: 'frameworks.json' } });
     expect(team.exported).toEqual(['/home/pm/shared/frameworks.json']);
     await waitFor(() => expect(toast()).toContain('Exported to frameworks.json'));
   });

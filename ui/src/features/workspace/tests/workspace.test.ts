@@ -17,7 +17,7 @@ describe('workspace menu', () => {
     fake.dialogPath = '/home/pm/Plans/Q3';
     await menu('menu-new');
     await waitFor(() => expect(fake.callsOf('workspace_new')).toEqual([{ path: '/home/pm/Plans/Q3.bridgeplan' }]));
-    expect(fake.callsOf('plugin:dialog|save')[0]).toMatchObject({
+    expect(fake.callsOf('path_save')[0]).toMatchObject({
       options: { defaultPath: 'Untitled.bridgeplan', filters: [filter] },
     });
     await waitFor(() => expect(screen.getByTestId('workspace-name').textContent).toBe('Q3'));
@@ -28,8 +28,8 @@ describe('workspace menu', () => {
     await renderApp(fake);
     fake.dialogPath = null;
     await menu('menu-open');
-    await waitFor(() => expect(fake.callsOf('plugin:dialog|open')).toHaveLength(1));
-    expect(fake.callsOf('plugin:dialog|open')[0]).toMatchObject({ options: { multiple: false, filters: [filter] } });
+    await waitFor(() => expect(fake.callsOf('path_open')).toHaveLength(1));
+    expect(fake.callsOf('path_open')[0]).toMatchObject({ options: { filters: [filter] } });
     expect(fake.callsOf('workspace_open')).toHaveLength(0);
   });
 
