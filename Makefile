@@ -17,7 +17,7 @@ OTHER_DATES := $(wordlist 2,$(words $(TEST_DATES)),$(TEST_DATES))
 # Built once per date would be wasteful: this test builds the demo for every day of a year.
 YEAR_TEST := the_demo_tells_the_same_story_on_every_day_of_a_year
 
-.PHONY: run test deps ui build check-format test-rust test-bindings test-ui test-e2e test-package package bench lint format clean
+.PHONY: run test deps ui build check-format test-rust test-bindings test-ui test-e2e test-package package bench fuzz lint format clean
 
 ## Build and open the app (on the demo workspace at first start).
 run: build
@@ -104,3 +104,9 @@ clean:
 .PHONY: crash
 crash:
 	CRASH_KILLS=1000 cargo test -p bridgeplan-core --test workspace crash:: -- --nocapture
+
+## Every importer's fuzz target for FUZZ_SECONDS seconds each (60 unless set; the long runs use
+## 3600). Installs cargo-fuzz when missing.
+fuzz: deps
+	@command -v cargo-fuzz >/dev/null 2>&1 || cargo install cargo-fuzz --locked
+	bash scripts/fuzz.sh

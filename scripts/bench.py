@@ -167,46 +167,16 @@ def main():
     results["open_10k_items_ms"] = {"value": median_start(big), "unit": "ms"}
     # The only project of this workspace is a waterfall plan: it opens on its timeline.
     results["timeline_10k_render_ms"] = {"value": median_start(plan), "unit": "ms"}
-    core = subprocess.run(["cargo", "run", "--quiet", "--release", "-p", "bridgeplan-core",
-                           "--example", "bench_core", "--", str(OUT)],
-                          cwd=ROOT, check=True, capture_output=True, text=True)
-    results.update(json.loads(core.stdout))
-    evm = subprocess.run(["cargo", "run", "--quiet", "--release", "-p", "bridgeplan-core",
-                          "--example", "bench_budget", "--", str(OUT)],
-                         cwd=ROOT, check=True, capture_output=True, text=True)
-    results.update(json.loads(evm.stdout))
-    found = subprocess.run(["cargo", "run", "--quiet", "--release", "-p", "bridgeplan-core",
-                            "--example", "bench_search", "--", str(OUT)],
-                           cwd=ROOT, check=True, capture_output=True, text=True)
-    results.update(json.loads(found.stdout))
-    health = subprocess.run(["cargo", "run", "--quiet", "--release", "-p", "bridgeplan-core",
-                             "--example", "bench_health", "--", str(OUT)],
-                            cwd=ROOT, check=True, capture_output=True, text=True)
-    results.update(json.loads(health.stdout))
-    resources = subprocess.run(["cargo", "run", "--quiet", "--release", "-p", "bridgeplan-core",
-                                "--example", "bench_resources", "--", str(OUT)],
-                               cwd=ROOT, check=True, capture_output=True, text=True)
-    results.update(json.loads(resources.stdout))
-    backup = subprocess.run(["cargo", "run", "--quiet", "--release", "-p", "bridgeplan-core",
-                             "--example", "bench_backup", "--", str(OUT)],
-                            cwd=ROOT, check=True, capture_output=True, text=True)
-    results.update(json.loads(backup.stdout))
-    imported = subprocess.run(["cargo", "run", "--quiet", "--release", "-p", "bridgeplan-core",
-                               "--example", "bench_csv", "--", str(OUT)],
-                              cwd=ROOT, check=True, capture_output=True, text=True)
-    results.update(json.loads(imported.stdout))
-    roundtrip = subprocess.run(["cargo", "run", "--quiet", "--release", "-p", "bridgeplan-core",
-                                "--example", "bench_json", "--", str(OUT)],
-                               cwd=ROOT, check=True, capture_output=True, text=True)
-    results.update(json.loads(roundtrip.stdout))
-    reports = subprocess.run(["cargo", "run", "--quiet", "--release", "-p", "bridgeplan-reports",
-                              "--example", "bench_reports", "--", str(OUT)],
-                             cwd=ROOT, check=True, capture_output=True, text=True)
-    results.update(json.loads(reports.stdout))
-    trello = subprocess.run(["cargo", "run", "--quiet", "--release", "-p", "bridgeplan-core",
-                             "--example", "bench_interchange", "--", str(OUT)],
-                            cwd=ROOT, check=True, capture_output=True, text=True)
-    results.update(json.loads(trello.stdout))
+    # The core's and the reports' own benchmarks, each printing a JSON object of figures.
+    examples = [("bridgeplan-core", name) for name in (
+        "bench_core", "bench_budget", "bench_search", "bench_health", "bench_resources",
+        "bench_backup", "bench_csv", "bench_json")]
+    examples += [("bridgeplan-reports", "bench_reports"), ("bridgeplan-core", "bench_interchange")]
+    for package, example in examples:
+        printed = subprocess.run(["cargo", "run", "--quiet", "--release", "-p", package,
+                                  "--example", example, "--", str(OUT)],
+                                 cwd=ROOT, check=True, capture_output=True, text=True)
+        results.update(json.loads(printed.stdout))
     results["binary_mib"] = {"value": round(BIN.stat().st_size / 2**20, 1), "unit": "MiB"}
 
     (OUT / "results.json").write_text(json.dumps(results, indent=2) + "\n")
