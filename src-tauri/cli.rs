@@ -1133,7 +1133,13 @@ fn import_file(
         .map(|s| s.to_string_lossy().to_string())
         .unwrap_or_default();
     let parsed = interchange::read(format, &text, &stem).map_err(|e| format!("{}: {e}", file.display()))?;
-    let mut ws = Workspace::open(into).map_err(|e| e.to_string())?;
+    // A dry run reads the workspace only, so the file is left exactly as it was.
+    let opened = if dry_run {
+        Workspace::open_read_only(into)
+    } else {
+        Workspace::open(into)
+    };
+    let mut ws = opened.map_err(|e| e.to_string())?;
     let preview = parsed.preview(&ws).map_err(|e| e.to_string())?;
     if dry_run {
         print_preview(&preview);

@@ -588,3 +588,31 @@ fn every_command_that_takes_a_path_refuses_one_the_user_did_not_choose() {
     assert_eq!(std::fs::read_to_string(&other).unwrap(), "{}");
     assert!(!std::path::Path::new(&h.unchosen("copy.bridgeplan")).exists());
 }
+
+#[test]
+fn a_recent_workspace_opens_without_a_dialog_but_is_never_written_over() {
+    let h = Harness::new(None);
+    let old = h.unchosen("last year.bridgeplan");
+    bridgeplan_core::Workspace::create(std::path::Path::new(&old), None)
+        .unwrap()
+        .close()
+        .unwrap();
+    h._app
+        .state::<Session>()
+        .recent
+        .touch(std::path::Path::new(&old))
+        .unwrap();
+    let info = h.ok("workspace_open", json!({ "path": old }));
+    assert_eq!(info["name"], "last year");
+    for (cmd, args) in [
+        ("workspace_export_json", json!({ "path": old })),
+        ("workspace_save_copy", json!({ "path": old })),
+        ("frameworks_export", json!({ "path": old })),
+    ] {
+        assert_eq!(h.err(cmd, args)["code"], "path_not_chosen", "{cmd}");
+    }
+    h.ok("workspace_close", json!({}));
+    // Still the workspace (opening it records who holds it, so its bytes do change).
+    assert!(std::fs::read(&old).unwrap().starts_with(b"SQLite format 3\0"));
+    assert!(!std::path::Path::new(&h.unchosen("last year.json")).exists());
+}

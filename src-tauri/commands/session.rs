@@ -1,9 +1,9 @@
 //! The app's one open workspace and where the app keeps its own small files.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::sync::{Mutex, MutexGuard};
 
-use bridgeplan_core::workspace::allowed::AllowedPaths;
+use bridgeplan_core::workspace::allowed::{real_path, AllowedPaths};
 use bridgeplan_core::workspace::recent::RecentList;
 use bridgeplan_core::{demo, Workspace, WorkspaceInfo};
 
@@ -34,10 +34,18 @@ impl Session {
         }
     }
 
-    /// `path` when the UI may name it (chosen in a dialog, dropped, given on the command line,
-    /// recent, or the demo); otherwise refused with the code `PathNotChosen`.
-    pub fn check(&self, path: impl AsRef<std::path::Path>) -> CommandResult<PathBuf> {
-        Ok(self.allowed.check(path.as_ref(), &self.recent, &[&self.demo_path])?)
+    /// `path` when the user chose it (in a dialog, by dropping it, on the command line or by
+    /// a second launch); otherwise refused with the code `PathNotChosen`.
+    pub fn check(&self, path: impl AsRef<Path>) -> CommandResult<PathBuf> {
+        Ok(self.allowed.check(path.as_ref(), |_| false)?)
+    }
+
+    /// As `check`, and also a recent workspace or the demo: files that are only opened.
+    pub fn check_open(&self, path: impl AsRef<Path>) -> CommandResult<PathBuf> {
+        let demo = real_path(&self.demo_path);
+        Ok(self
+            .allowed
+            .check(path.as_ref(), |real| real == demo || self.recent.contains(real))?)
     }
 
     fn slot(&self) -> MutexGuard<'_, Option<Workspace>> {

@@ -104,7 +104,7 @@ pub async fn workspace_open<R: Runtime>(
     session: State<'_, Session>,
     path: PathBuf,
 ) -> CommandResult<WorkspaceInfo> {
-    let path = session.check(path)?;
+    let path = session.check_open(path)?;
     opened(&app, session.open(path))
 }
 

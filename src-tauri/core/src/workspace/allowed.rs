@@ -7,7 +7,6 @@ use std::collections::HashSet;
 use std::path::{Component, Path, PathBuf};
 use std::sync::Mutex;
 
-use super::recent::RecentList;
 use crate::{CoreError, Result};
 
 #[derive(Default)]
@@ -24,12 +23,13 @@ impl AllowedPaths {
             .insert(real_path(path));
     }
 
-    /// `path` when the user chose it, it is on the recent list, or it is one of `also`
-    /// (files the app itself names, such as the demo); else a refusal with its own code.
-    pub fn check(&self, path: &Path, recent: &RecentList, also: &[&Path]) -> Result<PathBuf> {
+    /// `path` when the user chose it, or when `known` says the app itself knows the file (the
+    /// recent list, the demo: for opening only, never for writing); else a refusal with its
+    /// own code. `known` gets the file's real place.
+    pub fn check(&self, path: &Path, known: impl Fn(&Path) -> bool) -> Result<PathBuf> {
         let real = real_path(path);
         let chosen = self.chosen.lock().unwrap_or_else(|p| p.into_inner()).contains(&real);
-        if chosen || also.iter().any(|a| real_path(a) == real) || recent.contains(&real) {
+        if chosen || known(&real) {
             return Ok(path.to_path_buf());
         }
         Err(CoreError::PathNotChosen(format!(
@@ -72,58 +72,62 @@ pub fn real_path(path: &Path) -> PathBuf {
 mod tests {
     use super::*;
 
-    fn setup() -> (tempfile::TempDir, AllowedPaths, RecentList) {
-        let dir = tempfile::tempdir().unwrap();
-        let recent = RecentList::new(dir.path().join("recent.json"));
-        (dir, AllowedPaths::default(), recent)
+    use crate::workspace::recent::RecentList;
+
+    fn setup() -> (tempfile::TempDir, AllowedPaths) {
+        (tempfile::tempdir().unwrap(), AllowedPaths::default())
+    }
+
+    fn nothing_known(_: &Path) -> bool {
+        false
     }
 
     #[test]
     fn a_chosen_file_is_taken_under_any_spelling_of_its_path() {
-        let (dir, allowed, recent) = setup();
+        let (dir, allowed) = setup();
         std::fs::create_dir(dir.path().join("plans")).unwrap();
         let file = dir.path().join("plans/q3.bridgeplan");
         allowed.allow(&file);
         // Chosen before it existed, then created: both spellings are the same file.
         std::fs::write(&file, b"x").unwrap();
         let other = dir.path().join("plans/../plans/./q3.bridgeplan");
-        assert_eq!(allowed.check(&other, &recent, &[]).unwrap(), other);
-        assert!(allowed.check(&file, &recent, &[]).is_ok());
+        assert_eq!(allowed.check(&other, nothing_known).unwrap(), other);
+        assert!(allowed.check(&file, nothing_known).is_ok());
     }
 
     #[test]
     fn a_file_nobody_chose_is_refused_with_its_own_code() {
-        let (dir, allowed, recent) = setup();
+        let (dir, allowed) = setup();
         allowed.allow(&dir.path().join("chosen.json"));
         let err = allowed
-            .check(&dir.path().join("secret.json"), &recent, &[])
+            .check(&dir.path().join("secret.json"), nothing_known)
             .unwrap_err();
         assert_eq!(err.code(), crate::ErrorCode::PathNotChosen);
         assert!(err.to_string().contains("secret.json"), "{err}");
         // A name that climbs out of the chosen file's folder is another file.
         let sneaky = dir.path().join("chosen.json/../secret.json");
-        assert!(allowed.check(&sneaky, &recent, &[]).is_err());
+        assert!(allowed.check(&sneaky, nothing_known).is_err());
     }
 
     #[test]
-    fn recent_files_and_the_apps_own_files_are_taken() {
-        let (dir, allowed, recent) = setup();
+    fn a_file_the_app_knows_is_taken_where_the_caller_says_so() {
+        let (dir, allowed) = setup();
+        let recent = RecentList::new(dir.path().join("recent.json"));
         let old = dir.path().join("old.bridgeplan");
         std::fs::write(&old, b"x").unwrap();
         recent.touch(&old).unwrap();
-        assert!(allowed.check(&old, &recent, &[]).is_ok());
-        let demo = dir.path().join("demo.bridgeplan");
-        assert!(allowed.check(&demo, &recent, &[&demo]).is_ok());
+        assert!(allowed.check(&old, |real| recent.contains(real)).is_ok());
+        assert!(allowed.check(&old, nothing_known).is_err(), "known for opening only");
     }
 
     #[cfg(unix)]
     #[test]
     fn a_symbolic_link_to_a_chosen_file_is_that_file() {
-        let (dir, allowed, recent) = setup();
+        let (dir, allowed) = setup();
         let file = dir.path().join("real.bridgeplan");
         std::fs::write(&file, b"x").unwrap();
         std::os::unix::fs::symlink(&file, dir.path().join("link.bridgeplan")).unwrap();
         allowed.allow(&dir.path().join("link.bridgeplan"));
-        assert!(allowed.check(&file, &recent, &[]).is_ok());
+        assert!(allowed.check(&file, nothing_known).is_ok());
     }
 }

@@ -80,7 +80,7 @@ impl RecentList {
         self.store(&entries)
     }
 
-    /// Whether `path` (already in its real form, see `allowed::real_path`) is on the list.
+    /// Whether `path` (in its real form, see `allowed::real_path`) is on the list.
     pub fn contains(&self, path: &Path) -> bool {
         self.load().iter().any(|e| Path::new(&e.path) == path)
     }
