@@ -15,7 +15,7 @@ pub struct Session {
     startup_file: Mutex<Option<PathBuf>>,
     pub recent: RecentList,
     pub demo_path: PathBuf,
-    /// The files the user chose; the only ones (with recent ones) a command takes from the UI.
+    /// The files the user chose: the only ones a command takes from the UI (see `check`).
     pub allowed: AllowedPaths,
 }
 
