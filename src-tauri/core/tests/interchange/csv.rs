@@ -3,46 +3,14 @@
 //! each bad row named, the import in one undoable edit, the refusals with nothing written, and
 //! the export of every grid (read back by the same reader, and the work items imported again).
 
-use std::collections::BTreeMap;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 use bridgeplan_core::interchange::csv::{self, CsvGrid, CsvKind};
 use bridgeplan_core::work::projects::{Methodology, ProjectInput};
 use bridgeplan_core::{clock, ErrorCode, Id, Workspace};
-use rusqlite::{Connection, OpenFlags};
 use tempfile::TempDir;
 
-type Dump = BTreeMap<String, Vec<String>>;
-
-fn dump(path: &Path) -> Dump {
-    let conn = Connection::open_with_flags(path, OpenFlags::SQLITE_OPEN_READ_ONLY).unwrap();
-    let tables: Vec<String> = conn
-        .prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'")
-        .unwrap()
-        .query_map([], |r| r.get(0))
-        .unwrap()
-        .collect::<Result<Vec<String>, _>>()
-        .unwrap()
-        .into_iter()
-        .filter(|t: &String| !bridgeplan_core::search::is_index_table(t))
-        .collect();
-    let mut dump = Dump::new();
-    for table in tables {
-        let mut stmt = conn.prepare(&format!("SELECT * FROM {table}")).unwrap();
-        let width = stmt.column_count();
-        let mut rows: Vec<String> = stmt
-            .query_map([], |r| {
-                let values: Vec<rusqlite::types::Value> = (0..width).map(|i| r.get(i)).collect::<Result<_, _>>()?;
-                Ok(format!("{values:?}"))
-            })
-            .unwrap()
-            .collect::<Result<_, _>>()
-            .unwrap();
-        rows.sort();
-        dump.insert(table, rows);
-    }
-    dump
-}
+use super::import_support::dump;
 
 struct Fixture {
     _dir: TempDir,

@@ -73,23 +73,8 @@ impl Fixture {
     }
 }
 
-/// A Trello export from the shared fixtures folder, read in place (see support::mspdi_fixture
-/// for the rule: missing fails, unless BRIDGEPLAN_SKIP_FIXTURES=1).
+/// A Trello export from the shared fixtures folder, read in place (missing fails, unless
+/// BRIDGEPLAN_SKIP_FIXTURES=1).
 pub fn trello_fixture(name: &str) -> Option<String> {
-    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../../shared/fixtures/trello");
-    match std::fs::read_to_string(dir.join(name)) {
-        Ok(text) => Some(text),
-        Err(err) if std::env::var("BRIDGEPLAN_SKIP_FIXTURES").is_ok_and(|v| v == "1") => {
-            eprintln!(
-                "SKIPPED (BRIDGEPLAN_SKIP_FIXTURES=1): {name} in {}: {err}",
-                dir.display()
-            );
-            None
-        }
-        Err(err) => panic!(
-            "The fixture {name} is missing from {} ({err}). These tests need the shared fixtures \
-             folder beside the project; set BRIDGEPLAN_SKIP_FIXTURES=1 to skip them on purpose.",
-            dir.display()
-        ),
-    }
+    super::support::fixture("trello", name)
 }

@@ -5,10 +5,17 @@ use std::path::PathBuf;
 /// Set to 1 to skip the tests that read `../shared/fixtures` on a clone without it.
 pub const SKIP_VARIABLE: &str = "BRIDGEPLAN_SKIP_FIXTURES";
 
-/// The text of a Microsoft Project XML file from the shared fixtures folder. Its absence fails
-/// the test with the folder named; only `BRIDGEPLAN_SKIP_FIXTURES=1` turns that into a skip.
+/// The text of a Microsoft Project XML file from the shared fixtures folder (see `fixture`).
 pub fn mspdi_fixture(name: &str) -> Option<String> {
-    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../../shared/fixtures/mspdi");
+    fixture("mspdi", name)
+}
+
+/// The text of `name` in the shared fixtures' `folder`, read in place. Its absence fails the
+/// test with the folder named; only `BRIDGEPLAN_SKIP_FIXTURES=1` turns that into a skip.
+pub fn fixture(folder: &str, name: &str) -> Option<String> {
+    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("../../../shared/fixtures")
+        .join(folder);
     match std::fs::read_to_string(dir.join(name)) {
         Ok(text) => Some(text),
         Err(err) if std::env::var(SKIP_VARIABLE).is_ok_and(|v| v == "1") => {
