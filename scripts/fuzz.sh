@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Runs every fuzz target (fuzz/fuzz_targets) for FUZZ_SECONDS seconds each (60 unless set) and
 # prints, per target, the inputs tried, the corpus reached and whether anything crashed.
+# FUZZ_TARGETS="mspdi csv" runs only those, so long runs can share the cores in parallel.
 # Seeds: Microsoft Project's and Trello's own files from ../shared/fixtures, read in place; a
 # Jira and a plain CSV export and the demo's JSON export written here. A crash stops the run
 # with its input in fuzz/artifacts/<target>/ (turn it into a regression test).
@@ -44,7 +45,7 @@ seeds() {
 
 cd fuzz
 cargo fuzz build "${FLAGS[@]}"
-for target in mspdi workspace_json trello jira csv; do
+for target in ${FUZZ_TARGETS:-mspdi workspace_json trello jira csv}; do
   corpus="corpus/$target"
   mkdir -p "$corpus"
   log="../target/fuzz-$target.log"

@@ -21,7 +21,7 @@ pub fn parse(text: &str) -> Result<i64> {
         if h < 0 || !(0..60).contains(&m) {
             return Err(bad());
         }
-        h * 60 + m
+        h.checked_mul(60).and_then(|x| x.checked_add(m)).ok_or_else(bad)?
     } else if text.contains('h') || text.ends_with('m') || text.ends_with("min") {
         let mut total = 0.0;
         let mut rest = text.as_str();
@@ -73,7 +73,7 @@ mod tests {
         ] {
             assert_eq!(parse(text).unwrap(), minutes, "{text}");
         }
-        for text in ["abc", "1:75", "1.5.2", "h"] {
+        for text in ["abc", "1:75", "1.5.2", "h", "999999999999999999:00"] {
             assert!(parse(text).is_err(), "{text}");
         }
         assert_eq!(format(90), "1:30");

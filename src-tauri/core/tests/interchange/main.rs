@@ -174,6 +174,25 @@ fn damaged_or_foreign_xml_is_refused_with_a_reason() {
     assert!(err.contains("<APIBusinessObjects>"), "{err}");
 }
 
+/// Found by the fuzzer: an hour past 1,092 overflowed the minutes of the day and panicked.
+#[test]
+fn working_times_no_day_has_are_left_out_of_the_calendar() {
+    let xml = r#"<Project xmlns="http://schemas.microsoft.com/project"><StartDate>2026-03-02T08:00:00</StartDate>
+  <CalendarUID>1</CalendarUID><Calendars><Calendar><UID>1</UID><Name>Standard</Name><IsBaseCalendar>1</IsBaseCalendar>
+  <WeekDays><WeekDay><DayType>2</DayType><DayWorking>1</DayWorking><WorkingTimes>
+    <WorkingTime><FromTime>65535:00:00</FromTime><ToTime>12:00:00</ToTime></WorkingTime>
+    <WorkingTime><FromTime>08:75:00</FromTime><ToTime>25:00:00</ToTime></WorkingTime>
+    <WorkingTime><FromTime>13:00:00</FromTime><ToTime>24:00:00</ToTime></WorkingTime></WorkingTimes></WeekDay>
+  </WeekDays></Calendar></Calendars>
+  <Tasks><Task><UID>1</UID><ID>1</ID><Name>Only task</Name><OutlineLevel>1</OutlineLevel><Duration>PT4H0M0S</Duration></Task></Tasks>
+</Project>"#;
+    let plan = mspdi::read(xml).unwrap();
+    assert_eq!(plan.tasks.len(), 1);
+    // Monday keeps only its one real span, 13:00 to midnight.
+    let s = schedule(&plan.network()).unwrap();
+    assert_eq!(from_minute(s.tasks[0].early_start).format("%H:%M").to_string(), "13:00");
+}
+
 #[test]
 fn a_small_file_reads_outline_links_constraints_and_calendar_exceptions() {
     let xml = r#"<?xml version="1.0"?>

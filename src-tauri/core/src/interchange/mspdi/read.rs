@@ -205,11 +205,13 @@ fn parse_duration(text: &str, minutes_per_day: Minute) -> Option<Minute> {
     Some(minutes.round() as Minute)
 }
 
+/// "08:30:00" as minutes after midnight; `None` for a time no day has (25:00, 08:75), which
+/// the calendar then leaves out like a missing one.
 fn time_of_day(t: &str) -> Option<u16> {
     let mut parts = t.split(':');
     let h: u16 = parts.next()?.parse().ok()?;
     let m: u16 = parts.next()?.parse().ok()?;
-    Some(h * 60 + m)
+    (h < 24 && m < 60 || h == 24 && m == 0).then(|| h * 60 + m)
 }
 
 fn working_times(node: Node) -> Vec<Span> {
