@@ -482,7 +482,13 @@ fn run_headless(command: Command) -> Result<(), String> {
             allow_finish_move,
             json,
         } => {
-            let mut ws = Workspace::open(&workspace).map_err(|e| e.to_string())?;
+            // A dry run reads only, so the file keeps its bytes (no holder is recorded).
+            let opened = if dry_run {
+                Workspace::open_read_only(&workspace)
+            } else {
+                Workspace::open(&workspace)
+            };
+            let mut ws = opened.map_err(|e| e.to_string())?;
             let project = ws.project_by_name(&project).map_err(|e| e.to_string())?;
             let preview = if dry_run {
                 ws.levelling_preview(project.id, allow_finish_move)

@@ -336,8 +336,14 @@ fn level_previews_with_dry_run_and_saves_without_it() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("demo.bridgeplan");
     assert!(bridgeplan(&["demo", s(&path)]).status.success());
+    let before = std::fs::read(&path).unwrap();
     let dry = bridgeplan(&["level", s(&path), "--project", "Network Refresh", "--dry-run", "--json"]);
     assert!(dry.status.success(), "{}", text(&dry.stderr));
+    assert_eq!(
+        std::fs::read(&path).unwrap(),
+        before,
+        "a dry run leaves the file as it was"
+    );
     let preview: serde_json::Value = serde_json::from_slice(&dry.stdout).unwrap();
     assert_eq!(preview["applied"], false);
     let changes = preview["changes"].as_array().unwrap();

@@ -193,6 +193,50 @@ fn working_times_no_day_has_are_left_out_of_the_calendar() {
     assert_eq!(from_minute(s.tasks[0].early_start).format("%H:%M").to_string(), "13:00");
 }
 
+/// Found by the fuzzer: exception periods spanning centuries were spelt out day by day, which
+/// took seconds for a 50 KB file and could have taken gigabytes.
+#[test]
+fn exception_periods_are_cut_to_project_dates_and_capped() {
+    let exception = |from: &str, to: &str| {
+        format!(
+            "<Exception><TimePeriod><FromDate>{from}T00:00:00</FromDate><ToDate>{to}T23:59:00</ToDate></TimePeriod>\
+             <Type>1</Type><Name>Long</Name><DayWorking>0</DayWorking></Exception>"
+        )
+    };
+    let calendar = |uid: u32, exceptions: String| {
+        format!(
+            "<Calendar><UID>{uid}</UID><Name>Cal {uid}</Name><IsBaseCalendar>1</IsBaseCalendar>\
+             <Exceptions>{exceptions}</Exceptions></Calendar>"
+        )
+    };
+    let xml = format!(
+        r#"<Project xmlns="http://schemas.microsoft.com/project"><StartDate>2026-03-02T08:00:00</StartDate>
+  <CalendarUID>1</CalendarUID><Calendars>{}{}</Calendars>
+  <Tasks><Task><UID>1</UID><ID>1</ID><Name>Only task</Name><OutlineLevel>1</OutlineLevel><Duration>PT8H0M0S</Duration></Task></Tasks>
+</Project>"#,
+        calendar(
+            1,
+            exception("0001-01-01", "1984-01-03") + &exception("2149-12-30", "9999-12-31")
+        ),
+        calendar(2, exception("1990-01-01", "2140-12-31").repeat(3)),
+    );
+    let plan = mspdi::read(&xml).unwrap();
+    let first = &plan.calendars[0];
+    let days: Vec<String> = first.exceptions().iter().map(|(d, _)| d.to_string()).collect();
+    assert_eq!(
+        days,
+        ["1984-01-01", "1984-01-02", "1984-01-03", "2149-12-30", "2149-12-31"]
+    );
+    assert!(
+        plan.warnings
+            .iter()
+            .any(|w| w.contains("Cal 2") && w.contains("more than 100000 days")),
+        "{:?}",
+        plan.warnings
+    );
+    assert!(plan.calendars[1].exceptions().len() <= 100_000);
+}
+
 #[test]
 fn a_small_file_reads_outline_links_constraints_and_calendar_exceptions() {
     let xml = r#"<?xml version="1.0"?>

@@ -255,7 +255,9 @@ fn read_calendar(node: Node, warnings: &mut Vec<String>) -> Option<RawCalendar> 
     let range = |period: Node| -> Option<(NaiveDate, NaiveDate)> {
         let from = NaiveDateTime::parse_from_str(text(period, "FromDate")?, "%Y-%m-%dT%H:%M:%S").ok()?;
         let to = NaiveDateTime::parse_from_str(text(period, "ToDate")?, "%Y-%m-%dT%H:%M:%S").ok()?;
-        Some((from.date(), to.date()))
+        let (first, last) = project_dates();
+        let (from, to) = (from.date().max(first), to.date().min(last));
+        (from <= to).then_some((from, to))
     };
     if let Some(days) = child(node, "WeekDays") {
         for day in children(days, "WeekDay") {
@@ -410,8 +412,17 @@ fn resolve_calendars(raws: &[RawCalendar], warnings: &mut Vec<String>) -> (Vec<C
                 c
             }
         };
-        for (from, to, spans) in exceptions {
+        let mut days = 0;
+        'exceptions: for (from, to, spans) in exceptions {
             for day in from.iter_days().take_while(|d| *d <= to) {
+                days += 1;
+                if days > MAX_EXCEPTION_DAYS {
+                    warnings.push(format!(
+                        "Calendar \"{}\": its exceptions cover more than {MAX_EXCEPTION_DAYS} days; those past that were not imported.",
+                        raw.name
+                    ));
+                    break 'exceptions;
+                }
                 if let Err(err) = calendar.set_exception(day, spans.clone()) {
                     warnings.push(err.to_string());
                     break;
@@ -423,6 +434,20 @@ fn resolve_calendars(raws: &[RawCalendar], warnings: &mut Vec<String>) -> (Vec<C
     }
     (calendars, index)
 }
+
+/// The dates Microsoft Project can hold (1 January 1984 to 31 December 2149). Exception periods
+/// are cut to them: one from year 1 to 9999, as a damaged file may have, would otherwise be
+/// spelt out as millions of days.
+fn project_dates() -> (NaiveDate, NaiveDate) {
+    (
+        NaiveDate::from_ymd_opt(1984, 1, 1).unwrap(),
+        NaiveDate::from_ymd_opt(2149, 12, 31).unwrap(),
+    )
+}
+
+/// More exception days than any real calendar has (270 years, every day); past it the rest of a
+/// calendar's exceptions are left out with a warning, so a crafted file cannot fill the memory.
+const MAX_EXCEPTION_DAYS: usize = 100_000;
 
 fn standard_day(standard: &Calendar, weekday: usize) -> Vec<Span> {
     // 2024-01-01 was a Monday.
