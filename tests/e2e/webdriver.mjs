@@ -2,7 +2,7 @@
 // session on the real Bridgeplan binary and offers the few commands the tests use.
 import { spawn } from 'node:child_process';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 
 const ELEMENT = 'element-6066-11e4-a52e-4f735466cecf';
 export const Keys = { alt: '\uE00A', control: '\uE009', shift: '\uE008', enter: '\uE007',
@@ -71,6 +71,7 @@ export class Driver {
   async stop() {
     await this.close();
     this.proc.kill();
+    await stopLeftovers();
   }
 
   async find(css, { timeout = 15000 } = {}) {
@@ -132,5 +133,37 @@ export class Driver {
   async screenshot(file) {
     const png = await this.cmd('GET', '/screenshot');
     writeFileSync(file, Buffer.from(png, 'base64'));
+  }
+}
+
+/** The processes started with this test file's own home (its XDG_DATA_HOME), the runner aside. */
+function ownProcesses() {
+  const mark = `XDG_DATA_HOME=${process.env.XDG_DATA_HOME}`;
+  const pids = [];
+  for (const name of readdirSync('/proc')) {
+    const pid = Number(name);
+    if (!pid || pid === process.pid) continue;
+    try {
+      if (readFileSync(`/proc/${name}/environ`, 'latin1').split('\0').includes(mark)) pids.push(pid);
+    } catch {
+      // Gone already, or not ours to read.
+    }
+  }
+  return pids;
+}
+
+/**
+ * Ends an app the session left running. Under load WebKitWebDriver can miss the end of the
+ * session; the app, orphaned, then kept xvfb-run (and so the whole test run) waiting.
+ */
+async function stopLeftovers() {
+  if (!process.env.XDG_DATA_HOME) return;
+  for (let i = 0; i < 20 && ownProcesses().length; i++) await sleep(100);
+  for (const pid of ownProcesses()) {
+    try {
+      process.kill(pid, 'SIGKILL');
+    } catch {
+      // It ended meanwhile.
+    }
   }
 }
