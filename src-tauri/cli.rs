@@ -482,13 +482,7 @@ fn run_headless(command: Command) -> Result<(), String> {
             allow_finish_move,
             json,
         } => {
-            // A dry run reads only, so the file keeps its bytes (no holder is recorded).
-            let opened = if dry_run {
-                Workspace::open_read_only(&workspace)
-            } else {
-                Workspace::open(&workspace)
-            };
-            let mut ws = opened.map_err(|e| e.to_string())?;
+            let mut ws = open_for(&workspace, dry_run)?;
             let project = ws.project_by_name(&project).map_err(|e| e.to_string())?;
             let preview = if dry_run {
                 ws.levelling_preview(project.id, allow_finish_move)
@@ -1119,6 +1113,17 @@ fn export_workspace_json(workspace: &std::path::Path, out: &std::path::Path) -> 
     Ok(())
 }
 
+/// Opens the workspace for writing, or for a dry run read-only, so the file is left exactly as
+/// it was (not even a holder is recorded).
+fn open_for(path: &std::path::Path, dry_run: bool) -> Result<Workspace, String> {
+    if dry_run {
+        Workspace::open_read_only(path)
+    } else {
+        Workspace::open(path)
+    }
+    .map_err(|e| e.to_string())
+}
+
 /// `bridgeplan import FILE --format trello|jira|mspdi [--dry-run] --into WS`: the file is read in
 /// full and previewed before the workspace is changed; a dry run prints the preview only.
 fn import_file(
@@ -1139,13 +1144,7 @@ fn import_file(
         .map(|s| s.to_string_lossy().to_string())
         .unwrap_or_default();
     let parsed = interchange::read(format, &text, &stem).map_err(|e| format!("{}: {e}", file.display()))?;
-    // A dry run reads the workspace only, so the file is left exactly as it was.
-    let opened = if dry_run {
-        Workspace::open_read_only(into)
-    } else {
-        Workspace::open(into)
-    };
-    let mut ws = opened.map_err(|e| e.to_string())?;
+    let mut ws = open_for(into, dry_run)?;
     let preview = parsed.preview(&ws).map_err(|e| e.to_string())?;
     if dry_run {
         print_preview(&preview);
