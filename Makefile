@@ -70,7 +70,7 @@ test-ui: deps
 	done
 
 test-e2e: test-rust
-	BRIDGEPLAN_TODAY=$(FIRST_DATE) xvfb-run -a -s "-screen 0 1280x800x24" node --test --test-concurrency=1 tests/e2e/
+	BRIDGEPLAN_TODAY=$(FIRST_DATE) xvfb-run -a -s "-screen 0 1280x800x24" bash tests/e2e/run.sh
 	@for day in $(OTHER_DATES); do \
 	  echo "== the plan (timeline) end-to-end test on $$day"; \
 	  BRIDGEPLAN_TODAY=$$day xvfb-run -a -s "-screen 0 1280x800x24" node --test tests/e2e/plan.test.mjs || exit 1; \

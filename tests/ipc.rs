@@ -102,6 +102,39 @@ fn a_damaged_startup_file_is_reported_with_its_code_and_left_unchanged() {
 }
 
 #[test]
+fn a_start_made_while_the_window_booted_answers_the_first_session_start() {
+    let h = Harness::new(Some("broken.bridgeplan"));
+    std::fs::write(h.path("broken.bridgeplan"), b"not a database").unwrap();
+    // The set-up hook's early start, run here by hand (the mock runtime has no set-up): its
+    // failure is the first answer, not lost to a second try that falls back to the demo.
+    h._app.state::<Session>().start_early();
+    let start = h.ok("session_start", json!({}));
+    assert_eq!(start["error"]["code"], "not_a_workspace");
+    assert!(!h.dir.path().join("data/demo.bridgeplan").exists());
+
+    let h = Harness::new(None);
+    h._app.state::<Session>().start_early();
+    let start = h.ok("session_start", json!({}));
+    assert_eq!(start["workspace"]["name"], "Northwind Logistics IT");
+    // A later start (the page reloaded) answers the workspace already open.
+    assert_eq!(
+        h.ok("session_start", json!({}))["workspace"]["name"],
+        "Northwind Logistics IT"
+    );
+}
+
+#[test]
+fn the_start_up_probes_answer_quietly_when_no_benchmark_listens() {
+    let h = Harness::new(None);
+    let painted = h.ok(
+        "report_board_painted",
+        json!({"script_start_ms": 1.0, "first_ipc_ms": 2.0, "page_entries": ["session_start 1.0 2.0"]}),
+    );
+    assert_eq!(painted, json!(false));
+    assert_eq!(h.ok("report_bench_edits", json!({"edit_ms": [12.5]})), Value::Null);
+}
+
+#[test]
 fn commands_without_an_open_workspace_say_so() {
     let h = Harness::new(None);
     let err = h.err("projects_list", json!({}));

@@ -2,6 +2,7 @@
 
 pub mod agile;
 pub mod backups;
+pub mod bench;
 pub mod budget;
 pub mod error;
 pub mod health;
@@ -46,7 +47,8 @@ pub fn handlers<R: Runtime>() -> impl Fn(Invoke<R>) -> bool + Send + Sync + 'sta
         workspace::app_quit,
         paths::path_open,
         paths::path_save,
-        workspace::report_board_painted,
+        bench::report_board_painted,
+        bench::report_bench_edits,
         work::projects_list,
         work::project_create,
         work::project_update,

@@ -17,6 +17,8 @@ pub struct Session {
     pub demo_path: PathBuf,
     /// The files the user chose: the only ones a command takes from the UI (see `check`).
     pub allowed: AllowedPaths,
+    /// One start at a time, and the answer of the start made while the window booted.
+    starting: Mutex<Option<CommandResult<Option<WorkspaceInfo>>>>,
 }
 
 impl Session {
@@ -31,6 +33,7 @@ impl Session {
             recent: RecentList::new(recent_file),
             demo_path,
             allowed,
+            starting: Mutex::new(None),
         }
     }
 
@@ -110,6 +113,21 @@ impl Session {
     /// Opens what the app should show first: the file from the command line, else the last
     /// workspace, else (first run) the demo.
     pub fn start(&self) -> CommandResult<Option<WorkspaceInfo>> {
+        let mut early = self.starting.lock().unwrap_or_else(|p| p.into_inner());
+        if let Some(answer) = early.take() {
+            return answer;
+        }
+        self.start_now()
+    }
+
+    /// Makes the start now, while the web view boots, and keeps its answer (a failure too)
+    /// for the UI's first `start`.
+    pub fn start_early(&self) {
+        let mut early = self.starting.lock().unwrap_or_else(|p| p.into_inner());
+        *early = Some(self.start_now());
+    }
+
+    fn start_now(&self) -> CommandResult<Option<WorkspaceInfo>> {
         if let Some(info) = self.info() {
             return Ok(Some(info));
         }

@@ -137,21 +137,6 @@ pub async fn app_quit<R: Runtime>(app: AppHandle<R>) -> CommandResult<()> {
     Ok(())
 }
 
-/// The UI calls this when its first view (board or timeline) has been painted. Only the start-up benchmark
-/// (`BRIDGEPLAN_BENCH_PAINT=1`) listens: it prints the moment and ends the app.
-#[tauri::command(rename_all = "snake_case")]
-pub async fn report_board_painted<R: Runtime>(app: AppHandle<R>) -> CommandResult<()> {
-    if std::env::var_os("BRIDGEPLAN_BENCH_PAINT").is_some() {
-        let now = std::time::SystemTime::now()
-            .duration_since(std::time::UNIX_EPOCH)
-            .map(|d| d.as_secs_f64() * 1000.0)
-            .unwrap_or_default();
-        println!("board_painted_unix_ms={now:.1}");
-        app.exit(0);
-    }
-    Ok(())
-}
-
 #[tauri::command(rename_all = "snake_case")]
 pub async fn history_state(session: State<'_, Session>) -> CommandResult<HistoryState> {
     session.with(|ws| Ok::<_, bridgeplan_core::CoreError>(ws.history_state()))

@@ -1,3 +1,5 @@
+// First: it notes when the script started.
+import './lib/shared/startup-marks';
 import { mount } from 'svelte';
 import './app.css';
 import App from './App.svelte';

@@ -981,6 +981,8 @@ export class FakeBackend {
         return { label: step.label, project_id: step.project_id };
       }
       case 'report_board_painted':
+        return false;
+      case 'report_bench_edits':
         return null;
       case 'path_open':
         return this.#nextDialogAnswer();

@@ -99,7 +99,12 @@ class TimelineState {
         variance.filter((v) => v.finish_variance_hours !== 0).map((v) => [v.item_id, v.finish_variance_hours]),
       );
       this.loadError = null;
-      if (first && workspace.view === 'timeline') void reportPainted();
+      if (first && workspace.view === 'timeline') {
+        // The benchmark may then want edits timed; that code loads only then.
+        void reportPainted().then(async (timeEdits) => {
+          if (timeEdits) await (await import('./edit-bench')).timeEdits();
+        });
+      }
     } catch (e) {
       if (token !== this.#token) return;
       const message = toCommandError(e).message;

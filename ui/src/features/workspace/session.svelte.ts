@@ -6,6 +6,8 @@ import type { CommandError } from '../../lib/bindings/CommandError';
 import type { RecentEntry } from '../../lib/bindings/RecentEntry';
 import type { WorkspaceInfo } from '../../lib/bindings/WorkspaceInfo';
 import { setToday } from '../../lib/shared/clock';
+import { startupMarks } from '../../lib/shared/startup-marks';
+import { afterPaint } from '../../lib/shared/paint-probe';
 import { pickCopyPath, pickNewWorkspacePath, pickWorkspaceToOpen } from '../../lib/shared/dialogs';
 import { toasts } from '../../lib/shared/toasts-state.svelte';
 
@@ -27,6 +29,7 @@ class Session {
   async start() {
     try {
       const state = await api.sessionStart();
+      startupMarks.firstIpc ??= Date.now();
       setToday(state.today);
       this.workspace = state.workspace;
       this.error = state.error;
@@ -35,10 +38,13 @@ class Session {
     }
     this.started = true;
     if (!this.workspace) await this.loadRecent();
-    api
-      .appInfo()
-      .then((info) => (this.appInfo = info))
-      .catch(() => undefined);
+    // Only the About box and the start screen show it: after the first view's own queries.
+    void afterPaint(this.workspace ? 1500 : 0).then(() =>
+      api
+        .appInfo()
+        .then((info) => (this.appInfo = info))
+        .catch(() => undefined),
+    );
   }
 
   async loadRecent() {

@@ -5,6 +5,7 @@
 import { invoke } from '@tauri-apps/api/core';
 import type { CommandError } from '../bindings/CommandError';
 import type { ErrorCode } from '../bindings/ErrorCode';
+import { noteStartupCall } from '../shared/startup-marks';
 
 const ERROR_CODES: readonly ErrorCode[] = [
   'not_a_workspace',
@@ -34,10 +35,13 @@ export function toCommandError(e: unknown): CommandError {
 }
 
 export async function call<T>(cmd: string, args?: Record<string, unknown>): Promise<T> {
+  const sent = performance.now();
   try {
     return await invoke<T>(cmd, args);
   } catch (e) {
     throw toCommandError(e);
+  } finally {
+    noteStartupCall(cmd, sent);
   }
 }
 
@@ -65,3 +69,4 @@ export * from './backups';
 export * from './interchange-csv';
 export * from './interchange';
 export * from './paths';
+export * from './bench';

@@ -1,5 +1,4 @@
-// App info, the start screen (session, recent list), opening and closing workspaces, undo/redo
-// and the start-up benchmark probe.
+// App info, the start screen (session, recent list), opening and closing workspaces, undo/redo.
 import { call } from './index';
 import type { AppInfo } from '../bindings/AppInfo';
 import type { HistoryState } from '../bindings/HistoryState';
@@ -21,5 +20,3 @@ export const appQuit = () => call<null>('app_quit');
 export const historyState = () => call<HistoryState>('history_state');
 export const historyUndo = () => call<Replayed | null>('history_undo');
 export const historyRedo = () => call<Replayed | null>('history_redo');
-/** Start-up benchmark probe: the board is in the DOM and painted. */
-export const reportBoardPainted = () => call<null>('report_board_painted');

@@ -3,17 +3,21 @@
 // work that should wait until then (loading a large board behind the timeline).
 import { tick } from 'svelte';
 import * as api from '../api';
+import { startupMarks, takeStartupCalls } from './startup-marks';
 
 let waiting: (() => void)[] = [];
 
-export async function reportPainted() {
+/** Resolves after the next frame has been painted (a frame, then the task after it). */
+export function nextPaint(): Promise<void> {
+  return new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
+}
+
+/** Tells the backend the view is painted; true when the benchmark wants edits timed next. */
+export async function reportPainted(): Promise<boolean> {
   await tick();
-  requestAnimationFrame(() =>
-    setTimeout(() => {
-      for (const resolve of waiting.splice(0)) resolve();
-      void api.reportBoardPainted().catch(() => undefined);
-    }, 0),
-  );
+  await nextPaint();
+  for (const resolve of waiting.splice(0)) resolve();
+  return api.reportBoardPainted(startupMarks.scriptStart, startupMarks.firstIpc, takeStartupCalls()).catch(() => false);
 }
 
 /** Resolves once the view being loaded has painted, or after `limitMs` if it never says so. */

@@ -139,7 +139,7 @@ describe('stakeholders', () => {
       is_due: false,
     });
     const view = await openTab(fake);
-    expect((await within(view).findByTestId('section-communications')).textContent).toContain('1 due');
+    await waitFor(() => expect(within(view).getByTestId('section-communications').textContent).toContain('1 due'));
     await fireEvent.click(within(view).getByTestId('section-communications'));
     const row = await within(view).findByTestId('communication-row');
     expect(within(row).getByTestId('next-due').textContent).toContain('2026-11-27');
@@ -161,7 +161,7 @@ describe('stakeholders', () => {
       { target: { deliverable_id: 2, phase: null }, party: { person_id: null, stakeholder_id: ops.id }, role: 'R' },
     );
     const view = await openTab(fake);
-    expect((await within(view).findByTestId('section-raci')).textContent).toContain('1 flagged');
+    await waitFor(() => expect(within(view).getByTestId('section-raci').textContent).toContain('1 flagged'));
     await fireEvent.click(within(view).getByTestId('section-raci'));
     const rows = await within(view).findAllByTestId('raci-row');
     expect(rows.map((r) => !!within(r).queryByTestId('raci-flag'))).toEqual([false, true]);
