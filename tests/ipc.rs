@@ -449,6 +449,53 @@ fn a_tasks_progress_and_constraint_and_a_links_lag_through_ipc() {
 }
 
 #[test]
+fn the_timeline_refresh_sends_what_an_edit_changed() {
+    let h = Harness::new(None);
+    h.ok("session_start", json!({}));
+    let projects = h.ok("projects_list", json!({}));
+    let erp = projects
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|p| p["methodology"] == "waterfall")
+        .unwrap()["id"]
+        .clone();
+    let first = h.ok(
+        "schedule_refresh",
+        json!({ "project_id": erp, "baseline_id": null, "held": null }),
+    );
+    let tasks = first["schedule"]["tasks"].as_array().unwrap().clone();
+    assert!(first["changes"].is_null());
+    let task = tasks
+        .iter()
+        .find(|t| t["summary"] == false && t["milestone"] == false)
+        .unwrap();
+    let later = format!("{}T08:00:00", "2030-03-04");
+    h.ok("task_move", json!({ "item_id": task["item_id"], "start": later }));
+    let next = h.ok(
+        "schedule_refresh",
+        json!({ "project_id": erp, "baseline_id": null, "held": first["revision"] }),
+    );
+    assert!(next["schedule"].is_null(), "rows kept their places");
+    let changed = next["changes"]["tasks"].as_array().unwrap();
+    let moved = changed
+        .iter()
+        .find(|c| c["task"]["item_id"] == task["item_id"])
+        .unwrap();
+    assert_eq!(
+        tasks[moved["position"].as_u64().unwrap() as usize]["item_id"],
+        task["item_id"]
+    );
+    assert_eq!(moved["task"]["start"], "2030-03-04T08:00:00");
+    // An answer the view does not hold (a stale revision) gets the whole schedule.
+    let stale = h.ok(
+        "schedule_refresh",
+        json!({ "project_id": erp, "baseline_id": null, "held": first["revision"] }),
+    );
+    assert_eq!(stale["schedule"]["tasks"].as_array().unwrap().len(), tasks.len());
+}
+
+#[test]
 fn a_persons_skills_through_ipc_assess_decide_evidence_and_undo() {
     let h = Harness::new(None);
     h.ok("session_start", json!({}));

@@ -66,6 +66,7 @@ pub fn handlers<R: Runtime>() -> impl Fn(Invoke<R>) -> bool + Send + Sync + 'sta
         work::status_update,
         work::status_delete,
         plan::schedule_get,
+        plan::schedule_refresh,
         plan::dependency_add,
         plan::dependency_remove,
         plan::task_indent,

@@ -4,6 +4,7 @@
 use bridgeplan_core::plan::baselines::{Baseline, TaskVariance};
 use bridgeplan_core::plan::calendars::{CalendarException, CalendarName, WorkingCalendar};
 use bridgeplan_core::plan::editing::{LinkInput, TaskScheduleInput};
+use bridgeplan_core::plan::schedule_changes::ScheduleRefresh;
 use bridgeplan_core::plan::timeline::{DependencyKind, ProjectSchedule};
 use bridgeplan_core::Id;
 use tauri::State;
@@ -18,6 +19,17 @@ pub async fn schedule_get(
     baseline_id: Option<Id>,
 ) -> CommandResult<ProjectSchedule> {
     session.with(|ws| ws.project_schedule_against(project_id, baseline_id))
+}
+
+/// The timeline's fetch: what changed since the answer it holds (`held`), or the whole schedule.
+#[tauri::command(rename_all = "snake_case")]
+pub async fn schedule_refresh(
+    session: State<'_, Session>,
+    project_id: Id,
+    baseline_id: Option<Id>,
+    held: Option<u32>,
+) -> CommandResult<ScheduleRefresh> {
+    session.with(|ws| ws.schedule_refresh(project_id, baseline_id, held))
 }
 
 #[tauri::command(rename_all = "snake_case")]

@@ -12,6 +12,7 @@ import type { Person } from '../lib/bindings/Person';
 import type { Project } from '../lib/bindings/Project';
 import type { ProjectInput } from '../lib/bindings/ProjectInput';
 import type { ProjectSchedule } from '../lib/bindings/ProjectSchedule';
+import type { ScheduleChanges } from '../lib/bindings/ScheduleChanges';
 import type { ScheduleCalendar } from '../lib/bindings/ScheduleCalendar';
 import type { TaskScheduleInput } from '../lib/bindings/TaskScheduleInput';
 import type { LinkInput } from '../lib/bindings/LinkInput';
@@ -76,6 +77,26 @@ const WORKDAY: [number, number][] = [
 function addDays(date: string, days: number): string {
   const [y, m, d] = date.split('-').map(Number);
   return new Date(Date.UTC(y, m - 1, d + days)).toISOString().slice(0, 10);
+}
+
+/** What the backend's `changes_between` answers: changed rows by position, links by id. */
+function scheduleChanges(old: ProjectSchedule, next: ProjectSchedule): ScheduleChanges | null {
+  const sameRows =
+    old.project_id === next.project_id &&
+    old.tasks.length === next.tasks.length &&
+    old.tasks.every((t, i) => t.item_id === next.tasks[i].item_id);
+  if (!sameRows || JSON.stringify(old.calendars) !== JSON.stringify(next.calendars)) return null;
+  const before = new Map(old.links.map((l) => [l.id, JSON.stringify(l)]));
+  const after = new Set(next.links.map((l) => l.id));
+  return {
+    start: next.start,
+    finish: next.finish,
+    tasks: next.tasks
+      .map((task, position) => ({ position, task }))
+      .filter(({ task, position }) => JSON.stringify(task) !== JSON.stringify(old.tasks[position])),
+    links_set: next.links.filter((l) => before.get(l.id) !== JSON.stringify(l)),
+    links_removed: old.links.map((l) => l.id).filter((id) => !after.has(id)),
+  };
 }
 
 function scheduledTask(
@@ -179,6 +200,8 @@ export class FakeBackend {
   #undo: Step[] = [];
   #redo: Step[] = [];
   #nextId = 1000;
+  /** The last schedule_refresh answer, as the backend keeps it. */
+  #served: { revision: number; baselineId: number | null; schedule: ProjectSchedule } | null = null;
 
   install() {
     // Results are copied, as the real IPC serialises them: the UI never shares our objects.
@@ -701,6 +724,20 @@ export class FakeBackend {
       }
       case 'schedule_get':
         return this.schedule(a.project_id as number);
+      // By way of schedule_get (which tests count and fail), then compared with the last
+      // answer as the backend does.
+      case 'schedule_refresh': {
+        const args = { project_id: a.project_id, baseline_id: a.baseline_id };
+        const schedule = structuredClone(this.handle('schedule_get', args)) as ProjectSchedule;
+        const served = this.#served;
+        const revision = (served?.revision ?? 0) + 1;
+        this.#served = { revision, baselineId: a.baseline_id as number | null, schedule };
+        const changes =
+          served && served.revision === a.held && served.baselineId === a.baseline_id
+            ? scheduleChanges(served.schedule, schedule)
+            : null;
+        return { revision, schedule: changes ? null : schedule, changes };
+      }
       case 'dependency_add': {
         const pred = a.predecessor_id as number;
         const succ = a.successor_id as number;

@@ -51,7 +51,7 @@ pub struct LinkInput {
 
 /// What a scheduled task carries for editing it: its stored constraint and actual dates, and
 /// the calendar (an index into [`crate::plan::timeline::ProjectSchedule::calendars`]) it works on.
-#[derive(Debug, Clone, Serialize, TS)]
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
 #[ts(export)]
 pub struct TaskPlanState {
     pub constraint_type: ConstraintKind,
@@ -77,7 +77,7 @@ impl TaskPlanState {
 
 /// A working calendar as the timeline snaps dragged bars to it. Spans are `[start, end]`
 /// minutes after midnight; an exception without spans is a day off.
-#[derive(Debug, Clone, Serialize, TS)]
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
 #[ts(export)]
 pub struct ScheduleCalendar {
     pub name: String,
@@ -86,7 +86,7 @@ pub struct ScheduleCalendar {
     pub exceptions: Vec<CalendarDay>,
 }
 
-#[derive(Debug, Clone, Serialize, TS)]
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
 #[ts(export)]
 pub struct CalendarDay {
     /// `YYYY-MM-DD`

@@ -6,5 +6,6 @@ pub mod calendars;
 pub mod editing;
 pub mod outline;
 pub mod schedule;
+pub mod schedule_changes;
 pub mod tasks;
 pub mod timeline;

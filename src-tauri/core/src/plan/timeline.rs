@@ -3,6 +3,7 @@
 //! Edits of tasks and dependencies are in `tasks`; the MS Project import in
 //! `interchange::mspdi::import`.
 
+use std::cell::RefCell;
 use std::collections::{BTreeSet, HashMap};
 
 use chrono::{NaiveDate, NaiveDateTime, NaiveTime};
@@ -68,7 +69,7 @@ impl DependencyKind {
 }
 
 /// One task of a computed schedule. Dates are local date-times; float is in working hours.
-#[derive(Debug, Clone, Serialize, TS)]
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
 #[ts(export)]
 pub struct ScheduledTask {
     #[ts(type = "number")]
@@ -137,7 +138,7 @@ pub struct TaskPlanInput {
 }
 
 /// A dependency as the timeline draws it.
-#[derive(Debug, Clone, Serialize, TS)]
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
 #[ts(export)]
 pub struct ScheduleLink {
     #[ts(type = "number")]
@@ -171,6 +172,7 @@ pub struct ProjectSchedule {
 }
 
 /// A project's items in WBS order with what the network needs to know about each.
+#[derive(Clone)]
 pub(crate) struct Outline {
     pub(crate) network: Network,
     pub(crate) links: Vec<ScheduleLink>,
@@ -232,8 +234,39 @@ pub(crate) fn constraint_columns(c: Constraint) -> (&'static str, Option<String>
     }
 }
 
+/// The last outline read, and what it was read at: the project, the count of rows this
+/// connection has written, SQLite's `data_version` (which moves when another connection
+/// commits) and today (a plan without a start date starts today). Any write makes it stale.
+#[derive(Default)]
+pub(crate) struct OutlineCache(RefCell<Option<(OutlineKey, Outline)>>);
+
+type OutlineKey = (Id, u64, i64, NaiveDate);
+
 impl Workspace {
+    /// A project's outline. An edit checks its input against the outline the view's last
+    /// schedule was computed from, so that outline is kept until the next write.
     pub(crate) fn outline(&self, project_id: Id) -> Result<Outline> {
+        let data_version: i64 = self.conn.pragma_query_value(None, "data_version", |r| r.get(0))?;
+        let key = (
+            project_id,
+            self.conn.total_changes(),
+            data_version,
+            crate::clock::today(),
+        );
+        if let Some((held, outline)) = self.outline_cache.0.borrow().as_ref() {
+            if *held == key {
+                return Ok(outline.clone());
+            }
+        }
+        let outline = self.read_outline(project_id)?;
+        // Inside a transaction the rows read may yet be rolled back, which the key cannot see.
+        if self.conn.is_autocommit() {
+            *self.outline_cache.0.borrow_mut() = Some((key, outline.clone()));
+        }
+        Ok(outline)
+    }
+
+    fn read_outline(&self, project_id: Id) -> Result<Outline> {
         let project = self.project(project_id)?;
         let (calendar_id, honor, start_time): (Option<Id>, bool, Option<String>) = self.conn.query_row(
             "SELECT calendar_id, honor_constraints, start_time FROM projects WHERE id = ?1",
@@ -531,5 +564,46 @@ impl Workspace {
             links: outline.links,
             currency: self.currency()?,
         })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::{demo, Workspace};
+
+    fn durations(ws: &Workspace, project: crate::Id) -> Vec<i64> {
+        ws.outline(project)
+            .unwrap()
+            .network
+            .tasks
+            .iter()
+            .map(|t| t.duration)
+            .collect()
+    }
+
+    #[test]
+    fn the_kept_outline_is_read_again_after_any_write_or_rolled_back_transaction() {
+        let mut ws = Workspace::in_memory().unwrap();
+        let project = demo::add_load_test_plan(&mut ws, 30).unwrap();
+        let before = durations(&ws, project);
+        assert_eq!(durations(&ws, project), before, "kept while nothing is written");
+
+        // A write that does not go through an edit is seen too.
+        ws.conn
+            .execute(
+                "UPDATE work_items SET duration_minutes = 4800 WHERE project_id = ?1",
+                [project],
+            )
+            .unwrap();
+        assert!(durations(&ws, project).contains(&4800));
+
+        // Rows read inside a transaction that is then rolled back are not kept.
+        let settled = durations(&ws, project);
+        ws.conn
+            .execute_batch("BEGIN; UPDATE work_items SET duration_minutes = 960;")
+            .unwrap();
+        assert!(durations(&ws, project).iter().all(|&d| d == 960 || d == 0));
+        ws.conn.execute_batch("ROLLBACK").unwrap();
+        assert_eq!(durations(&ws, project), settled);
     }
 }

@@ -82,6 +82,8 @@ pub struct Workspace {
     /// it when the process ends, so a crash never leaves a stale lock behind.
     _write_lock: Option<File>,
     pub(crate) history: History,
+    pub(crate) outline_cache: crate::plan::timeline::OutlineCache,
+    pub(crate) served_schedule: crate::plan::schedule_changes::ServedSchedule,
 }
 
 impl Workspace {
@@ -259,6 +261,8 @@ impl Workspace {
             schema_version,
             _write_lock: lock,
             history: History::default(),
+            outline_cache: Default::default(),
+            served_schedule: Default::default(),
         }
     }
 

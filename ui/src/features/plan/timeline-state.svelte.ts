@@ -2,7 +2,7 @@
 // keeps while the user switches views (zoom, folded summaries, focused row), and the edits it
 // makes (adding and removing a dependency; moving a task, setting its finish, indenting and
 // outdenting it). An edit can move every date after it and the backend does the scheduling,
-// so after an edit the schedule is fetched again rather than patched here.
+// so after an edit the schedule is fetched again, as the rows and links that changed.
 import * as api from '../../lib/api';
 import { toCommandError } from '../../lib/api';
 import type { Baseline } from '../../lib/bindings/Baseline';
@@ -11,6 +11,7 @@ import type { LinkInput } from '../../lib/bindings/LinkInput';
 import type { ProjectSchedule } from '../../lib/bindings/ProjectSchedule';
 import type { ScheduledTask } from '../../lib/bindings/ScheduledTask';
 import { reportPainted } from '../../lib/shared/paint-probe';
+import { scheduleAfter } from './schedule-changes';
 import { editedDates, finishDay, moveStartOf, type Dates, type TaskEdit } from './timeline-drag';
 import { calendarOf } from './task-calendar';
 import { formatLag } from './lag';
@@ -41,6 +42,8 @@ class TimelineState {
   #comparedIn = new Map<number, number>();
 
   #projectId: number | null = null;
+  /** The revision of the backend's answer `schedule` holds, so the next fetch gets its changes. */
+  #revision: number | null = null;
   #token = 0;
   #reloading: Promise<void> | null = null;
 
@@ -88,13 +91,15 @@ class TimelineState {
     try {
       const baselineId = await this.#stillCompared(id);
       if (token !== this.#token) return;
-      const [schedule, variance] = await Promise.all([
-        api.scheduleGet(id, baselineId),
+      const held = this.schedule?.project_id === id ? this.schedule : null;
+      const [answer, variance] = await Promise.all([
+        api.scheduleRefresh(id, baselineId, held ? this.#revision : null),
         baselineId == null ? [] : api.baselineVariance(baselineId),
       ]);
       if (token !== this.#token) return;
       const first = this.schedule == null;
-      this.schedule = schedule;
+      this.schedule = scheduleAfter(held, answer);
+      this.#revision = this.schedule ? answer.revision : null;
       this.slips = new Map(
         variance.filter((v) => v.finish_variance_hours !== 0).map((v) => [v.item_id, v.finish_variance_hours]),
       );

@@ -6,6 +6,7 @@ import type { CalendarName } from '../bindings/CalendarName';
 import type { DependencyKind } from '../bindings/DependencyKind';
 import type { LinkInput } from '../bindings/LinkInput';
 import type { ProjectSchedule } from '../bindings/ProjectSchedule';
+import type { ScheduleRefresh } from '../bindings/ScheduleRefresh';
 import type { TaskScheduleInput } from '../bindings/TaskScheduleInput';
 import type { TaskVariance } from '../bindings/TaskVariance';
 import type { WorkingCalendar } from '../bindings/WorkingCalendar';
@@ -13,6 +14,12 @@ import type { WorkingCalendar } from '../bindings/WorkingCalendar';
 /** With a baseline, each task carries that baseline's dates too. */
 export const scheduleGet = (project_id: number, baseline_id: number | null = null) =>
   call<ProjectSchedule>('schedule_get', { project_id, baseline_id });
+/**
+ * The timeline's fetch: the changes since the answer whose `revision` it holds, or the whole
+ * schedule (a first fetch, another baseline, rows added, removed or reordered).
+ */
+export const scheduleRefresh = (project_id: number, baseline_id: number | null, held: number | null) =>
+  call<ScheduleRefresh>('schedule_refresh', { project_id, baseline_id, held });
 export const baselinesList = (project_id: number) => call<Baseline[]>('baselines_list', { project_id });
 /** Refused with `duplicate` (name taken) or `invalid_input` (already ten). */
 export const baselineSave = (project_id: number, name: string) => call<Baseline>('baseline_save', { project_id, name });

@@ -161,6 +161,10 @@ describe('editing tasks by keyboard', () => {
     );
     await waitFor(() => expect(announcer().textContent).toContain('Order furniture now starts'));
     expect(document.activeElement).toBe(row('Order furniture'));
+    // The schedule came back as what changed since the answer the timeline held.
+    const [load, refresh] = fake.callsOf('schedule_refresh');
+    expect(load.held).toBeNull();
+    expect(refresh.held).not.toBeNull();
 
     row('Pack').focus();
     await fireEvent.keyDown(row('Pack'), { key: 'ArrowRight', altKey: true, shiftKey: true });
