@@ -58,7 +58,10 @@ export class TimelineView {
   // ——— Rows ———
 
   schedule = $derived(timeline.schedule);
+  // Separate, so what depends on one alone is not computed again when an edit changed only
+  // the other (a refreshed schedule keeps the unchanged array).
   tasks = $derived(this.schedule?.tasks ?? []);
+  links = $derived(this.schedule?.links ?? []);
   rows = $derived(visibleRows(this.tasks, timeline.collapsed));
   rowOf = $derived(new Map(this.rows.map((r, i) => [r.task.item_id, i])));
   taskOf = $derived(new Map(this.tasks.map((t) => [t.item_id, t])));
@@ -79,16 +82,18 @@ export class TimelineView {
   span = $derived.by(() => {
     const schedule = this.schedule;
     if (!schedule) return null;
-    let start = toTime(schedule.start);
-    let finish = toTime(schedule.finish);
+    // The backend's local date-times (YYYY-MM-DDTHH:MM:SS) sort as text, so only the two
+    // ends are parsed.
+    let start = schedule.start;
+    let finish = schedule.finish;
     for (const t of this.tasks) {
-      start = Math.min(start, toTime(t.early_start));
-      finish = Math.max(finish, toTime(t.early_finish));
+      if (t.early_start < start) start = t.early_start;
+      if (t.early_finish > finish) finish = t.early_finish;
       // A compared baseline's bars may lie outside the plan's current dates.
-      if (t.baseline_start != null) start = Math.min(start, toTime(t.baseline_start));
-      if (t.baseline_finish != null) finish = Math.max(finish, toTime(t.baseline_finish));
+      if (t.baseline_start != null && t.baseline_start < start) start = t.baseline_start;
+      if (t.baseline_finish != null && t.baseline_finish > finish) finish = t.baseline_finish;
     }
-    return { start, finish };
+    return { start: toTime(start), finish: toTime(finish) };
   });
   scale = $derived(this.span ? makeScale(timeline.zoom, this.span.start, this.span.finish, this.chartViewport) : null);
   tiers = $derived(this.scale ? headerTiers(this.scale) : null);
@@ -119,7 +124,7 @@ export class TimelineView {
 
   linksOf = $derived.by(() => {
     const map = new Map<number, ScheduleLink[]>();
-    for (const link of this.schedule?.links ?? []) {
+    for (const link of this.links) {
       for (const id of [link.predecessor_id, link.successor_id]) {
         const list = map.get(id);
         if (list) list.push(link);

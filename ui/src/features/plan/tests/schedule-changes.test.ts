@@ -57,6 +57,6 @@ describe('schedule changes', () => {
     };
     expect(scheduleAfter(null, { revision: 1, schedule, changes: null })).toBe(schedule);
     expect(scheduleAfter(null, { revision: 2, schedule: null, changes: nothing })).toBeNull();
-    expect(scheduleAfter(schedule, { revision: 2, schedule: null, changes: nothing }).tasks).toBe(schedule.tasks);
+    expect(scheduleAfter(schedule, { revision: 2, schedule: null, changes: nothing })?.tasks).toBe(schedule.tasks);
   });
 });
