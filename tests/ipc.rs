@@ -68,6 +68,17 @@ impl Harness {
             .err()
             .unwrap_or_else(|| panic!("{cmd} should fail"))
     }
+
+    /// The id of the demo's waterfall plan (the ERP rollout).
+    fn waterfall_plan_id(&self) -> Value {
+        let projects = self.ok("projects_list", json!({}));
+        let plan = projects
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|p| p["methodology"] == "waterfall");
+        plan.unwrap()["id"].clone()
+    }
 }
 
 #[test]
@@ -241,14 +252,8 @@ fn save_copy_and_recent_list_with_a_missing_file() {
 fn the_timeline_schedule_and_a_refused_loop_through_ipc() {
     let h = Harness::new(None);
     h.ok("session_start", json!({}));
-    let projects = h.ok("projects_list", json!({}));
-    let erp = projects
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|p| p["methodology"] == "waterfall")
-        .unwrap();
-    let schedule = h.ok("schedule_get", json!({ "project_id": erp["id"] }));
+    let erp = h.waterfall_plan_id();
+    let schedule = h.ok("schedule_get", json!({ "project_id": erp }));
     let tasks = schedule["tasks"].as_array().unwrap();
     assert_eq!(tasks[0]["wbs"], "1");
     assert!(
@@ -275,23 +280,23 @@ fn the_timeline_schedule_and_a_refused_loop_through_ipc() {
     assert!(err["message"].as_str().unwrap().contains("loop"));
     h.ok("dependency_remove", json!({ "id": link }));
 
-    let baseline = h.ok("baseline_save", json!({ "project_id": erp["id"], "name": "Approved" }));
+    let baseline = h.ok("baseline_save", json!({ "project_id": erp, "name": "Approved" }));
     let against = h.ok(
         "schedule_get",
-        json!({ "project_id": erp["id"], "baseline_id": baseline["id"] }),
+        json!({ "project_id": erp, "baseline_id": baseline["id"] }),
     );
     assert!(against["tasks"][0]["baseline_start"].is_string());
     let variance = h.ok("baseline_variance", json!({ "id": baseline["id"] }));
     assert_eq!(variance[0]["finish_variance_hours"], 0.0);
     assert_eq!(
-        h.ok("baselines_list", json!({ "project_id": erp["id"] }))
+        h.ok("baselines_list", json!({ "project_id": erp }))
             .as_array()
             .unwrap()
             .len(),
         2,
         "the demo's approved plan and this one"
     );
-    let again = h.err("baseline_save", json!({ "project_id": erp["id"], "name": "approved" }));
+    let again = h.err("baseline_save", json!({ "project_id": erp, "name": "approved" }));
     assert_eq!(again["code"], "duplicate");
     h.ok("baseline_delete", json!({ "id": baseline["id"] }));
 }
@@ -390,14 +395,7 @@ fn outline_edits_dragged_bars_epics_and_the_calendar_through_ipc() {
 fn a_tasks_progress_and_constraint_and_a_links_lag_through_ipc() {
     let h = Harness::new(None);
     h.ok("session_start", json!({}));
-    let projects = h.ok("projects_list", json!({}));
-    let erp = projects
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|p| p["methodology"] == "waterfall")
-        .unwrap()["id"]
-        .clone();
+    let erp = h.waterfall_plan_id();
     let schedule = |h: &Harness| h.ok("schedule_get", json!({ "project_id": erp }));
     let task = |h: &Harness, prefix: &str| {
         schedule(h)["tasks"]
@@ -452,14 +450,7 @@ fn a_tasks_progress_and_constraint_and_a_links_lag_through_ipc() {
 fn the_timeline_refresh_sends_what_an_edit_changed() {
     let h = Harness::new(None);
     h.ok("session_start", json!({}));
-    let projects = h.ok("projects_list", json!({}));
-    let erp = projects
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|p| p["methodology"] == "waterfall")
-        .unwrap()["id"]
-        .clone();
+    let erp = h.waterfall_plan_id();
     let first = h.ok(
         "schedule_refresh",
         json!({ "project_id": erp, "baseline_id": null, "held": null }),

@@ -4,7 +4,7 @@
 //! and to parse than the rescheduling itself.
 
 use std::cell::RefCell;
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use chrono::NaiveDateTime;
 use serde::Serialize;
@@ -72,7 +72,7 @@ pub fn changes_between(old: &ProjectSchedule, new: &ProjectSchedule) -> Option<S
         .filter(|l| before.get(&l.id) != Some(l))
         .cloned()
         .collect();
-    let after: std::collections::HashSet<Id> = new.links.iter().map(|l| l.id).collect();
+    let after: HashSet<Id> = new.links.iter().map(|l| l.id).collect();
     let links_removed = old
         .links
         .iter()
