@@ -5,6 +5,7 @@ pub mod baselines;
 pub mod calendars;
 pub mod editing;
 pub mod outline;
+pub(crate) mod outline_cache;
 pub mod schedule;
 pub mod schedule_changes;
 pub mod tasks;

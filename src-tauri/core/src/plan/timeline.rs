@@ -3,7 +3,6 @@
 //! Edits of tasks and dependencies are in `tasks`; the MS Project import in
 //! `interchange::mspdi::import`.
 
-use std::cell::RefCell;
 use std::collections::{BTreeSet, HashMap};
 
 use chrono::{NaiveDate, NaiveDateTime, NaiveTime};
@@ -14,6 +13,7 @@ use crate::plan::calendars::{self, STANDARD_CALENDAR};
 use crate::plan::editing::{schedule_calendars, ScheduleCalendar, TaskPlanState};
 use crate::plan::schedule::calendar::{from_minute, to_minute};
 use crate::plan::schedule::{self, Constraint, Lag, Link, LinkType, Minute, Network, Task};
+use crate::resources::assignments::Staffing;
 use crate::{CoreError, Id, Result, Workspace};
 
 /// A work item without a planned duration counts as one working day.
@@ -234,39 +234,141 @@ pub(crate) fn constraint_columns(c: Constraint) -> (&'static str, Option<String>
     }
 }
 
-/// The last outline read, and what it was read at: the project, the count of rows this
-/// connection has written, SQLite's `data_version` (which moves when another connection
-/// commits) and today (a plan without a start date starts today). Any write makes it stale.
-#[derive(Default)]
-pub(crate) struct OutlineCache(RefCell<Option<(OutlineKey, Outline)>>);
+/// What the outline keeps beside itself to patch it after an edit (see `outline_cache`): each
+/// item's row, the calendars' places in the network, and each link's place in link order.
+#[derive(Clone)]
+pub(crate) struct OutlineIndex {
+    pub(crate) position: HashMap<Id, usize>,
+    pub(crate) calendar_index: HashMap<Id, usize>,
+    /// (seq, id) of each link, in the order the network holds them.
+    pub(crate) link_order: Vec<(i64, Id)>,
+    /// The plan has no start date, so it starts at its earliest actual start.
+    pub(crate) start_from_actuals: bool,
+}
 
-type OutlineKey = (Id, u64, i64, NaiveDate);
+/// One work item as the schedule reads it.
+pub(crate) struct ItemRow {
+    pub(crate) id: Id,
+    parent: Option<Id>,
+    title: String,
+    pub(crate) milestone: bool,
+    duration: Option<Minute>,
+    calendar: Option<Id>,
+    constraint: Constraint,
+    actual_start: Option<Minute>,
+    actual_finish: Option<Minute>,
+    pub(crate) percent: f64,
+    pub(crate) resource: Option<String>,
+    pub(crate) work_hours: f64,
+    pub(crate) cost_minor: i64,
+    delay: Minute,
+}
 
-impl Workspace {
-    /// A project's outline. An edit checks its input against the outline the view's last
-    /// schedule was computed from, so that outline is kept until the next write.
-    pub(crate) fn outline(&self, project_id: Id) -> Result<Outline> {
-        let data_version: i64 = self.conn.pragma_query_value(None, "data_version", |r| r.get(0))?;
-        let key = (
-            project_id,
-            self.conn.total_changes(),
-            data_version,
-            crate::clock::today(),
-        );
-        if let Some((held, outline)) = self.outline_cache.0.borrow().as_ref() {
-            if *held == key {
-                return Ok(outline.clone());
-            }
-        }
-        let outline = self.read_outline(project_id)?;
-        // Inside a transaction the rows read may yet be rolled back, which the key cannot see.
-        if self.conn.is_autocommit() {
-            *self.outline_cache.0.borrow_mut() = Some((key, outline.clone()));
-        }
-        Ok(outline)
+/// The work items `filter` (SQL over `w`, with one parameter) selects, in outline order.
+pub(crate) fn item_query(filter: &str) -> String {
+    format!(
+        "SELECT w.id, w.parent_id, w.title, w.item_type, w.duration_minutes, \
+         coalesce(w.calendar_id, p.calendar_id), w.constraint_type, w.constraint_date, w.actual_start, \
+         w.actual_finish, w.percent_complete, p.name, coalesce(w.estimate_hours, 0), \
+         coalesce(p.cost_rate_minor, 0), w.fixed_cost_minor, w.leveling_delay_minutes \
+         FROM work_items w LEFT JOIN people p ON p.id = w.assignee_id \
+         WHERE {filter} ORDER BY w.outline_position, w.created_at, w.id"
+    )
+}
+
+impl ItemRow {
+    pub(crate) fn read(r: &rusqlite::Row) -> rusqlite::Result<ItemRow> {
+        Ok(ItemRow {
+            id: r.get(0)?,
+            parent: r.get(1)?,
+            title: r.get(2)?,
+            milestone: r.get::<_, String>(3)? == "milestone",
+            duration: r.get(4)?,
+            calendar: r.get(5)?,
+            constraint: constraint_from(&r.get::<_, String>(6)?, parse_time(r.get(7)?)),
+            actual_start: parse_time(r.get(8)?),
+            actual_finish: parse_time(r.get(9)?),
+            percent: r.get(10)?,
+            resource: r.get(11)?,
+            work_hours: r.get(12)?,
+            cost_minor: (r.get::<_, f64>(12)? * r.get::<_, f64>(13)?).round() as i64 + r.get::<_, i64>(14)?,
+            delay: r.get(15)?,
+        })
     }
 
-    fn read_outline(&self, project_id: Id) -> Result<Outline> {
+    /// A task with assignments takes its resources, work and cost from them (and the calendar
+    /// of its main person when it has none of its own); one without keeps its assignee.
+    pub(crate) fn staff(&mut self, staff: &Staffing) {
+        let minutes = self
+            .duration
+            .unwrap_or(if self.milestone { 0 } else { DEFAULT_DURATION });
+        self.resource = Some(staff.names.clone()).filter(|n| !n.is_empty());
+        self.work_hours = minutes as f64 / 60.0 * staff.person_units;
+        self.cost_minor =
+            (minutes as f64 / 60.0 * staff.rate_units).round() as i64 + staff.equipment_cost + staff.fixed_cost;
+        if let Some(cal) = staff.calendar.filter(|_| staff.own_calendar.is_none()) {
+            self.calendar = Some(cal);
+        }
+    }
+
+    /// The calendar the task works on, when it has one of its own or its person's.
+    pub(crate) fn calendar(&self) -> Option<Id> {
+        self.calendar
+    }
+
+    pub(crate) fn task(&self, parent: Option<usize>, calendar_index: &HashMap<Id, usize>) -> Task {
+        Task {
+            name: self.title.clone(),
+            parent,
+            duration: self
+                .duration
+                .unwrap_or(if self.milestone { 0 } else { DEFAULT_DURATION }),
+            calendar: self.calendar.and_then(|c| calendar_index.get(&c).copied()),
+            constraint: self.constraint,
+            actual_start: self.actual_start,
+            actual_finish: self.actual_finish,
+            delay: self.delay,
+        }
+    }
+}
+
+/// The dependencies `filter` (SQL over `d`, with one parameter) selects, in link order.
+pub(crate) fn link_query(filter: &str) -> String {
+    format!(
+        "SELECT d.id, d.predecessor_id, d.successor_id, d.kind, d.lag_minutes, d.lag_percent, d.seq \
+         FROM dependencies d WHERE {filter} ORDER BY d.seq, d.id"
+    )
+}
+
+/// A row of `link_query`, with its seq.
+pub(crate) fn read_link(r: &rusqlite::Row) -> rusqlite::Result<(i64, ScheduleLink)> {
+    Ok((
+        r.get(6)?,
+        ScheduleLink {
+            id: r.get(0)?,
+            predecessor_id: r.get(1)?,
+            successor_id: r.get(2)?,
+            kind: DependencyKind::parse(&r.get::<_, String>(3)?),
+            lag_minutes: r.get(4)?,
+            lag_percent: r.get(5)?,
+        },
+    ))
+}
+
+/// The network's link for a dependency, when both its tasks are in the outline.
+pub(crate) fn network_link(dep: &ScheduleLink, position: &HashMap<Id, usize>) -> Option<Link> {
+    Some(Link {
+        predecessor: *position.get(&dep.predecessor_id)?,
+        successor: *position.get(&dep.successor_id)?,
+        kind: dep.kind.link_type(),
+        lag: dep
+            .lag_percent
+            .map_or(Lag::Work(dep.lag_minutes), Lag::PercentOfPredecessor),
+    })
+}
+
+impl Workspace {
+    pub(crate) fn read_outline(&self, project_id: Id) -> Result<(Outline, OutlineIndex)> {
         let project = self.project(project_id)?;
         let (calendar_id, honor, start_time): (Option<Id>, bool, Option<String>) = self.conn.query_row(
             "SELECT calendar_id, honor_constraints, start_time FROM projects WHERE id = ?1",
@@ -274,63 +376,14 @@ impl Workspace {
             |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
         )?;
 
-        struct Row {
-            id: Id,
-            parent: Option<Id>,
-            title: String,
-            milestone: bool,
-            duration: Option<Minute>,
-            calendar: Option<Id>,
-            constraint: Constraint,
-            actual_start: Option<Minute>,
-            actual_finish: Option<Minute>,
-            percent: f64,
-            resource: Option<String>,
-            work_hours: f64,
-            cost_minor: i64,
-            delay: Minute,
-        }
-        let mut stmt = self.conn.prepare_cached(
-            "SELECT w.id, w.parent_id, w.title, w.item_type, w.duration_minutes, \
-             coalesce(w.calendar_id, p.calendar_id), w.constraint_type, w.constraint_date, w.actual_start, \
-             w.actual_finish, w.percent_complete, p.name, coalesce(w.estimate_hours, 0), \
-             coalesce(p.cost_rate_minor, 0), w.fixed_cost_minor, w.leveling_delay_minutes \
-             FROM work_items w LEFT JOIN people p ON p.id = w.assignee_id \
-             WHERE w.project_id = ?1 ORDER BY w.outline_position, w.created_at, w.id",
-        )?;
-        let rows: Vec<Row> = stmt
-            .query_map([project_id], |r| {
-                Ok(Row {
-                    id: r.get(0)?,
-                    parent: r.get(1)?,
-                    title: r.get(2)?,
-                    milestone: r.get::<_, String>(3)? == "milestone",
-                    duration: r.get(4)?,
-                    calendar: r.get(5)?,
-                    constraint: constraint_from(&r.get::<_, String>(6)?, parse_time(r.get(7)?)),
-                    actual_start: parse_time(r.get(8)?),
-                    actual_finish: parse_time(r.get(9)?),
-                    percent: r.get(10)?,
-                    resource: r.get(11)?,
-                    work_hours: r.get(12)?,
-                    cost_minor: (r.get::<_, f64>(12)? * r.get::<_, f64>(13)?).round() as i64 + r.get::<_, i64>(14)?,
-                    delay: r.get(15)?,
-                })
-            })?
+        let mut stmt = self.conn.prepare_cached(&item_query("w.project_id = ?1"))?;
+        let mut rows: Vec<ItemRow> = stmt
+            .query_map([project_id], ItemRow::read)?
             .collect::<rusqlite::Result<_>>()?;
-        let mut rows = rows;
-        // A task with assignments takes its resources, work and cost from them (and the
-        // calendar of its main person when it has none of its own); one without keeps its assignee.
         let staffed = crate::resources::assignments::project_staffing(&self.conn, project_id)?;
         for row in rows.iter_mut() {
-            let Some(staff) = staffed.get(&row.id) else { continue };
-            let minutes = row.duration.unwrap_or(if row.milestone { 0 } else { DEFAULT_DURATION });
-            row.resource = Some(staff.names.clone()).filter(|n| !n.is_empty());
-            row.work_hours = minutes as f64 / 60.0 * staff.person_units;
-            row.cost_minor =
-                (minutes as f64 / 60.0 * staff.rate_units).round() as i64 + staff.equipment_cost + staff.fixed_cost;
-            if let Some(cal) = staff.calendar.filter(|_| staff.own_calendar.is_none()) {
-                row.calendar = Some(cal);
+            if let Some(staff) = staffed.get(&row.id) {
+                row.staff(staff);
             }
         }
 
@@ -393,57 +446,33 @@ impl Workspace {
 
         let tasks: Vec<Task> = order
             .iter()
-            .map(|(i, _, parent)| {
-                let row = &rows[*i];
-                Task {
-                    name: row.title.clone(),
-                    parent: *parent,
-                    duration: row.duration.unwrap_or(if row.milestone { 0 } else { DEFAULT_DURATION }),
-                    calendar: row.calendar.and_then(|c| calendar_index.get(&c).copied()),
-                    constraint: row.constraint,
-                    actual_start: row.actual_start,
-                    actual_finish: row.actual_finish,
-                    delay: row.delay,
-                }
-            })
+            .map(|(i, _, parent)| rows[*i].task(*parent, &calendar_index))
             .collect();
 
         let mut links = Vec::new();
         let mut stored = Vec::new();
-        let mut stmt = self.conn.prepare_cached(
-            "SELECT d.id, d.predecessor_id, d.successor_id, d.kind, d.lag_minutes, d.lag_percent \
-             FROM dependencies d JOIN work_items w ON w.id = d.successor_id WHERE w.project_id = ?1 \
-             ORDER BY d.seq, d.id",
-        )?;
-        let deps = stmt.query_map([project_id], |r| {
-            Ok(ScheduleLink {
-                id: r.get(0)?,
-                predecessor_id: r.get(1)?,
-                successor_id: r.get(2)?,
-                kind: DependencyKind::parse(&r.get::<_, String>(3)?),
-                lag_minutes: r.get(4)?,
-                lag_percent: r.get(5)?,
-            })
-        })?;
+        let mut link_order = Vec::new();
+        let mut stmt = self.conn.prepare_cached(&link_query(
+            "d.successor_id IN (SELECT id FROM work_items WHERE project_id = ?1)",
+        ))?;
+        let deps = stmt.query_map([project_id], read_link)?;
         for dep in deps {
-            let dep = dep?;
-            let (Some(&predecessor), Some(&successor)) =
-                (position.get(&dep.predecessor_id), position.get(&dep.successor_id))
-            else {
+            let (seq, dep) = dep?;
+            let Some(link) = network_link(&dep, &position) else {
                 continue;
             };
-            links.push(Link {
-                predecessor,
-                successor,
-                kind: dep.kind.link_type(),
-                lag: dep
-                    .lag_percent
-                    .map_or(Lag::Work(dep.lag_minutes), Lag::PercentOfPredecessor),
-            });
+            links.push(link);
+            link_order.push((seq, dep.id));
             stored.push(dep);
         }
 
-        Ok(Outline {
+        let index = OutlineIndex {
+            position,
+            calendar_index,
+            link_order,
+            start_from_actuals: project.start_date.is_none(),
+        };
+        let outline = Outline {
             item_ids: order.iter().map(|(i, _, _)| rows[*i].id).collect(),
             wbs: order.iter().map(|(_, code, _)| code.clone()).collect(),
             percent: order.iter().map(|(i, _, _)| rows[*i].percent).collect(),
@@ -460,7 +489,8 @@ impl Workspace {
                 honor_constraints: honor,
             },
             links: stored,
-        })
+        };
+        Ok((outline, index))
     }
 
     /// Refuses outline changes (item → new parent) that the schedule could not take: a task put
@@ -564,46 +594,5 @@ impl Workspace {
             links: outline.links,
             currency: self.currency()?,
         })
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use crate::{demo, Workspace};
-
-    fn durations(ws: &Workspace, project: crate::Id) -> Vec<i64> {
-        ws.outline(project)
-            .unwrap()
-            .network
-            .tasks
-            .iter()
-            .map(|t| t.duration)
-            .collect()
-    }
-
-    #[test]
-    fn the_kept_outline_is_read_again_after_any_write_or_rolled_back_transaction() {
-        let mut ws = Workspace::in_memory().unwrap();
-        let project = demo::add_load_test_plan(&mut ws, 30).unwrap();
-        let before = durations(&ws, project);
-        assert_eq!(durations(&ws, project), before, "kept while nothing is written");
-
-        // A write that does not go through an edit is seen too.
-        ws.conn
-            .execute(
-                "UPDATE work_items SET duration_minutes = 4800 WHERE project_id = ?1",
-                [project],
-            )
-            .unwrap();
-        assert!(durations(&ws, project).contains(&4800));
-
-        // Rows read inside a transaction that is then rolled back are not kept.
-        let settled = durations(&ws, project);
-        ws.conn
-            .execute_batch("BEGIN; UPDATE work_items SET duration_minutes = 960;")
-            .unwrap();
-        assert!(durations(&ws, project).iter().all(|&d| d == 960 || d == 0));
-        ws.conn.execute_batch("ROLLBACK").unwrap();
-        assert_eq!(durations(&ws, project), settled);
     }
 }

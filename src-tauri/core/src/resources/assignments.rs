@@ -76,15 +76,25 @@ pub(crate) struct Staffing {
 
 /// Per task of the project with assignments: who and what.
 pub(crate) fn project_staffing(conn: &Connection, project_id: Id) -> Result<HashMap<Id, Staffing>> {
-    let mut stmt = conn.prepare_cached(
+    staffing(conn, "w.project_id = ?1", project_id)
+}
+
+/// The staffing of one task, when it has assignments.
+pub(crate) fn item_staffing(conn: &Connection, item_id: Id) -> Result<Option<Staffing>> {
+    Ok(staffing(conn, "w.id = ?1", item_id)?.remove(&item_id))
+}
+
+/// The staffing of the tasks `filter` (SQL over `w`, the task, with one parameter) selects.
+fn staffing(conn: &Connection, filter: &str, param: Id) -> Result<HashMap<Id, Staffing>> {
+    let mut stmt = conn.prepare_cached(&format!(
         "SELECT a.item_id, coalesce(p.name, e.name), a.units, coalesce(p.cost_rate_minor, 0), \
          coalesce(e.unit_cost_minor, 0), a.person_id IS NOT NULL, p.calendar_id, w.calendar_id, w.fixed_cost_minor \
          FROM assignments a JOIN work_items w ON w.id = a.item_id \
          LEFT JOIN people p ON p.id = a.person_id LEFT JOIN equipment e ON e.id = a.equipment_id \
-         WHERE w.project_id = ?1 ORDER BY a.item_id, a.person_id IS NULL, a.units DESC, 2 COLLATE NOCASE, a.id",
-    )?;
+         WHERE {filter} ORDER BY a.item_id, a.person_id IS NULL, a.units DESC, 2 COLLATE NOCASE, a.id"
+    ))?;
     let mut out: HashMap<Id, Staffing> = HashMap::new();
-    let mut rows = stmt.query([project_id])?;
+    let mut rows = stmt.query([param])?;
     while let Some(r) = rows.next()? {
         let item: Id = r.get(0)?;
         let name: String = r.get(1)?;

@@ -18,6 +18,7 @@ use rusqlite::Transaction;
 use serde::Serialize;
 use ts_rs::TS;
 
+use crate::plan::outline_cache::RowWrite;
 use crate::{CoreError, Id, Result, Workspace};
 
 /// How many edits can be undone; older ones fall off.
@@ -159,6 +160,7 @@ impl Workspace {
     /// wrote a row it did not record fails too, so a forgotten `touch` shows up in tests.
     pub(crate) fn edit<T>(&mut self, f: impl FnOnce(&mut EditContext) -> Result<T>) -> Result<T> {
         self.require_writable()?;
+        let written_from = self.conn.total_changes();
         let tx = self
             .conn
             .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
@@ -189,6 +191,7 @@ impl Workspace {
         }
         changes.retain(|c| c.before != c.after);
         tx.commit()?;
+        self.outline_after_write(written_from, &row_writes(&changes, false));
         if !changes.is_empty() {
             self.history.redo.clear();
             self.history.undo.push(Edit {
@@ -230,6 +233,7 @@ impl Workspace {
         let Some(edit) = source.pop() else {
             return Ok(None);
         };
+        let written_from = self.conn.total_changes();
         let tx = self
             .conn
             .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
@@ -254,6 +258,7 @@ impl Workspace {
         };
         match result {
             Ok(()) => {
+                self.outline_after_write(written_from, &row_writes(&edit.changes, undo));
                 if undo {
                     self.history.redo.push(edit);
                 } else {
@@ -272,6 +277,26 @@ impl Workspace {
             }
         }
     }
+}
+
+/// The rows `changes` write: from their images before to after, or back for an undo.
+fn row_writes(changes: &[RowChange], undo: bool) -> Vec<RowWrite<'_>> {
+    changes
+        .iter()
+        .map(|c| {
+            let (from, to) = if undo {
+                (&c.after, &c.before)
+            } else {
+                (&c.before, &c.after)
+            };
+            RowWrite {
+                table: &c.table,
+                id: c.id,
+                from: from.as_deref(),
+                to: to.as_deref(),
+            }
+        })
+        .collect()
 }
 
 /// The ids `sql` selects for one parameter.

@@ -82,7 +82,7 @@ pub struct Workspace {
     /// it when the process ends, so a crash never leaves a stale lock behind.
     _write_lock: Option<File>,
     pub(crate) history: History,
-    pub(crate) outline_cache: crate::plan::timeline::OutlineCache,
+    pub(crate) outline_cache: crate::plan::outline_cache::OutlineCache,
     pub(crate) served_schedule: crate::plan::schedule_changes::ServedSchedule,
 }
 
