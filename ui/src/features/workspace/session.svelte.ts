@@ -30,6 +30,7 @@ class Session {
     try {
       const state = await api.sessionStart();
       startupMarks.firstIpc ??= Date.now();
+      performance.mark('session_answered');
       setToday(state.today);
       this.workspace = state.workspace;
       this.error = state.error;

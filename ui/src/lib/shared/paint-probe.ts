@@ -14,7 +14,9 @@ export function nextPaint(): Promise<void> {
 
 /** Tells the backend the view is painted; true when the benchmark wants edits timed next. */
 export async function reportPainted(): Promise<boolean> {
+  performance.mark('view_data_in');
   await tick();
+  performance.mark('view_in_dom');
   await nextPaint();
   for (const resolve of waiting.splice(0)) resolve();
   return api.reportBoardPainted(startupMarks.scriptStart, startupMarks.firstIpc, takeStartupCalls()).catch(() => false);
