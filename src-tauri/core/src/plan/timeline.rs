@@ -234,8 +234,8 @@ pub(crate) fn constraint_columns(c: Constraint) -> (&'static str, Option<String>
     }
 }
 
-/// What the outline keeps beside itself to patch it after an edit (see `outline_cache`): each
-/// item's row, the calendars' places in the network, and each link's place in link order.
+/// What the kept outline needs to be patched after an edit (see `outline_cache`): each item's
+/// place in WBS order, each calendar's place in the network, and each link's in link order.
 #[derive(Clone)]
 pub(crate) struct OutlineIndex {
     pub(crate) position: HashMap<Id, usize>,

@@ -9,7 +9,8 @@
 //! A delete goes through [`EditContext::delete`], which also records every row the delete
 //! reaches through the schema's ON DELETE CASCADE / SET NULL foreign keys, so undo brings
 //! back dependencies, history, sprint membership and the rest. In debug builds an update hook
-//! watches each edit and fails it if it changed a row it did not record.
+//! watches each edit and fails it if it changed a row it did not record. Once committed, the
+//! rows an edit, undo or redo wrote also go to the kept outline (`plan::outline_cache`).
 
 use std::collections::HashSet;
 
