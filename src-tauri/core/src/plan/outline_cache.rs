@@ -8,6 +8,7 @@ use std::collections::BTreeSet;
 
 use chrono::NaiveDate;
 use rusqlite::types::Value;
+use rusqlite::OptionalExtension;
 
 use crate::plan::timeline::{item_query, link_query, network_link, read_link, ItemRow, Outline, OutlineIndex};
 use crate::resources::assignments::item_staffing;
@@ -148,7 +149,7 @@ impl Workspace {
 
         let mut stmt = self.conn.prepare_cached(&item_query("w.id = ?1"))?;
         for id in items {
-            let Some(mut row) = stmt.query_map([id], ItemRow::read)?.next().transpose()? else {
+            let Some(mut row) = stmt.query_row([id], ItemRow::read).optional()? else {
                 return Ok(None);
             };
             if let Some(staff) = item_staffing(&self.conn, id)? {
@@ -174,7 +175,7 @@ impl Workspace {
                 outline.network.links.remove(at);
                 outline.links.remove(at);
             }
-            let Some((seq, dep)) = stmt.query_map([id], read_link)?.next().transpose()? else {
+            let Some((seq, dep)) = stmt.query_row([id], read_link).optional()? else {
                 continue;
             };
             let Some(link) = network_link(&dep, &index.position) else {
